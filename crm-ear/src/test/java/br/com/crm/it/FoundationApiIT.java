@@ -1,0 +1,119 @@
+package br.com.crm.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Micro WAR on a real Payara Micro: REST basics, health, OpenAPI and the login wall. */
+@ExtendWith(ArquillianExtension.class)
+class FoundationApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @ParameterizedTest
+    @CsvSource({"admin,admin", "ana,ana", "bruno,bruno", "vera,vera", "ANA ,ana"})
+    void pingAnswersEveryDemoUserWithTheVersion(String user, String password) {
+        HttpResponse<String> response = Http.get(base, "api/v1/ping", user, password);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        JsonObject pong = Http.json(response);
+        assertThat(pong.getString("status")).isEqualTo("ok");
+        assertThat(pong.getString("user")).isEqualTo(user.trim().toLowerCase());
+        assertThat(pong.getString("version")).isNotBlank().isNotEqualTo("unknown");
+        assertThat(response.headers().firstValue("Set-Cookie"))
+                .as("Basic authentication creates no session").isEmpty();
+    }
+
+    @Test
+    void apiWithoutCredentialsIs401AsProblemJson() {
+        HttpResponse<String> response = Http.get(base, "api/v1/ping");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                h -> assertThat(h).startsWith("Basic"));
+        assertProblem(response, 401);
+    }
+
+    @Test
+    void apiWithWrongPasswordIs401AsProblemJson() {
+        HttpResponse<String> response = Http.get(base, "api/v1/ping", "admin", "not-the-password");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertProblem(response, 401);
+    }
+
+    @Test
+    void unknownApiPathIs404AsProblemJson() {
+        HttpResponse<String> response = Http.get(base, "api/v1/no-such-thing", "ana", "ana");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertProblem(response, 404);
+    }
+
+    @Test
+    void healthReportsTheDatabase() {
+        HttpResponse<String> response = Http.get(Http.serverRoot(base), "health/ready");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject health = Http.json(response);
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(health.getJsonArray("checks").getValuesAs(JsonObject.class))
+                .anySatisfy(check -> {
+                    assertThat(check.getString("name")).isEqualTo("crm-database");
+                    assertThat(check.getString("status")).isEqualTo("UP");
+                });
+    }
+
+    @Test
+    void openApiDescribesTheApi() {
+        HttpResponse<String> response = Http.get(Http.serverRoot(base), "openapi");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/ping").contains("basic");
+    }
+
+    @Test
+    void pagesNeedALogin() {
+        HttpResponse<String> response = Http.get(base, "index.xhtml");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/crm/login.xhtml"));
+    }
+
+    @Test
+    void loginPageIsPublicAndSpeaksPortugueseByDefault() {
+        HttpResponse<String> response = Http.get(base, "login.xhtml");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Usuário").contains("Senha").contains("lang=\"pt-BR\"");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonObject problem = Http.json(response);
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at br.com");
+    }
+}

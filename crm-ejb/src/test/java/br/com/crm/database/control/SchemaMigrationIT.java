@@ -1,0 +1,61 @@
+package br.com.crm.database.control;
+
+import br.com.crm.testing.TestDatabases;
+import br.com.crm.testing.TestDatabases.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The versioned migrations, run by the same configuration the server uses, on real H2 and PostgreSQL. */
+class SchemaMigrationIT {
+
+    static List<TestDatabase> databases() {
+        return TestDatabases.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void migratesAnEmptyDatabaseAndIsIdempotent(TestDatabase db) throws Exception {
+        try (db) {
+            Flyway flyway = SchemaMigration.configure(db.dataSource(), getClass().getClassLoader()).load();
+
+            MigrateResult first = flyway.migrate();
+            assertThat(first.success).isTrue();
+            assertThat(first.migrationsExecuted).isGreaterThan(0);
+            assertThat(flyway.info().pending()).isEmpty();
+
+            MigrateResult second = flyway.migrate();
+            assertThat(second.migrationsExecuted).isZero();
+            flyway.validate();
+
+            try (Connection c = db.dataSource().getConnection()) {
+                c.createStatement().execute("insert into crm_user (id, username, display_name, password_hash, "
+                        + "created_at) values (1, 'maria', 'Maria', 'x', current_timestamp)");
+                c.createStatement().execute("insert into crm_user_role (user_id, role) values (1, 'crm-user')");
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "select u.active, u.version, r.role from crm_user u join crm_user_role r on r.user_id = u.id")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getBoolean(1)).isTrue();
+                    assertThat(rs.getLong(2)).isZero();
+                    assertThat(rs.getString(3)).isEqualTo("crm-user");
+                }
+                assertThatThrownBy(() -> c.createStatement().execute(
+                        "insert into crm_user_role (user_id, role) values (1, 'root')"))
+                        .as("roles are limited to the module's three")
+                        .isInstanceOf(java.sql.SQLException.class);
+                assertThatThrownBy(() -> c.createStatement().execute("insert into crm_user (id, username, "
+                        + "display_name, password_hash, created_at) values (2, 'maria', 'M', 'x', current_timestamp)"))
+                        .as("user names are unique")
+                        .isInstanceOf(java.sql.SQLException.class);
+            }
+        }
+    }
+}

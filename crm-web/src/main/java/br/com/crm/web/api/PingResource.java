@@ -1,0 +1,29 @@
+package br.com.crm.web.api;
+
+import br.com.crm.web.shell.AppInfo;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** A cheap authenticated call for integrators to check credentials, reachability and the module's version. */
+@Path("ping")
+@RequestScoped
+public class PingResource {
+
+    public record Pong(String status, String version, String user) {
+    }
+
+    @Inject
+    AppInfo appInfo;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Pong ping(@Context SecurityContext security) {
+        return new Pong("ok", appInfo.getVersion(), security.getUserPrincipal().getName());
+    }
+}

@@ -1,0 +1,33 @@
+package br.com.crm.web.shell;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** Facts about this build of the module. */
+@Named
+@ApplicationScoped
+public class AppInfo {
+
+    private final String version;
+
+    public AppInfo() {
+        Properties build = new Properties();
+        try (InputStream in = AppInfo.class.getResourceAsStream("/crm-build.properties")) {
+            if (in != null) {
+                build.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        version = build.getProperty("version", "unknown");
+    }
+
+    public String getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,44 @@
+package br.com.crm.web.shell;
+
+import br.com.crm.security.boundary.Users;
+import br.com.crm.security.entity.Roles;
+import br.com.crm.security.entity.User;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.util.Faces;
+
+import java.io.Serializable;
+
+/** Who is logged in, as the shell shows it. Role checks that matter happen on the server, at the boundaries. */
+@Named
+@SessionScoped
+public class CurrentUser implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Users users;
+
+    private String displayName;
+
+    public String getUsername() {
+        return Faces.getRemoteUser();
+    }
+
+    public String getDisplayName() {
+        if (displayName == null && getUsername() != null) {
+            displayName = users.find(getUsername()).map(User::getDisplayName).orElse(getUsername());
+        }
+        return displayName;
+    }
+
+    public boolean isAdmin() {
+        return Faces.isUserInRole(Roles.ADMIN);
+    }
+
+    /** May change subjects (viewers may not). */
+    public boolean isEditor() {
+        return Faces.isUserInRole(Roles.ADMIN) || Faces.isUserInRole(Roles.USER);
+    }
+}

@@ -1,0 +1,63 @@
+package br.com.crm.web.shell;
+
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import org.omnifaces.util.Faces;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The language of the screens: the browser's when it is one we speak, pt-BR otherwise, and whatever the user
+ * switches to for the rest of the session.
+ */
+@Named
+@SessionScoped
+public class LocaleBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+    public static final List<Locale> SUPPORTED = List.of(PT_BR, Locale.ENGLISH);
+
+    private Locale locale;
+
+    public Locale getLocale() {
+        if (locale == null) {
+            var external = FacesContext.getCurrentInstance().getExternalContext();
+            // Without Accept-Language the container reports its own default locale: ours is pt-BR instead.
+            locale = external.getRequestHeaderMap().containsKey("Accept-Language")
+                    ? negotiate(external.getRequestLocales())
+                    : PT_BR;
+        }
+        return locale;
+    }
+
+    public String getLanguageTag() {
+        return getLocale().toLanguageTag();
+    }
+
+    /** Switches language and reloads the current page with a GET, so no half-submitted form is replayed. */
+    public void switchTo(String languageTag) throws IOException {
+        locale = SUPPORTED.stream()
+                .filter(l -> l.toLanguageTag().equals(languageTag))
+                .findFirst()
+                .orElse(PT_BR);
+        Faces.refreshWithQueryString();
+    }
+
+    static Locale negotiate(java.util.Iterator<Locale> requested) {
+        while (requested != null && requested.hasNext()) {
+            Locale candidate = requested.next();
+            for (Locale supported : SUPPORTED) {
+                if (supported.getLanguage().equals(candidate.getLanguage())) {
+                    return supported;
+                }
+            }
+        }
+        return PT_BR;
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the module the zero-setup way: Payara Micro 6 + embedded H2 file database + demo users and data,
+# at http://localhost:8080/crm/. Builds whatever is missing or out of date first.
+#
+#   src/run.sh                       # data in ./data, port 8080
+#   CRM_DATA_DIR=/srv/crm src/run.sh # another data folder
+#   CRM_PORT=9090 src/run.sh         # another port
+#   CRM_DB_URL=jdbc:postgresql://... CRM_DB_CLASS=org.postgresql.ds.PGSimpleDataSource \
+#     CRM_DB_USER=crm CRM_DB_PASSWORD=... src/run.sh   # PostgreSQL instead of H2
+#
+# Extra arguments go to Payara Micro (java -jar payara-micro.jar --help).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+war=crm-ear/target/crm-micro.war
+micro=crm-ear/target/payara-micro.jar
+
+# Rebuild when any source or POM is newer than the WAR (or nothing was built yet).
+if [[ ! -f $war || ! -f $micro ]] || [[ -n $(find pom.xml crm-*/pom.xml crm-*/src -newer "$war" -type f -print -quit) ]]; then
+    echo "Building the module (mvn package)..."
+    mvn -q -B -DskipTests package
+fi
+
+export CRM_DEMO=${CRM_DEMO:-true}
+export CRM_DATA_DIR=${CRM_DATA_DIR:-$PWD/data}
+mkdir -p "$CRM_DATA_DIR"
+
+exec java ${JAVA_OPTS:--Xmx768m} -jar "$micro" \
+    --nocluster \
+    --port "${CRM_PORT:-8080}" \
+    --contextroot crm \
+    --deploy "$war" \
+    "$@"
