@@ -1,0 +1,191 @@
+package br.com.crm.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The system test of the EAR: a fresh domain of the real Payara Server 6 distribution, then exactly the documented
+ * installation ({@code src/payara-server/install.sh}) with the real {@code crm.ear}, then the page, the REST ping, health
+ * and the database.
+ * The database is a fresh H2 file, or a fresh PostgreSQL schema with {@code -Ppostgresql}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PayaraServerEarIT {
+
+    private static final int PORT_BASE = 28000;
+    private static final int ADMIN_PORT = PORT_BASE + 48;
+    private static final int HTTP_PORT = PORT_BASE + 80;
+    private static final String DOMAIN = "crm-it";
+    private static final String FIRST_ADMIN = "chief";
+
+    private final Path home = Path.of(System.getProperty("crm.payaraServerHome"));
+    private final Path domains = home.resolve("../it-domains").normalize();
+    private final String firstAdminPassword = "pw-" + UUID.randomUUID();
+    private final String dbPassword = "db-" + UUID.randomUUID();
+    private final boolean postgresql = "postgresql".equals(System.getProperty("crm.it.db"));
+    private final String schema = "crm_ear_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
+    private String dbUrl;
+    private String dbUser;
+    private URL base;
+
+    @BeforeAll
+    void installIntoAFreshDomain() throws Exception {
+        prepareDatabase();
+        asadmin("delete-domain", "--domaindir", domains.toString(), DOMAIN); // a leftover of an aborted run
+        assertThat(asadmin("create-domain", "--nopassword=true", "--checkports=true",
+                "--portbase", String.valueOf(PORT_BASE), "--domaindir", domains.toString(), DOMAIN)).isZero();
+        assertThat(asadmin("start-domain", "--domaindir", domains.toString(), DOMAIN)).isZero();
+
+        Map<String, String> env = Map.of(
+                "ASADMIN", home.resolve("bin/asadmin").toString(),
+                "ASADMIN_OPTS", "--port " + ADMIN_PORT,
+                "CRM_DB_CLASS", postgresql ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource",
+                "CRM_DB_URL", dbUrl,
+                "CRM_DB_USER", dbUser,
+                "CRM_DB_PASSWORD", dbPassword,
+                "CRM_ADMIN_USERNAME", FIRST_ADMIN,
+                "CRM_ADMIN_PASSWORD", firstAdminPassword);
+        int installed = run(List.of("bash", System.getProperty("crm.installScript"),
+                System.getProperty("crm.ear")), env, Duration.ofMinutes(5));
+        assertThat(installed).as("install.sh exit code").isZero();
+
+        base = new URL("http://localhost:" + HTTP_PORT + "/crm/");
+    }
+
+    @AfterAll
+    void stopAndRemoveTheDomain() throws Exception {
+        asadmin("stop-domain", "--domaindir", domains.toString(), DOMAIN);
+        asadmin("delete-domain", "--domaindir", domains.toString(), DOMAIN);
+        if (postgresql) {
+            try (Connection c = DriverManager.getConnection(System.getProperty("crm.it.pg.url"),
+                    System.getProperty("crm.it.pg.user"), System.getProperty("crm.it.pg.password"))) {
+                c.createStatement().execute("drop schema if exists " + schema + " cascade");
+                c.createStatement().execute("drop role if exists " + schema);
+            }
+        }
+    }
+
+    @Test
+    void servesTheLoginPage() {
+        HttpResponse<String> page = Http.get(base, "login.xhtml");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"login:username\"").contains("Senha");
+        assertThat(Http.get(base, "index.xhtml").statusCode()).as("pages need a login").isEqualTo(302);
+    }
+
+    @Test
+    void theFirstAdministratorCanCallTheApiAndThereAreNoDemoUsers() {
+        HttpResponse<String> ping = Http.get(base, "api/v1/ping", FIRST_ADMIN, firstAdminPassword);
+
+        assertThat(ping.statusCode()).isEqualTo(200);
+        JsonObject pong = Http.json(ping);
+        assertThat(pong.getString("user")).isEqualTo(FIRST_ADMIN);
+        assertThat(pong.getString("version")).isNotBlank();
+        assertThat(Http.get(base, "api/v1/ping", "admin", "admin").statusCode())
+                .as("outside demo mode there is no default password").isEqualTo(401);
+    }
+
+    @Test
+    void healthReportsTheDatabaseUp() {
+        HttpResponse<String> health = Http.get(Http.serverRoot(base), "health/ready");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("crm-database").contains("UP");
+    }
+
+    @Test
+    void theSchemaWasMigratedAndTheFirstAdministratorStored() throws SQLException {
+        try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select count(*) from \"crm_schema_history\" where \"success\" = true and \"version\" is not null")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isGreaterThan(0);
+            }
+            try (ResultSet rs = c.createStatement().executeQuery("select r.role, u.password_hash from crm_user u "
+                    + "join crm_user_role r on r.user_id = u.id where u.username = '" + FIRST_ADMIN + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("crm-admin");
+                assertThat(rs.getString(2)).startsWith("PBKDF2WithHmacSHA256:").doesNotContain(firstAdminPassword);
+            }
+        }
+    }
+
+    /**
+     * The database exists before the install with a password only the install script is given, so a running
+     * module proves that the password travelled through the domain's password alias.
+     */
+    private void prepareDatabase() throws SQLException, IOException {
+        if (postgresql) {
+            String pgUrl = System.getProperty("crm.it.pg.url");
+            String pgUser = System.getProperty("crm.it.pg.user");
+            try (Connection c = DriverManager.getConnection(pgUrl, pgUser, System.getProperty("crm.it.pg.password"))) {
+                c.createStatement().execute("create schema " + schema);
+                // The module's role for this test, with its own password: proves the password alias.
+                c.createStatement().execute("drop role if exists " + schema);
+                c.createStatement().execute("create role " + schema + " login password '" + dbPassword + "'");
+                c.createStatement().execute("grant all on schema " + schema + " to " + schema);
+            }
+            dbUrl = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            dbUser = schema;
+        } else {
+            Path dir = Files.createTempDirectory(Path.of(System.getProperty("crm.it.dataDir")).getParent(), "ear-h2-");
+            // AUTO_SERVER: the test reads the file while the server holds it open.
+            dbUrl = "jdbc:h2:file:" + dir.resolve("crm") + ";AUTO_SERVER=TRUE";
+            dbUser = "crm";
+            DriverManager.getConnection(dbUrl, dbUser, dbPassword).close();
+        }
+    }
+
+    private int asadmin(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/asadmin").toString());
+        command.add("--port");
+        command.add(String.valueOf(ADMIN_PORT));
+        command.addAll(List.of(args));
+        return run(command, Map.of(), Duration.ofMinutes(3));
+    }
+
+    private static int run(List<String> command, Map<String, String> env, Duration timeout) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The server must see only what the installation gives it, not the CRM_* settings of the Micro tests.
+        builder.environment().keySet().removeIf(name -> name.startsWith("CRM_"));
+        builder.environment().putAll(env);
+        File log = Files.createTempFile("asadmin-", ".log").toFile();
+        builder.redirectOutput(log);
+        Process process = builder.start();
+        Instant deadline = Instant.now().plus(timeout);
+        if (!process.waitFor(Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Timed out: " + command);
+        }
+        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+        System.out.println(String.join(" ", command) + "\n" + output);
+        return process.exitValue();
+    }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs (or upgrades) crm.ear in an existing, running Payara Server 6 domain, next to the ERP.
+# Every step is an asadmin command; run it again to upgrade: the schema migrates on start, data stays.
+#
+#   src/payara-server/install.sh /path/to/crm.ear
+#
+# Environment (all optional but the database in production):
+#   ASADMIN              asadmin of the server (default: asadmin on PATH)
+#   ASADMIN_OPTS         how to reach the DAS, e.g. "--host erp1 --port 4848 --user admin"
+#   ASADMIN_PASSWORDFILE the file with AS_ADMIN_PASSWORD=... for that DAS user (never on the command line)
+#   CRM_DB_CLASS         org.postgresql.ds.PGSimpleDataSource (production) or org.h2.jdbcx.JdbcDataSource
+#   CRM_DB_URL           e.g. jdbc:postgresql://dbhost:5432/crm
+#   CRM_DB_USER          the database role of the module
+#   CRM_DB_PASSWORD      stored as a password alias of the domain, never in clear in domain.xml
+#   CRM_ADMIN_USERNAME   the first crm-admin, created at start when none exists (first install only)
+#   CRM_ADMIN_PASSWORD   its password, also stored as a password alias; delete the alias after the first login
+set -euo pipefail
+
+ear=${1:?usage: install.sh /path/to/crm.ear}
+[[ -f $ear ]] || { echo "No such file: $ear" >&2; exit 2; }
+asadmin=${ASADMIN:-asadmin}
+read -r -a opts <<< "${ASADMIN_OPTS:-}"
+
+run() {
+    echo "+ asadmin $*" | sed -E 's/(AS_ADMIN_[A-Z]+=)[^ ]*/\1*****/g'
+    "$asadmin" "${opts[@]}" ${ASADMIN_PASSWORDFILE:+--passwordfile "$ASADMIN_PASSWORDFILE"} "$@"
+}
+
+# A MicroProfile Config property of the whole domain: the module reads its configuration from there.
+config() {
+    run set-config-property --source=domain --propertyName="$1" --propertyValue="$2"
+}
+
+# A secret as a password alias of the domain; Payara serves aliases as config properties of the same name.
+secret() {
+    local name=$1 value=$2 file
+    file=$(mktemp)
+    chmod 600 "$file"
+    trap 'rm -f "$file"' RETURN
+    [[ -n ${ASADMIN_PASSWORDFILE:-} ]] && cat "$ASADMIN_PASSWORDFILE" > "$file"
+    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$value" >> "$file"
+    "$asadmin" "${opts[@]}" --passwordfile "$file" delete-password-alias "$name" > /dev/null 2>&1 || true
+    echo "+ asadmin create-password-alias $name"
+    "$asadmin" "${opts[@]}" --passwordfile "$file" create-password-alias "$name"
+}
+
+# 1. Database. The module defines its own connection pool (validated connections, java:app/jdbc/crm);
+#    the JDBC drivers for PostgreSQL and H2 ship inside the EAR, so no driver is added to the server.
+[[ -n ${CRM_DB_CLASS:-} ]] && config crm.db.class "$CRM_DB_CLASS"
+[[ -n ${CRM_DB_URL:-} ]] && config crm.db.url "$CRM_DB_URL"
+[[ -n ${CRM_DB_USER:-} ]] && config crm.db.user "$CRM_DB_USER"
+[[ -n ${CRM_DB_PASSWORD:-} ]] && secret crm.db.password "$CRM_DB_PASSWORD"
+
+# 2. The first administrator (only used while the module has no active crm-admin).
+[[ -n ${CRM_ADMIN_USERNAME:-} ]] && config crm.admin.username "$CRM_ADMIN_USERNAME"
+[[ -n ${CRM_ADMIN_PASSWORD:-} ]] && secret crm.admin.password "$CRM_ADMIN_PASSWORD"
+
+# 3. Roles: the EAR maps the roles crm-admin, crm-user and crm-viewer to the groups of the same name that
+#    its identity store reports (glassfish-application.xml); nothing to set on the server.
+
+# 4. Deploy (or redeploy: --force keeps the same name, the schema migrates on start). The EAR sets /crm.
+run deploy --force=true --name crm "$ear"
+
+echo "crm is deployed: http://<server>:<http-port>/crm/ (readiness: /health/ready)"
