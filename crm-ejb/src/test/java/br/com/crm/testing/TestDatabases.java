@@ -72,7 +72,7 @@ public final class TestDatabases {
         ds.setUser(admin.getUser());
         ds.setPassword(admin.getPassword());
         ds.setCurrentSchema(schema);
-        return new TestDatabase("PostgreSQL", ds, () -> execute(admin, "drop schema " + schema + " cascade"));
+        return new TestDatabase("PostgreSQL", ds, () -> execute(admin, "drop schema if exists " + schema + " cascade"));
     }
 
     private static void execute(DataSource ds, String sql) {

@@ -1,14 +1,31 @@
 package br.com.crm.demo.control;
 
+import br.com.crm.customer.entity.ContactStatus;
+import br.com.crm.customer.entity.Customer;
+import br.com.crm.customer.entity.CustomerKind;
+import br.com.crm.customer.entity.TaxId;
+import br.com.crm.funnel.entity.LostReason;
+import br.com.crm.funnel.entity.Stage;
 import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.Roles;
+import br.com.crm.security.entity.User;
+import br.com.crm.subject.entity.Outcome;
+import br.com.crm.subject.entity.Subject;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -23,12 +40,43 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
+    /** Name, CPF (9 digits) or CNPJ (12 digits) before the check digits, e-mail, phone, status. */
+    private static final List<String[]> CUSTOMERS = List.of(
+            new String[]{"Padaria Pão Dourado Ltda", "112223330001", "compras@paodourado.com.br", "(11) 3456-7890", "CUSTOMER"},
+            new String[]{"Construtora Horizonte S.A.", "223334440001", "suprimentos@horizonte.com.br", "(21) 2233-4455", "PROSPECT"},
+            new String[]{"Farmácia Bem Estar Eireli", "334445550001", "contato@bemestar.com.br", "(31) 3344-5566", "CUSTOMER"},
+            new String[]{"Auto Peças Rodovia Ltda", "445556660001", "vendas@autopecasrodovia.com.br", "(41) 3455-6677", "LEAD"},
+            new String[]{"Clínica Sorriso Odontologia", "556667770001", "adm@clinicasorriso.com.br", "(51) 3566-7788", "PROSPECT"},
+            new String[]{"Supermercado Família Ltda", "667778880001", "gerencia@superfamilia.com.br", "(61) 3677-8899", "CUSTOMER"},
+            new String[]{"Metalúrgica São João S.A.", "778889990001", "compras@metalsaojoao.com.br", "(19) 3788-9900", "LEAD"},
+            new String[]{"Escola Aprender Mais", "889990000001", "secretaria@aprendermais.com.br", "(81) 3899-0011", "PROSPECT"},
+            new String[]{"Hotel Beira Mar Ltda", "990001110001", "reservas@hotelbeiramar.com.br", "(85) 3900-1122", "CUSTOMER"},
+            new String[]{"Transportadora Veloz Ltda", "101112130001", "frota@veloz.com.br", "(62) 3011-2233", "LEAD"},
+            new String[]{"Agropecuária Campo Verde", "121314150001", "fazenda@campoverde.com.br", "(65) 3122-3344", "PROSPECT"},
+            new String[]{"Gráfica Impressão Rápida", "131415160001", "orcamento@impressaorapida.com.br", "(47) 3233-4455", "INACTIVE"},
+            new String[]{"João Carlos da Silva", "123456789", "joao.silva@email.com.br", "(11) 98765-4321", "LEAD"},
+            new String[]{"Maria Aparecida Santos", "234567891", "maria.santos@email.com.br", "(21) 99876-5432", "CUSTOMER"},
+            new String[]{"José Antônio Oliveira", "345678912", "jose.oliveira@email.com.br", "(31) 97654-3210", "PROSPECT"},
+            new String[]{"Ana Paula Ferreira", "456789123", "anapaula@email.com.br", "(41) 96543-2109", "LEAD"},
+            new String[]{"Francisco Pereira Lima", "567891234", "francisco.lima@email.com.br", "(71) 95432-1098", "CUSTOMER"},
+            new String[]{"Luciana Costa Ribeiro", "678912345", "luciana.ribeiro@email.com.br", "(48) 94321-0987", "PROSPECT"});
+
+    private static final List<String> TITLES = List.of(
+            "Renovação do contrato anual", "Implantação do módulo fiscal", "Demonstração do sistema",
+            "Proposta de 20 licenças", "Upgrade para o plano empresarial", "Treinamento da equipe",
+            "Compra de equipamentos", "Integração com e-commerce", "Manutenção preventiva",
+            "Reclamação de entrega atrasada", "Expansão para nova filial", "Consultoria de processos",
+            "Cotação de insumos", "Migração de dados do sistema antigo", "Contrato de suporte 24x7");
+
     @Inject
     @ConfigProperty(name = "crm.demo", defaultValue = "false")
     boolean demo;
 
     @Inject
     Users users;
+
+    @PersistenceContext
+    EntityManager em;
 
     @PostConstruct
     void load() {
@@ -43,5 +91,44 @@ public class DemoData {
                 Set.of(Roles.USER));
         users.createIfAbsent("vera", "Vera Martins", "vera@demo.crm.local", "vera".toCharArray(),
                 Set.of(Roles.VIEWER));
+        if (em.createQuery("select count(c) from Customer c", Long.class).getSingleResult() == 0) {
+            createSubjects();
+        }
+    }
+
+    /** About 60 subjects over the stages, with fixed randomness so every demo looks the same. */
+    private void createSubjects() {
+        Random random = new Random(42);
+        List<Customer> customers = CUSTOMERS.stream().map(c -> {
+            CustomerKind kind = c[1].length() == 9 ? CustomerKind.PERSON : CustomerKind.COMPANY;
+            Customer customer = new Customer(c[0], kind, TaxId.complete(c[1]), c[2], c[3], ContactStatus.valueOf(c[4]));
+            em.persist(customer);
+            return customer;
+        }).toList();
+        List<Stage> stages = em.createNamedQuery(Stage.ALL, Stage.class).getResultList();
+        List<LostReason> reasons = em.createNamedQuery(LostReason.ACTIVE, LostReason.class).getResultList();
+        List<User> sellers = List.of(users.find("ana").orElseThrow(), users.find("bruno").orElseThrow(),
+                users.find("admin").orElseThrow());
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(90);
+        for (int i = 0; i < 60; i++) {
+            Customer customer = customers.get(i % customers.size());
+            OffsetDateTime created = start.plusHours(i * 36L);
+            String by = sellers.get(i % sellers.size()).getUsername();
+            Subject subject = new Subject(TITLES.get(i % TITLES.size()) + " — " + customer.getName(), customer,
+                    stages.get(0), sellers.get(random.nextInt(sellers.size())), created, by);
+            subject.edit(subject.getTitle(), customer, subject.getResponsible(),
+                    BigDecimal.valueOf(500 + random.nextInt(95_000), 0).setScale(2),
+                    LocalDate.now().plusDays(random.nextInt(120) - 20), null, created, by);
+            em.persist(subject);
+            em.persist(subject.firstStageChange());
+            int target = i % stages.size();
+            for (int s = 1; s <= target; s++) {
+                boolean closing = s == stages.size() - 1;
+                Outcome outcome = closing ? (random.nextInt(3) == 0 ? Outcome.LOST : Outcome.WON) : null;
+                LostReason reason = outcome == Outcome.LOST ? reasons.get(random.nextInt(reasons.size())) : null;
+                em.persist(subject.moveTo(stages.get(s), closing, outcome, reason, created.plusDays(s * 3L), by));
+            }
+        }
+        LOG.info("Demo mode: created 60 subjects for " + customers.size() + " customers");
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +49,13 @@ public class Users {
             em.persist(user);
             return user;
         });
+    }
+
+    /** Those who can be responsible for subjects: active users who work on them. */
+    public List<User> responsibles() {
+        return em.createNamedQuery(User.ACTIVE_WITH_ROLES, User.class)
+                .setParameter("roles", List.of(Roles.ADMIN, Roles.USER))
+                .getResultList();
     }
 
     public boolean hasActiveAdministrator() {

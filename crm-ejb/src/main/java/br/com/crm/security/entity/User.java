@@ -33,10 +33,15 @@ import java.util.TreeSet;
 @NamedQuery(name = User.BY_USERNAME, query = "select u from User u where u.username = :username")
 @NamedQuery(name = User.COUNT_ACTIVE_WITH_ROLE,
         query = "select count(u) from User u join u.roles r where r = :role and u.active = true")
-public class User {
+@NamedQuery(name = User.ACTIVE_WITH_ROLES, query = "select distinct u from User u join u.roles r "
+        + "where r in :roles and u.active = true order by u.displayName")
+public class User implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String BY_USERNAME = "User.byUsername";
     public static final String COUNT_ACTIVE_WITH_ROLE = "User.countActiveWithRole";
+    public static final String ACTIVE_WITH_ROLES = "User.activeWithRoles";
 
     public static final int USERNAME_LENGTH = 60;
     public static final int NAME_LENGTH = 120;

@@ -24,7 +24,8 @@ class SchemaMigrationIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void migratesAnEmptyDatabaseAndIsIdempotent(TestDatabase db) throws Exception {
-        try (db) {
+        // JUnit closes the database (an AutoCloseable argument) after the test.
+        {
             Flyway flyway = SchemaMigration.configure(db.dataSource(), getClass().getClassLoader()).load();
 
             MigrateResult first = flyway.migrate();

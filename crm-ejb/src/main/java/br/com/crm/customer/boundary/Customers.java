@@ -1,0 +1,81 @@
+package br.com.crm.customer.boundary;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.customer.entity.ContactStatus;
+import br.com.crm.customer.entity.Customer;
+import br.com.crm.customer.entity.CustomerKind;
+import br.com.crm.customer.entity.TaxId;
+import br.com.crm.funnel.boundary.FunnelChanged;
+import br.com.crm.security.entity.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+
+/** Finding and registering customers. */
+@Stateless
+@RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
+public class Customers {
+
+    public static final int SEARCH_LIMIT = 20;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<FunnelChanged> funnelChanged;
+
+    /** By a part of the name (accents and case ignored) or the start of the CPF/CNPJ digits. */
+    public List<Customer> search(String text, int limit) {
+        String normalized = Customer.searchable(text == null ? "" : text);
+        String digits = TaxId.digits(normalized);
+        return em.createNamedQuery(Customer.SEARCH, Customer.class)
+                .setParameter("prefix", "%" + escapeLike(normalized) + "%")
+                .setParameter("digits", digits.isEmpty() ? "-" : digits + "%")
+                .setMaxResults(Math.min(Math.max(limit, 1), 100))
+                .getResultList();
+    }
+
+    public Customer find(long id) {
+        Customer customer = em.find(Customer.class, id);
+        if (customer == null) {
+            throw BusinessException.notFound("customer", id);
+        }
+        return customer;
+    }
+
+    /** Quick registration; a CPF/CNPJ already registered is refused, naming the customer who has it. */
+    @RolesAllowed({Roles.ADMIN, Roles.USER})
+    public Customer register(String name, CustomerKind kind, String taxId, String email, String phone,
+                             ContactStatus status) {
+        Customer customer = new Customer(name, kind, taxId, email, phone, status);
+        if (customer.getTaxId() != null) {
+            em.createNamedQuery(Customer.BY_TAX_ID, Customer.class)
+                    .setParameter("taxId", customer.getTaxId())
+                    .getResultStream()
+                    .findFirst()
+                    .ifPresent(existing -> {
+                        throw new BusinessException(BusinessException.Kind.CONFLICT, "customer.taxId.duplicate",
+                                "taxId", existing.getName());
+                    });
+        }
+        em.persist(customer);
+        return customer;
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.USER})
+    public Customer changeContactStatus(long id, ContactStatus status) {
+        Customer customer = find(id);
+        customer.changeContactStatus(status);
+        funnelChanged.fire(new FunnelChanged());
+        return customer;
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

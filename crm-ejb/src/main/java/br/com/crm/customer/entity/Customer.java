@@ -1,0 +1,191 @@
+package br.com.crm.customer.entity;
+
+import br.com.crm.business.BusinessException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/** The person or company a subject is about. */
+@Entity
+@Table(name = "crm_customer")
+@NamedQuery(name = Customer.SEARCH, query = "select c from Customer c where c.searchName like :prefix "
+        + "or c.taxId like :digits order by c.searchName, c.id")
+@NamedQuery(name = Customer.BY_TAX_ID, query = "select c from Customer c where c.taxId = :taxId")
+public class Customer implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String SEARCH = "Customer.search";
+    public static final String BY_TAX_ID = "Customer.byTaxId";
+    public static final int NAME_LENGTH = 150;
+    public static final int EMAIL_LENGTH = 254;
+    public static final int PHONE_LENGTH = 30;
+
+    @Id
+    @SequenceGenerator(name = "crm_customer_seq", sequenceName = "crm_customer_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_customer_seq")
+    private Long id;
+
+    @NotBlank
+    @Size(max = NAME_LENGTH)
+    @Column(nullable = false, length = NAME_LENGTH)
+    private String name;
+
+    /** Lower case without accents, so "joao" finds "João". */
+    @Column(name = "search_name", nullable = false, length = NAME_LENGTH)
+    private String searchName;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private CustomerKind kind;
+
+    @Column(name = "tax_id", length = 14, unique = true)
+    private String taxId;
+
+    @Email
+    @Size(max = EMAIL_LENGTH)
+    @Column(length = EMAIL_LENGTH)
+    private String email;
+
+    @Size(max = PHONE_LENGTH)
+    @Column(length = PHONE_LENGTH)
+    private String phone;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(name = "contact_status", nullable = false, length = 10)
+    private ContactStatus contactStatus;
+
+    @Column(name = "erp_code", length = 40)
+    private String erpCode;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Version
+    private long version;
+
+    protected Customer() {
+        // for JPA
+    }
+
+    /** @throws BusinessException when the CPF or CNPJ does not match the kind or its check digits */
+    public Customer(String name, CustomerKind kind, String taxId, String email, String phone,
+                    ContactStatus contactStatus) {
+        this.name = name == null ? null : name.strip();
+        this.kind = kind;
+        this.taxId = validTaxId(kind, taxId);
+        this.email = blankToNull(email);
+        this.phone = blankToNull(phone);
+        this.contactStatus = contactStatus == null ? ContactStatus.LEAD : contactStatus;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static String validTaxId(CustomerKind kind, String raw) {
+        String digits = TaxId.digits(raw);
+        if (digits == null || digits.isEmpty()) {
+            return null;
+        }
+        if (kind == null || !TaxId.isValidFor(kind, digits)) {
+            throw new BusinessException(BusinessException.Kind.INVALID,
+                    kind == CustomerKind.PERSON ? "customer.taxId.invalidCpf" : "customer.taxId.invalidCnpj",
+                    "taxId", raw);
+        }
+        return digits;
+    }
+
+    public void changeContactStatus(ContactStatus status) {
+        this.contactStatus = status;
+    }
+
+    @PrePersist
+    @PreUpdate
+    void normalize() {
+        searchName = searchable(name);
+    }
+
+    /** Lower case, accents removed: the form every text search compares. */
+    public static String searchable(String text) {
+        if (text == null) {
+            return null;
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public CustomerKind getKind() {
+        return kind;
+    }
+
+    public String getTaxId() {
+        return taxId;
+    }
+
+    public String getFormattedTaxId() {
+        return TaxId.format(taxId);
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public ContactStatus getContactStatus() {
+        return contactStatus;
+    }
+
+    public String getErpCode() {
+        return erpCode;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Customer other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Customer.class.hashCode();
+    }
+}

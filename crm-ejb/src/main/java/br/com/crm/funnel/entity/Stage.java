@@ -1,0 +1,113 @@
+package br.com.crm.funnel.entity;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.Locale;
+
+/**
+ * A step of the funnel. Stages are ordered by {@link #getPosition() position}; the last one is the closing stage
+ * (Encerrado), where subjects end as won or lost. There are never more than {@link #MAX_STAGES}.
+ */
+@Entity
+@Table(name = "crm_stage")
+@Cacheable
+@NamedQuery(name = Stage.ALL, query = "select s from Stage s order by s.position")
+@NamedQuery(name = Stage.COUNT, query = "select count(s) from Stage s")
+public class Stage implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String ALL = "Stage.all";
+    public static final String COUNT = "Stage.count";
+    public static final int MAX_STAGES = 5;
+    public static final int DESCRIPTION_LENGTH = 60;
+
+    @Id
+    @SequenceGenerator(name = "crm_stage_seq", sequenceName = "crm_stage_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_stage_seq")
+    private Long id;
+
+    @Column(nullable = false)
+    private int position;
+
+    @NotBlank
+    @Size(max = DESCRIPTION_LENGTH)
+    @Column(nullable = false, length = DESCRIPTION_LENGTH)
+    private String description;
+
+    @Size(max = DESCRIPTION_LENGTH)
+    @Column(name = "description_en", length = DESCRIPTION_LENGTH)
+    private String descriptionEn;
+
+    @Version
+    private long version;
+
+    protected Stage() {
+        // for JPA
+    }
+
+    public Stage(int position, String description, String descriptionEn) {
+        this.position = position;
+        describe(description, descriptionEn);
+    }
+
+    public void describe(String description, String descriptionEn) {
+        this.description = description == null ? null : description.strip();
+        this.descriptionEn = descriptionEn == null || descriptionEn.isBlank() ? null : descriptionEn.strip();
+    }
+
+    public void placeAt(int position) {
+        this.position = position;
+    }
+
+    /** The description in the user's language: English when the stage has one and the user reads English. */
+    public String describedIn(Locale locale) {
+        return labelIn(locale, description, descriptionEn);
+    }
+
+    public static String labelIn(Locale locale, String portuguese, String english) {
+        boolean wantsEnglish = locale != null && "en".equals(locale.getLanguage());
+        return wantsEnglish && english != null ? english : portuguese;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getDescriptionEn() {
+        return descriptionEn;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Stage other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Stage.class.hashCode();
+    }
+}

@@ -1,0 +1,17 @@
+package br.com.crm.security.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+
+/** The name of whoever called the current boundary, for attributing changes. */
+@Stateless
+public class CurrentCaller {
+
+    @Resource
+    SessionContext context;
+
+    public String name() {
+        return context.getCallerPrincipal().getName();
+    }
+}

@@ -1,0 +1,6 @@
+package br.com.crm.subject.entity;
+
+/** How a closed subject ended. */
+public enum Outcome {
+    WON, LOST
+}

@@ -1,0 +1,292 @@
+package br.com.crm.subject.entity;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.customer.entity.Customer;
+import br.com.crm.funnel.entity.LostReason;
+import br.com.crm.funnel.entity.Stage;
+import br.com.crm.security.entity.User;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * Anything followed to a conclusion: a sale, a demo, a problem. It sits in one stage of the funnel and moves
+ * through them; in the last stage it is closed as won or lost (lost with a reason).
+ */
+@Entity
+@Table(name = "crm_subject")
+@NamedQuery(name = Subject.COUNT_IN_STAGE, query = "select count(s) from Subject s where s.stage = :stage")
+public class Subject implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String COUNT_IN_STAGE = "Subject.countInStage";
+    public static final int TITLE_LENGTH = 200;
+    public static final int DESCRIPTION_LENGTH = 4000;
+
+    @Id
+    @SequenceGenerator(name = "crm_subject_seq", sequenceName = "crm_subject_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_subject_seq")
+    private Long id;
+
+    @NotBlank
+    @Size(max = TITLE_LENGTH)
+    @Column(nullable = false, length = TITLE_LENGTH)
+    private String title;
+
+    @Column(name = "search_title", nullable = false, length = TITLE_LENGTH)
+    private String searchTitle;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id", nullable = false)
+    private Customer customer;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "stage_id", nullable = false)
+    private Stage stage;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "responsible_id", nullable = false)
+    private User responsible;
+
+    @DecimalMin("0.00")
+    @Digits(integer = 13, fraction = 2)
+    @Column(precision = 15, scale = 2)
+    private BigDecimal amount;
+
+    @Column(name = "expected_close")
+    private LocalDate expectedClose;
+
+    @Size(max = DESCRIPTION_LENGTH)
+    @Column(length = DESCRIPTION_LENGTH)
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 4)
+    private Outcome outcome;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "lost_reason_id")
+    private LostReason lostReason;
+
+    @Column(nullable = false)
+    private boolean archived;
+
+    @Column(name = "stage_entered_at", nullable = false)
+    private OffsetDateTime stageEnteredAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 60, updatable = false)
+    private String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Column(name = "updated_by", nullable = false, length = 60)
+    private String updatedBy;
+
+    @Version
+    private long version;
+
+    protected Subject() {
+        // for JPA
+    }
+
+    /** A new subject enters the given stage now; the returned history entry is the first of its history. */
+    public Subject(String title, Customer customer, Stage stage, User responsible, OffsetDateTime at, String by) {
+        this.title = title == null ? null : title.strip();
+        this.customer = customer;
+        this.stage = stage;
+        this.responsible = responsible;
+        this.stageEnteredAt = at;
+        this.createdAt = at;
+        this.createdBy = by;
+        touch(at, by);
+    }
+
+    public StageChange firstStageChange() {
+        return new StageChange(this, null, stage, null, createdAt, createdBy);
+    }
+
+    /** The fields a user edits on the form; stage and outcome change only through {@link #moveTo}. */
+    public void edit(String title, Customer customer, User responsible, BigDecimal amount, LocalDate expectedClose,
+                     String description, OffsetDateTime at, String by) {
+        this.title = title == null ? null : title.strip();
+        this.customer = customer;
+        this.responsible = responsible;
+        this.amount = amount;
+        this.expectedClose = expectedClose;
+        this.description = description == null || description.isBlank() ? null : description.strip();
+        touch(at, by);
+    }
+
+    /**
+     * Moves the subject to a stage. Into the closing stage it needs an outcome, and a lost reason when lost; out of
+     * it, the outcome is cleared (the subject is reopened).
+     *
+     * @return the history entry of the move, or {@code null} when nothing changed
+     */
+    public StageChange moveTo(Stage target, boolean targetCloses, Outcome newOutcome, LostReason reason,
+                              OffsetDateTime at, String by) {
+        if (archived) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "subject.archived", null);
+        }
+        Outcome resultingOutcome = null;
+        LostReason resultingReason = null;
+        if (targetCloses) {
+            if (newOutcome == null) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "subject.close.outcomeRequired",
+                        "outcome");
+            }
+            if (newOutcome == Outcome.LOST && reason == null) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "subject.close.lostReasonRequired",
+                        "lostReason");
+            }
+            resultingOutcome = newOutcome;
+            resultingReason = newOutcome == Outcome.LOST ? reason : null;
+        }
+        if (target.equals(stage) && resultingOutcome == outcome && sameReason(resultingReason)) {
+            return null;
+        }
+        Stage from = stage;
+        if (!target.equals(stage)) {
+            stageEnteredAt = at;
+        }
+        stage = target;
+        outcome = resultingOutcome;
+        lostReason = resultingReason;
+        touch(at, by);
+        return new StageChange(this, from, target, resultingOutcome, at, by);
+    }
+
+    private boolean sameReason(LostReason other) {
+        return lostReason == null ? other == null : lostReason.equals(other);
+    }
+
+    public void archive(OffsetDateTime at, String by) {
+        if (!archived) {
+            archived = true;
+            touch(at, by);
+        }
+    }
+
+    public void unarchive(OffsetDateTime at, String by) {
+        if (archived) {
+            archived = false;
+            touch(at, by);
+        }
+    }
+
+    /** The caller's copy must be the current one: no silent overwrite of a colleague's change. */
+    public void checkVersion(long expected) {
+        if (expected != version) {
+            throw BusinessException.stale("subject");
+        }
+    }
+
+    private void touch(OffsetDateTime at, String by) {
+        this.updatedAt = at;
+        this.updatedBy = by;
+    }
+
+    @PrePersist
+    @PreUpdate
+    void normalize() {
+        searchTitle = Customer.searchable(title);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public Customer getCustomer() {
+        return customer;
+    }
+
+    public Stage getStage() {
+        return stage;
+    }
+
+    public User getResponsible() {
+        return responsible;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public LocalDate getExpectedClose() {
+        return expectedClose;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public LostReason getLostReason() {
+        return lostReason;
+    }
+
+    public boolean isArchived() {
+        return archived;
+    }
+
+    public OffsetDateTime getStageEnteredAt() {
+        return stageEnteredAt;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public OffsetDateTime getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,239 @@
+package br.com.crm.web.funnel;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.funnel.boundary.Funnel;
+import br.com.crm.funnel.boundary.Funnel.Card;
+import br.com.crm.funnel.boundary.Funnel.ColumnFigures;
+import br.com.crm.funnel.boundary.Funnel.Page;
+import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.funnel.entity.LostReason;
+import br.com.crm.funnel.entity.Stage;
+import br.com.crm.subject.boundary.Subjects;
+import br.com.crm.subject.entity.Outcome;
+import br.com.crm.web.shell.Feedback;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.ViewScoped;
+import org.omnifaces.util.Faces;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The funnel board: columns, their figures and cards (a page at a time), moving cards by drag and drop or by the
+ * keyboard's "Mover para…" dialog, and closing as won or lost. A move into the closing stage first asks for the
+ * outcome; the move and the answers are then saved in one call.
+ */
+@Named
+@ViewScoped
+public class FunnelBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The cards loaded so far in one column. */
+    public static final class Column implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final List<Card> cards = new ArrayList<>();
+        private boolean more;
+
+        public List<Card> getCards() {
+            return cards;
+        }
+
+        public boolean isMore() {
+            return more;
+        }
+
+        void add(Page page) {
+            cards.addAll(page.cards());
+            more = page.more();
+        }
+    }
+
+    @Inject
+    Funnel funnel;
+
+    @Inject
+    Stages stages;
+
+    @Inject
+    Subjects subjects;
+
+    @Inject
+    Feedback feedback;
+
+    private List<Stage> stageList;
+    private Map<Long, ColumnFigures> figures;
+    private final Map<Long, Column> columns = new HashMap<>();
+
+    // The move being made (from a drop or from the dialog).
+    private Long moveSubject;
+    private long moveVersion;
+    private String moveTitle;
+    private Long moveStage;
+    private Outcome outcome;
+    private Long lostReason;
+
+    @PostConstruct
+    public void load() {
+        stageList = stages.list();
+        figures = funnel.figures(stageList);
+        Map<Long, Integer> loaded = new HashMap<>();
+        columns.forEach((stage, column) -> loaded.put(stage, column.cards.size()));
+        columns.clear();
+        for (Stage stage : stageList) {
+            Column column = new Column();
+            column.add(funnel.firstPage(stage.getId(), Math.max(Funnel.PAGE_SIZE, loaded.getOrDefault(stage.getId(), 0))));
+            columns.put(stage.getId(), column);
+        }
+    }
+
+    public void loadMore(long stageId) {
+        Column column = columns.get(stageId);
+        Card last = column.cards.isEmpty() ? null : column.cards.get(column.cards.size() - 1);
+        column.add(last == null ? funnel.firstPage(stageId, Funnel.PAGE_SIZE)
+                : funnel.nextPage(stageId, last.enteredAt(), last.id(), Funnel.PAGE_SIZE));
+    }
+
+    /** A card was dropped on a column (parameters from the page's script). */
+    public void drop() {
+        long subject = Long.parseLong(Faces.getRequestParameter("subject"));
+        long version = Long.parseLong(Faces.getRequestParameter("version"));
+        long stage = Long.parseLong(Faces.getRequestParameter("stage"));
+        Card card = findCard(subject);
+        prepareMove(subject, version, card == null ? null : card.title());
+        moveStage = stage;
+        if (isMoveCloses()) {
+            org.primefaces.PrimeFaces.current().ajax().addCallbackParam("ask", true);
+            return;
+        }
+        confirmMove();
+    }
+
+    /** Opens the "Mover para…" dialog for a card. */
+    public void startMove(Card card) {
+        prepareMove(card.id(), card.version(), card.title());
+        moveStage = card.stageId();
+    }
+
+    public void confirmMove() {
+        try {
+            subjects.move(moveSubject, moveVersion, moveStage, isMoveCloses() ? outcome : null,
+                    outcome == Outcome.LOST ? lostReason : null);
+        } catch (BusinessException e) {
+            feedback.refused(e);
+        }
+        load();
+    }
+
+    public void cancelMove() {
+        moveSubject = null;
+        load();
+    }
+
+    public void archive(Card card) {
+        try {
+            subjects.archive(card.id(), card.version());
+            feedback.info("subject.archived.done", card.title());
+        } catch (BusinessException e) {
+            feedback.refused(e);
+        }
+        load();
+    }
+
+    public void delete(Card card) {
+        try {
+            subjects.delete(card.id(), card.version());
+            feedback.info("subject.deleted.done", card.title());
+        } catch (BusinessException e) {
+            feedback.refused(e);
+        }
+        load();
+    }
+
+    private void prepareMove(long subject, long version, String title) {
+        moveSubject = subject;
+        moveVersion = version;
+        moveTitle = title;
+        outcome = null;
+        lostReason = null;
+    }
+
+    private Card findCard(long subject) {
+        return columns.values().stream().flatMap(c -> c.cards.stream())
+                .filter(c -> c.id() == subject).findFirst().orElse(null);
+    }
+
+    public boolean isMoveCloses() {
+        return moveStage != null && !stageList.isEmpty()
+                && stageList.get(stageList.size() - 1).getId().equals(moveStage);
+    }
+
+    public boolean isClosing(Stage stage) {
+        return stageList.get(stageList.size() - 1).equals(stage);
+    }
+
+    public List<Stage> getStages() {
+        return stageList;
+    }
+
+    public Column column(long stageId) {
+        return columns.get(stageId);
+    }
+
+    public ColumnFigures figures(long stageId) {
+        return figures.get(stageId);
+    }
+
+    /** Open subjects: on the board and not in the closing stage. */
+    public long getOpenCount() {
+        return stageList.stream().filter(s -> !isClosing(s)).mapToLong(s -> figures.get(s.getId()).all().count())
+                .sum();
+    }
+
+    public BigDecimal getOpenTotal() {
+        return stageList.stream().filter(s -> !isClosing(s)).map(s -> figures.get(s.getId()).all().total())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public List<LostReason> getLostReasons() {
+        return stages.lostReasons();
+    }
+
+    public Outcome[] getOutcomes() {
+        return Outcome.values();
+    }
+
+    public String getMoveTitle() {
+        return moveTitle;
+    }
+
+    public Long getMoveStage() {
+        return moveStage;
+    }
+
+    public void setMoveStage(Long moveStage) {
+        this.moveStage = moveStage;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public Long getLostReason() {
+        return lostReason;
+    }
+
+    public void setLostReason(Long lostReason) {
+        this.lostReason = lostReason;
+    }
+}

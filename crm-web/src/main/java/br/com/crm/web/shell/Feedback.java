@@ -1,0 +1,46 @@
+package br.com.crm.web.shell;
+
+import br.com.crm.business.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Tells the user, in their language, what happened: a business refusal or a success. */
+@ApplicationScoped
+public class Feedback {
+
+    public static final String BUNDLE = "br.com.crm.web.i18n.messages";
+
+    public void refused(BusinessException e) {
+        Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, text(e), null));
+        FacesContext.getCurrentInstance().validationFailed();
+    }
+
+    public void info(String key, Object... arguments) {
+        Messages.addFlashGlobalInfo(format(bundle(), key, arguments));
+    }
+
+    public String text(BusinessException e) {
+        return format(bundle(), e.getMessageKey(), e.getArguments());
+    }
+
+    public static String format(ResourceBundle bundle, String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException missing) {
+            pattern = key;
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+    }
+
+    private static ResourceBundle bundle() {
+        return Faces.getResourceBundle("msg");
+    }
+}

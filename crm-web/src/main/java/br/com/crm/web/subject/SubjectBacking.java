@@ -1,0 +1,167 @@
+package br.com.crm.web.subject;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.customer.entity.ContactStatus;
+import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.funnel.entity.LostReason;
+import br.com.crm.funnel.entity.Stage;
+import br.com.crm.subject.boundary.Subjects;
+import br.com.crm.subject.entity.Outcome;
+import br.com.crm.subject.entity.StageChange;
+import br.com.crm.subject.entity.Subject;
+import br.com.crm.web.shell.Feedback;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.ViewScoped;
+import org.omnifaces.util.Faces;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A subject's page: its data, its stage (moved from here too, closing with an outcome), the customer's contact
+ * status, archive and delete, and its stage history.
+ */
+@Named
+@ViewScoped
+public class SubjectBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    @Param(name = "id", required = true)
+    Long id;
+
+    @Inject
+    Subjects subjects;
+
+    @Inject
+    Stages stages;
+
+    @Inject
+    Feedback feedback;
+
+    private Subject subject;
+    private List<StageChange> history;
+    private Long stageId;
+    private Outcome outcome;
+    private Long lostReason;
+    private ContactStatus contactStatus;
+
+    @PostConstruct
+    void load() {
+        subject = subjects.find(id);
+        history = subjects.history(id);
+        stageId = subject.getStage().getId();
+        outcome = subject.getOutcome();
+        lostReason = subject.getLostReason() == null ? null : subject.getLostReason().getId();
+        contactStatus = subject.getCustomer().getContactStatus();
+    }
+
+    public void move() {
+        attempt(() -> subjects.move(id, subject.getVersion(), stageId, isClosingSelected() ? outcome : null,
+                outcome == Outcome.LOST ? lostReason : null), "subject.moved");
+    }
+
+    public void changeContactStatus() {
+        attempt(() -> subjects.changeContactStatus(id, subject.getVersion(), contactStatus), "customer.statusChanged");
+    }
+
+    public void archive() {
+        attempt(() -> subjects.archive(id, subject.getVersion()), "subject.archived.done");
+    }
+
+    public void unarchive() {
+        attempt(() -> subjects.unarchive(id, subject.getVersion()), "subject.unarchived.done");
+    }
+
+    public void delete() throws IOException {
+        try {
+            subjects.delete(id, subject.getVersion());
+            feedback.info("subject.deleted.done", subject.getTitle());
+            Faces.redirect("");
+        } catch (BusinessException e) {
+            feedback.refused(e);
+            load();
+        }
+    }
+
+    /** Runs a change; either way the page then shows the subject as it is stored now. */
+    private void attempt(Runnable change, String doneKey) {
+        try {
+            change.run();
+            feedback.info(doneKey, subject.getTitle());
+        } catch (BusinessException e) {
+            feedback.refused(e);
+        }
+        load();
+    }
+
+    public boolean isClosingSelected() {
+        List<Stage> all = stages.list();
+        return stageId != null && all.get(all.size() - 1).getId().equals(stageId);
+    }
+
+    public boolean isCreated() {
+        return "true".equals(Faces.getRequestParameter("created"));
+    }
+
+    public Subject getSubject() {
+        return subject;
+    }
+
+    public List<StageChange> getHistory() {
+        return history;
+    }
+
+    public List<Stage> getStages() {
+        return stages.list();
+    }
+
+    public List<LostReason> getLostReasons() {
+        return stages.lostReasons();
+    }
+
+    public Outcome[] getOutcomes() {
+        return Outcome.values();
+    }
+
+    public ContactStatus[] getStatuses() {
+        return ContactStatus.values();
+    }
+
+    public Long getStageId() {
+        return stageId;
+    }
+
+    public void setStageId(Long stageId) {
+        this.stageId = stageId;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public Long getLostReason() {
+        return lostReason;
+    }
+
+    public void setLostReason(Long lostReason) {
+        this.lostReason = lostReason;
+    }
+
+    public ContactStatus getContactStatus() {
+        return contactStatus;
+    }
+
+    public void setContactStatus(ContactStatus contactStatus) {
+        this.contactStatus = contactStatus;
+    }
+}

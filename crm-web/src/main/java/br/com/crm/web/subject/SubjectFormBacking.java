@@ -1,0 +1,252 @@
+package br.com.crm.web.subject;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.customer.boundary.Customers;
+import br.com.crm.customer.entity.ContactStatus;
+import br.com.crm.customer.entity.Customer;
+import br.com.crm.customer.entity.CustomerKind;
+import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.funnel.entity.Stage;
+import br.com.crm.security.boundary.Users;
+import br.com.crm.security.entity.User;
+import br.com.crm.subject.boundary.Subjects;
+import br.com.crm.subject.entity.Subject;
+import br.com.crm.web.shell.Feedback;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.ViewScoped;
+import org.omnifaces.util.Faces;
+import org.primefaces.PrimeFaces;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Creating (Incluir assunto) and editing a subject, with the customer picked by autocomplete or registered on the
+ * spot. Saving lands on the subject's page.
+ */
+@Named
+@ViewScoped
+public class SubjectFormBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    @Param(name = "id")
+    Long id;
+
+    @Inject
+    Subjects subjects;
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    Stages stages;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Feedback feedback;
+
+    private long version;
+    private String title;
+    private Customer customer;
+    private Long stageId;
+    private String responsible;
+    private BigDecimal amount;
+    private LocalDate expectedClose;
+    private String description;
+
+    // Quick registration of a customer
+    private String customerName;
+    private CustomerKind customerKind = CustomerKind.COMPANY;
+    private String customerTaxId;
+    private String customerEmail;
+    private String customerPhone;
+    private ContactStatus customerStatus = ContactStatus.LEAD;
+
+    @PostConstruct
+    void load() {
+        if (id == null) {
+            stageId = stages.list().get(0).getId();
+            responsible = Faces.getRemoteUser();
+            return;
+        }
+        Subject subject = subjects.find(id);
+        version = subject.getVersion();
+        title = subject.getTitle();
+        customer = subject.getCustomer();
+        stageId = subject.getStage().getId();
+        responsible = subject.getResponsible().getUsername();
+        amount = subject.getAmount();
+        expectedClose = subject.getExpectedClose();
+        description = subject.getDescription();
+    }
+
+    public void save() throws IOException {
+        Subjects.Form form = new Subjects.Form(title, customer == null ? null : customer.getId(), stageId,
+                responsible, amount, expectedClose, description);
+        try {
+            Subject saved = id == null ? subjects.create(form) : subjects.edit(id, version, form);
+            feedback.info(id == null ? "subject.created" : "subject.saved", saved.getTitle());
+            Faces.redirect("subject/view.xhtml?id=" + saved.getId() + (id == null ? "&created=true" : ""));
+        } catch (BusinessException e) {
+            feedback.refused(e);
+        }
+    }
+
+    public List<Customer> completeCustomer(String query) {
+        return customers.search(query, Customers.SEARCH_LIMIT);
+    }
+
+    public void registerCustomer() {
+        try {
+            customer = customers.register(customerName, customerKind, customerTaxId, customerEmail, customerPhone,
+                    customerStatus);
+            customerName = null;
+            customerTaxId = null;
+            customerEmail = null;
+            customerPhone = null;
+            PrimeFaces.current().ajax().addCallbackParam("registered", true);
+        } catch (BusinessException e) {
+            feedback.refused(e);
+        }
+    }
+
+    public boolean isNew() {
+        return id == null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    /** A new subject starts in an open stage; closing happens by moving it. */
+    public List<Stage> getStages() {
+        List<Stage> all = stages.list();
+        return id == null ? all.subList(0, all.size() - 1) : all;
+    }
+
+    public List<User> getResponsibles() {
+        return users.responsibles();
+    }
+
+    public CustomerKind[] getKinds() {
+        return CustomerKind.values();
+    }
+
+    public ContactStatus[] getStatuses() {
+        return ContactStatus.values();
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public Customer getCustomer() {
+        return customer;
+    }
+
+    public void setCustomer(Customer customer) {
+        this.customer = customer;
+    }
+
+    public Long getStageId() {
+        return stageId;
+    }
+
+    public void setStageId(Long stageId) {
+        this.stageId = stageId;
+    }
+
+    public String getResponsible() {
+        return responsible;
+    }
+
+    public void setResponsible(String responsible) {
+        this.responsible = responsible;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public void setAmount(BigDecimal amount) {
+        this.amount = amount;
+    }
+
+    public LocalDate getExpectedClose() {
+        return expectedClose;
+    }
+
+    public void setExpectedClose(LocalDate expectedClose) {
+        this.expectedClose = expectedClose;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getCustomerName() {
+        return customerName;
+    }
+
+    public void setCustomerName(String customerName) {
+        this.customerName = customerName;
+    }
+
+    public CustomerKind getCustomerKind() {
+        return customerKind;
+    }
+
+    public void setCustomerKind(CustomerKind customerKind) {
+        this.customerKind = customerKind;
+    }
+
+    public String getCustomerTaxId() {
+        return customerTaxId;
+    }
+
+    public void setCustomerTaxId(String customerTaxId) {
+        this.customerTaxId = customerTaxId;
+    }
+
+    public String getCustomerEmail() {
+        return customerEmail;
+    }
+
+    public void setCustomerEmail(String customerEmail) {
+        this.customerEmail = customerEmail;
+    }
+
+    public String getCustomerPhone() {
+        return customerPhone;
+    }
+
+    public void setCustomerPhone(String customerPhone) {
+        this.customerPhone = customerPhone;
+    }
+
+    public ContactStatus getCustomerStatus() {
+        return customerStatus;
+    }
+
+    public void setCustomerStatus(ContactStatus customerStatus) {
+        this.customerStatus = customerStatus;
+    }
+}
