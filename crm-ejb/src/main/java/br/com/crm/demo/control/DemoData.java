@@ -109,7 +109,7 @@ public class DemoData {
         List<LostReason> reasons = em.createNamedQuery(LostReason.ACTIVE, LostReason.class).getResultList();
         List<User> sellers = List.of(users.find("ana").orElseThrow(), users.find("bruno").orElseThrow(),
                 users.find("admin").orElseThrow());
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(90);
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(120);
         for (int i = 0; i < 60; i++) {
             Customer customer = customers.get(i % customers.size());
             OffsetDateTime created = start.plusHours(i * 36L);

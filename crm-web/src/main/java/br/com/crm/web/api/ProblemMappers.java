@@ -26,7 +26,9 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             Response.StatusType status = e.getResponse().getStatusInfo();
-            return Problem.of(status, status.getStatusCode() >= 500 ? null : e.getMessage()).toResponse();
+            int code = status.getStatusCode();
+            String title = code == 428 ? "Precondition Required" : status.getReasonPhrase();
+            return new Problem("about:blank", title, code, code >= 500 ? null : e.getMessage(), null).toResponse();
         }
     }
 

@@ -1,0 +1,58 @@
+package br.com.crm.web.api;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.web.shell.Feedback;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** A business refusal as a problem: the message in the caller's language (Accept-Language), and the field. */
+@Provider
+public class BusinessProblems implements ExceptionMapper<BusinessException> {
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(BusinessException e) {
+        Response.StatusType status = switch (e.getKind()) {
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case INVALID -> new UnprocessableEntity();
+            case CONFLICT -> Response.Status.CONFLICT;
+            case STALE -> Response.Status.PRECONDITION_FAILED;
+        };
+        Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty()
+                || "*".equals(headers.getAcceptableLanguages().get(0).getLanguage())
+                ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
+        String detail = Feedback.format(ResourceBundle.getBundle(Feedback.BUNDLE, locale), e.getMessageKey(),
+                e.getArguments());
+        List<Problem.FieldError> errors = e.getField() == null ? null
+                : List.of(new Problem.FieldError(e.getField(), detail));
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors)
+                .toResponse();
+    }
+
+    /** 422: the request is well-formed, but a rule refuses its content. */
+    static final class UnprocessableEntity implements Response.StatusType {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    }
+}

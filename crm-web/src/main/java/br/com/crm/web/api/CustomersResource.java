@@ -1,0 +1,71 @@
+package br.com.crm.web.api;
+
+import br.com.crm.customer.boundary.Customers;
+import br.com.crm.customer.entity.ContactStatus;
+import br.com.crm.customer.entity.Customer;
+import br.com.crm.customer.entity.CustomerKind;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+
+/** Customers: search by name or CPF/CNPJ, and registration with the tax id verified. */
+@Path("customers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CustomersResource {
+
+    public record CustomerJson(long id, String name, CustomerKind kind, String taxId, String email, String phone,
+                               ContactStatus contactStatus, long version) {
+    }
+
+    public record CustomerInput(String name, CustomerKind kind, String taxId, String email, String phone,
+                                ContactStatus contactStatus) {
+    }
+
+    @Inject
+    Customers customers;
+
+    @GET
+    public List<CustomerJson> search(@QueryParam("q") @DefaultValue("") String query,
+                                     @QueryParam("limit") @DefaultValue("20") int limit) {
+        return customers.search(query, limit).stream().map(CustomersResource::json).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        Customer customer = customers.find(id);
+        return Response.ok(json(customer)).tag(Versions.tag(customer.getVersion())).build();
+    }
+
+    @POST
+    public Response register(CustomerInput input, @Context UriInfo uri) {
+        if (input == null || input.name() == null || input.name().isBlank() || input.kind() == null) {
+            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+                    "api.customer.nameAndKindRequired", input == null || input.kind() != null ? "name" : "kind");
+        }
+        Customer customer = customers.register(input.name(), input.kind(), input.taxId(), input.email(),
+                input.phone(), input.contactStatus());
+        return Response.created(uri.getAbsolutePathBuilder().path(customer.getId().toString()).build())
+                .tag(Versions.tag(customer.getVersion())).entity(json(customer)).build();
+    }
+
+    static CustomerJson json(Customer c) {
+        return new CustomerJson(c.getId(), c.getName(), c.getKind(), c.getTaxId(), c.getEmail(), c.getPhone(),
+                c.getContactStatus(), c.getVersion());
+    }
+}

@@ -1,0 +1,75 @@
+package br.com.crm.web.api;
+
+import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.funnel.entity.Stage;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+
+/** The funnel's stages: everyone reads; administrators add, change and remove (at most five). */
+@Path("stages")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StagesResource {
+
+    public record StageJson(long id, int position, String description, String descriptionEn, boolean closing,
+                            long version) {
+    }
+
+    public record StageInput(String description, String descriptionEn, Integer position) {
+    }
+
+    @Inject
+    Stages stages;
+
+    @GET
+    public List<StageJson> list() {
+        List<Stage> all = stages.list();
+        return all.stream().map(s -> json(s, s.equals(all.get(all.size() - 1)))).toList();
+    }
+
+    @POST
+    public Response add(StageInput input, @Context UriInfo uri) {
+        Stage stage = stages.add(input == null ? null : input.description(), input == null ? null : input.descriptionEn());
+        return Response.created(uri.getAbsolutePathBuilder().path(stage.getId().toString()).build())
+                .tag(Versions.tag(stage.getVersion())).entity(json(stage, false)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, StageInput input, @Context HttpHeaders headers) {
+        long version = Versions.ifMatch(headers);
+        Stage current = stages.find(id);
+        Stage stage = stages.update(id, version, input == null ? null : input.description(),
+                input == null ? null : input.descriptionEn(),
+                input == null || input.position() == null ? current.getPosition() : input.position());
+        return Response.ok(json(stage, stages.isClosing(stage))).tag(Versions.tag(stage.getVersion())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response remove(@PathParam("id") long id, @Context HttpHeaders headers) {
+        stages.remove(id, Versions.ifMatch(headers));
+        return Response.noContent().build();
+    }
+
+    static StageJson json(Stage s, boolean closing) {
+        return new StageJson(s.getId(), s.getPosition(), s.getDescription(), s.getDescriptionEn(), closing,
+                s.getVersion());
+    }
+}

@@ -1,0 +1,151 @@
+package br.com.crm.web.api;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.funnel.boundary.Funnel;
+import br.com.crm.subject.boundary.Subjects;
+import br.com.crm.subject.entity.Outcome;
+import br.com.crm.subject.entity.Subject;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Subjects over HTTP. Every response carries the subject's version as ETag; every change needs it in If-Match.
+ * Lists are paged by a keyset cursor ({@code next}), per stage as on the board.
+ */
+@Path("subjects")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SubjectsResource {
+
+    public record SubjectJson(long id, String title, long customerId, String customer, long stageId, String stage,
+                              String responsible, BigDecimal amount, LocalDate expectedClose, String description,
+                              Outcome outcome, Long lostReasonId, boolean archived, OffsetDateTime stageEnteredAt,
+                              OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy,
+                              long version) {
+    }
+
+    public record SubjectInput(String title, Long customerId, Long stageId, String responsible, BigDecimal amount,
+                               LocalDate expectedClose, String description) {
+        Subjects.Form form() {
+            return new Subjects.Form(title, customerId, stageId, responsible, amount, expectedClose, description);
+        }
+    }
+
+    public record MoveInput(Long stageId, Outcome outcome, Long lostReasonId) {
+    }
+
+    public record PageJson(List<Funnel.Card> items, String next) {
+    }
+
+    @Inject
+    Subjects subjects;
+
+    @Inject
+    Funnel funnel;
+
+    /** The open subjects of a stage, newest in the stage first; pass {@code next} back as {@code cursor}. */
+    @GET
+    public PageJson list(@QueryParam("stage") Long stageId, @QueryParam("cursor") String cursor,
+                         @QueryParam("limit") @DefaultValue("25") int limit) {
+        if (stageId == null) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "api.stage.required", "stage");
+        }
+        Funnel.Page page;
+        if (cursor == null || cursor.isBlank()) {
+            page = funnel.firstPage(stageId, limit);
+        } else {
+            String[] parts = cursor.split("_", 2);
+            try {
+                page = funnel.nextPage(stageId, OffsetDateTime.parse(parts[1]), Long.parseLong(parts[0]), limit);
+            } catch (RuntimeException e) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "api.cursor.invalid", "cursor");
+            }
+        }
+        Funnel.Card last = page.last();
+        return new PageJson(page.cards(), page.more() && last != null ? last.id() + "_" + last.enteredAt() : null);
+    }
+
+    @POST
+    public Response create(SubjectInput input, @Context UriInfo uri) {
+        Subject subject = subjects.create(input == null ? null : input.form());
+        return Response.created(uri.getAbsolutePathBuilder().path(subject.getId().toString()).build())
+                .tag(Versions.tag(subject.getVersion())).entity(json(subjects.find(subject.getId()))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") long id) {
+        Subject subject = subjects.find(id);
+        return Response.ok(json(subject)).tag(Versions.tag(subject.getVersion())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, SubjectInput input, @Context HttpHeaders headers) {
+        long version = Versions.ifMatch(headers);
+        return answer(subjects.edit(id, version, input == null ? null : input.form()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id, @Context HttpHeaders headers) {
+        subjects.delete(id, Versions.ifMatch(headers));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/move")
+    public Response move(@PathParam("id") long id, MoveInput input, @Context HttpHeaders headers) {
+        long version = Versions.ifMatch(headers);
+        if (input == null || input.stageId() == null) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "api.stage.required", "stageId");
+        }
+        return answer(subjects.move(id, version, input.stageId(), input.outcome(), input.lostReasonId()));
+    }
+
+    @POST
+    @Path("{id}/archive")
+    public Response archive(@PathParam("id") long id, @Context HttpHeaders headers) {
+        return answer(subjects.archive(id, Versions.ifMatch(headers)));
+    }
+
+    @POST
+    @Path("{id}/unarchive")
+    public Response unarchive(@PathParam("id") long id, @Context HttpHeaders headers) {
+        return answer(subjects.unarchive(id, Versions.ifMatch(headers)));
+    }
+
+    private Response answer(Subject changed) {
+        Subject subject = subjects.find(changed.getId());
+        return Response.ok(json(subject)).tag(Versions.tag(subject.getVersion())).build();
+    }
+
+    static SubjectJson json(Subject s) {
+        return new SubjectJson(s.getId(), s.getTitle(), s.getCustomer().getId(), s.getCustomer().getName(),
+                s.getStage().getId(), s.getStage().getDescription(), s.getResponsible().getUsername(), s.getAmount(),
+                s.getExpectedClose(), s.getDescription(), s.getOutcome(),
+                s.getLostReason() == null ? null : s.getLostReason().getId(), s.isArchived(), s.getStageEnteredAt(),
+                s.getCreatedAt(), s.getCreatedBy(), s.getUpdatedAt(), s.getUpdatedBy(), s.getVersion());
+    }
+}
