@@ -2,6 +2,11 @@
 var crmFunnel = {
     closing: false,
 
+    /* jQuery UI's drop callback (p:droppable onDrop): this is the column the card was dropped on. */
+    onDrop: function (event, ui) {
+        crmFunnel.dropped(ui.draggable, $(event.target));
+    },
+
     dropped: function (card, column) {
         var from = card.closest('[data-stage]').attr('data-stage');
         var to = column.attr('data-stage');

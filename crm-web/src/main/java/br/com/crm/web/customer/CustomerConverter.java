@@ -3,6 +3,7 @@ package br.com.crm.web.customer;
 import br.com.crm.business.BusinessException;
 import br.com.crm.customer.boundary.Customers;
 import br.com.crm.customer.entity.Customer;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
@@ -10,8 +11,9 @@ import jakarta.faces.convert.ConverterException;
 import jakarta.faces.convert.FacesConverter;
 import jakarta.inject.Inject;
 
-/** A customer on a page is its id. */
-@FacesConverter(forClass = Customer.class, managed = true)
+/** A customer on a page is its id. A CDI bean, so that Faces injects it (managed = true). */
+@ApplicationScoped
+@FacesConverter(value = "customerConverter", managed = true)
 public class CustomerConverter implements Converter<Customer> {
 
     @Inject

@@ -1,0 +1,226 @@
+package br.com.crm.it;
+
+import br.com.crm.customer.entity.TaxId;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The funnel in real headless Chromium: create, drag, close, roles, live updates, the stage limit. */
+@ExtendWith(ArquillianExtension.class)
+class FunnelBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final List<WebDriver> drivers = new ArrayList<>();
+
+    @AfterEach
+    void quit() {
+        drivers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void createsASubjectWithANewCustomerRefusingAnInvalidCnpj() {
+        WebDriver driver = loggedIn("ana");
+        driver.findElement(By.id("newSubject")).click();
+        wait(driver).until(ExpectedConditions.urlContains("subject/new.xhtml"));
+        String title = "Implantação " + UUID.randomUUID().toString().substring(0, 8);
+        driver.findElement(By.id("subject:title")).sendKeys(title);
+
+        driver.findElement(By.id("subject:newCustomer")).click();
+        WebElement name = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("customerForm:name")));
+        name.sendKeys("Empresa " + title);
+        driver.findElement(By.id("customerForm:taxId")).sendKeys("11.222.333/0001-00");
+        driver.findElement(By.id("customerForm:register")).click();
+        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("customerForm:customerMessages"),
+                "CNPJ inválido"));
+
+        WebElement taxId = driver.findElement(By.id("customerForm:taxId"));
+        taxId.clear();
+        taxId.sendKeys(TaxId.format(validCnpj()));
+        driver.findElement(By.id("customerForm:register")).click();
+        wait(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("customerDialog")));
+        assertThat(driver.findElement(By.id("subject:customer_input")).getAttribute("value"))
+                .isEqualTo("Empresa " + title);
+
+        driver.findElement(By.id("subject:save")).click();
+        wait(driver).until(ExpectedConditions.urlContains("subject/view.xhtml"));
+        assertThat(driver.findElement(By.id("subjectTitle")).getText()).isEqualTo(title);
+        assertThat(driver.findElement(By.id("subject:nextSteps")).getText()).contains("Próximos passos");
+        assertThat(driver.findElement(By.id("subjectStage")).getText()).isEqualTo("Prospecção");
+    }
+
+    @Test
+    void aDraggedCardStaysInItsNewStageAfterAReload() {
+        long id = newSubject("Arrastar");
+        JsonArray stages = stages();
+        long second = stages.getJsonObject(1).getJsonNumber("id").longValue();
+        WebDriver driver = loggedIn("ana");
+
+        drag(driver, id, second);
+        wait(driver).until(d -> columnOf(d, id) == second);
+        driver.navigate().refresh();
+        assertThat(columnOf(driver, id)).isEqualTo(second);
+        assertThat(subject(id).getJsonNumber("stageId").longValue()).isEqualTo(second);
+    }
+
+    @Test
+    void droppingOnTheClosingStageAsksForTheOutcomeAndClosesAsLostWithAReason() {
+        long id = newSubject("Perder");
+        JsonArray stages = stages();
+        long closing = stages.getJsonObject(stages.size() - 1).getJsonNumber("id").longValue();
+        WebDriver driver = loggedIn("ana");
+
+        drag(driver, id, closing);
+        wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:outcome")));
+        driver.findElement(By.cssSelector("label[for='moveForm:outcome:1']")).click();
+        wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:lostReason")));
+        // Reason 1 (Preço), through the component's own client API.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "PrimeFaces.getWidgetById('moveForm:lostReason').selectValue('1')");
+        driver.findElement(By.id("moveForm:confirm")).click();
+
+        wait(driver).until(d -> columnOf(d, id) == closing);
+        assertThat(card(driver, id).getText()).contains("Perdido");
+        JsonObject stored = subject(id);
+        assertThat(stored.getString("outcome")).isEqualTo("LOST");
+        assertThat(stored.getJsonNumber("lostReasonId").longValue()).isEqualTo(1);
+    }
+
+    @Test
+    void viewersSeeTheFunnelWithoutDragHandlesOrMenus() {
+        long id = newSubject("Ver");
+        WebDriver driver = loggedIn("vera");
+
+        WebElement card = card(driver, id);
+        assertThat(card.getAttribute("class")).doesNotContain("ui-draggable");
+        assertThat(card.findElements(By.cssSelector(".crm-card-menu"))).isEmpty();
+        assertThat(driver.findElements(By.id("newSubject"))).isEmpty();
+    }
+
+    @Test
+    void aColleaguesMoveShowsUpWithoutAReload() {
+        long id = newSubject("Ao vivo");
+        long third = stages().getJsonObject(2).getJsonNumber("id").longValue();
+        WebDriver watcher = loggedIn("bruno");
+        WebDriver mover = loggedIn("ana");
+        long before = columnOf(watcher, id);
+
+        drag(mover, id, third);
+
+        new WebDriverWait(watcher, Duration.ofSeconds(10)).until(d -> columnOf(d, id) == third);
+        assertThat(before).isNotEqualTo(third);
+    }
+
+    @Test
+    void theFunnelNeverHasMoreThanFiveStages() {
+        WebDriver driver = loggedIn("admin");
+        driver.get(Http.resolve(base, "settings/sales.xhtml").toString());
+        int rows = driver.findElements(By.cssSelector("#stages\\:table_data > tr")).size();
+        assertThat(rows).isEqualTo(stages().size()).isLessThanOrEqualTo(5);
+
+        if (rows == 5) {
+            driver.findElement(By.id("stages:newDescription")).sendKeys("Sexto estágio");
+            driver.findElement(By.id("stages:add")).click();
+            wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("stages:messages"),
+                    "no máximo 5 estágios"));
+        }
+        assertThat(stages().size()).isLessThanOrEqualTo(5);
+    }
+
+    private WebDriver loggedIn(String user) {
+        WebDriver driver = Browser.start("pt-BR");
+        drivers.add(driver);
+        Browser.login(driver, base, user, user);
+        return driver;
+    }
+
+    private static WebDriverWait wait(WebDriver driver) {
+        return Browser.waiting(driver);
+    }
+
+    private WebElement card(WebDriver driver, long id) {
+        return wait(driver).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".crm-card[data-subject='" + id + "']")));
+    }
+
+    private long columnOf(WebDriver driver, long id) {
+        try {
+            return Long.parseLong(driver.findElement(By.cssSelector(".crm-card[data-subject='" + id + "']"))
+                    .findElement(By.xpath("ancestor::div[contains(@class,'crm-column-body')]"))
+                    .getAttribute("data-stage"));
+        } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+            return -1;
+        }
+    }
+
+    private void drag(WebDriver driver, long id, long stageId) {
+        WebElement card = card(driver, id);
+        WebElement target = driver.findElement(By.cssSelector("div.crm-column-body[data-stage='" + stageId + "']"));
+        new Actions(driver).clickAndHold(card).moveByOffset(10, 10).moveToElement(target).moveByOffset(0, 5)
+                .release().perform();
+    }
+
+    /** A new subject of a new customer, in the first stage, created as ana through the API. */
+    private long newSubject(String prefix) {
+        HttpResponse<String> customer = api("POST", "api/v1/customers",
+                "{\"name\":\"Cliente " + UUID.randomUUID() + "\",\"kind\":\"PERSON\"}");
+        long customerId = Http.json(customer).getJsonNumber("id").longValue();
+        HttpResponse<String> created = api("POST", "api/v1/subjects", "{\"title\":\"" + prefix + " "
+                + UUID.randomUUID().toString().substring(0, 8) + "\",\"customerId\":" + customerId
+                + ",\"responsible\":\"ana\",\"amount\":250}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        return Http.json(created).getJsonNumber("id").longValue();
+    }
+
+    private JsonObject subject(long id) {
+        return Http.json(api("GET", "api/v1/subjects/" + id, null));
+    }
+
+    private JsonArray stages() {
+        return Json.createReader(new StringReader(api("GET", "api/v1/stages", null).body())).readArray();
+    }
+
+    private HttpResponse<String> api(String method, String path, String json) {
+        return Http.send(HttpRequest.newBuilder(Http.resolve(base, path))
+                .header("Authorization", Http.basic("ana", "ana"))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    private static String validCnpj() {
+        return TaxId.complete(String.format("%08d0001", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999)));
+    }
+}

@@ -1,0 +1,251 @@
+package br.com.crm.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules of subjects and stages through the REST API, on the real Micro WAR and its database (H2, or PostgreSQL
+ * with -Ppostgresql): optimistic locking (412/428), invalid input (400/422, nothing saved), permissions (403),
+ * the stage history, the five-stage limit, archive and delete. Each test makes its own customer and subjects.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SubjectsApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void createsASubjectWithLocationAndETagInTheFirstStage() {
+        long customer = newCustomer();
+        HttpResponse<String> created = call("ana", "POST", "api/v1/subjects", null,
+                "{\"title\":\"Licenças\",\"customerId\":" + customer + ",\"responsible\":\"bruno\",\"amount\":1500.5}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(created.headers().firstValue("ETag")).hasValue("\"1\"");
+        JsonObject subject = Http.json(created);
+        assertThat(location).endsWith("/api/v1/subjects/" + subject.getJsonNumber("id").longValue());
+        assertThat(subject.getJsonNumber("stageId").longValue()).isEqualTo(firstStage().getJsonNumber("id").longValue());
+        assertThat(subject.getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("1500.50");
+        assertThat(subject.getString("responsible")).isEqualTo("bruno");
+        assertThat(subject.getString("createdBy")).isEqualTo("ana");
+    }
+
+    @Test
+    void invalidInputIsRefusedNamingTheFieldAndNothingIsSaved() {
+        HttpResponse<String> missing = call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("\"field\":\"title\"").contains("\"field\":\"customerId\"");
+
+        String name = "Inválida " + UUID.randomUUID();
+        HttpResponse<String> badCnpj = call("ana", "POST", "api/v1/customers", null,
+                "{\"name\":\"" + name + "\",\"kind\":\"COMPANY\",\"taxId\":\"11.222.333/0001-00\"}");
+        assertThat(badCnpj.statusCode()).isEqualTo(422);
+        assertThat(badCnpj.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(badCnpj.body()).contains("\"field\":\"taxId\"").contains("Invalid CNPJ");
+        assertThat(call("ana", "GET", "api/v1/customers?q=" + name.replace(" ", "%20"), null, null).body())
+                .isEqualTo("[]");
+    }
+
+    @Test
+    void changesNeedTheCurrentVersion() {
+        JsonObject subject = newSubject();
+        String path = "api/v1/subjects/" + subject.getJsonNumber("id").longValue();
+        String move = "{\"stageId\":" + stage(2).getJsonNumber("id").longValue() + "}";
+
+        assertThat(call("ana", "POST", path + "/move", null, move).statusCode()).as("no If-Match").isEqualTo(428);
+
+        HttpResponse<String> first = call("ana", "POST", path + "/move", "\"1\"", move);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("ETag")).hasValue("\"2\"");
+
+        HttpResponse<String> second = call("bruno", "PUT", path, "\"1\"", "{\"title\":\"Outro\",\"customerId\":"
+                + subject.getJsonNumber("customerId") + ",\"responsible\":\"bruno\"}");
+        assertThat(second.statusCode()).as("a colleague's stale copy").isEqualTo(412);
+        assertThat(Http.json(call("ana", "GET", path, null, null)).getString("title"))
+                .as("not overwritten").isEqualTo(subject.getString("title"));
+    }
+
+    @Test
+    void closingNeedsAnOutcomeAndALostReasonAndIsRecordedInTheHistory() {
+        JsonObject subject = newSubject();
+        long id = subject.getJsonNumber("id").longValue();
+        String path = "api/v1/subjects/" + id + "/move";
+        long closing = stage(-1).getJsonNumber("id").longValue();
+
+        HttpResponse<String> noOutcome = call("ana", "POST", path, "\"1\"", "{\"stageId\":" + closing + "}");
+        assertThat(noOutcome.statusCode()).isEqualTo(422);
+        assertThat(noOutcome.body()).contains("\"field\":\"outcome\"");
+
+        HttpResponse<String> noReason = call("ana", "POST", path, "\"1\"",
+                "{\"stageId\":" + closing + ",\"outcome\":\"LOST\"}");
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(noReason.body()).contains("\"field\":\"lostReason\"");
+
+        HttpResponse<String> lost = call("ana", "POST", path, "\"1\"",
+                "{\"stageId\":" + closing + ",\"outcome\":\"LOST\",\"lostReasonId\":1}");
+        assertThat(lost.statusCode()).isEqualTo(200);
+        JsonObject closed = Http.json(lost);
+        assertThat(closed.getString("outcome")).isEqualTo("LOST");
+        assertThat(closed.getJsonNumber("lostReasonId").longValue()).isEqualTo(1);
+        assertThat(closed.getString("updatedBy")).isEqualTo("ana");
+
+        JsonArray board = Json.createReader(new StringReader(call("ana", "GET", "api/v1/funnel?limit=100", null, null)
+                .body())).readArray();
+        JsonObject closingColumn = board.getJsonObject(board.size() - 1);
+        assertThat(closingColumn.getJsonObject("lost").getJsonNumber("count").longValue()).isPositive();
+    }
+
+    @Test
+    void viewersReadButCannotChange() {
+        JsonObject subject = newSubject();
+        String path = "api/v1/subjects/" + subject.getJsonNumber("id").longValue();
+
+        assertThat(call("vera", "GET", path, null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> forged = call("vera", "POST", path + "/move", "\"1\"",
+                "{\"stageId\":" + stage(2).getJsonNumber("id").longValue() + "}");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(Http.json(call("vera", "GET", path, null, null)).getJsonNumber("version").longValue())
+                .as("nothing changed").isEqualTo(1);
+        assertThat(call("vera", "POST", "api/v1/subjects", null, "{}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void onlyAdministratorsChangeStagesAndNeverBeyondFive() {
+        assertThat(call("ana", "POST", "api/v1/stages", null, "{\"description\":\"Extra\"}").statusCode())
+                .isEqualTo(403);
+        int stages = stages().size();
+        assertThat(stages).isLessThanOrEqualTo(5);
+        HttpResponse<String> sixth = call("admin", "POST", "api/v1/stages", null, "{\"description\":\"Extra\"}");
+        if (stages == 5) {
+            assertThat(sixth.statusCode()).isEqualTo(409);
+            assertThat(sixth.body()).contains("at most 5 stages");
+        }
+        assertThat(stages()).hasSizeLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void aStageWithSubjectsCannotBeRemoved() {
+        JsonObject subject = newSubject();
+        JsonObject first = firstStage();
+        HttpResponse<String> refused = call("admin", "DELETE", "api/v1/stages/" + first.getJsonNumber("id"),
+                "\"" + first.getJsonNumber("version") + "\"", null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("still holds");
+        assertThat(call("ana", "GET", "api/v1/subjects/" + subject.getJsonNumber("id"), null, null).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void archiveUnarchiveAndDeleteForEver() {
+        JsonObject subject = newSubject();
+        String path = "api/v1/subjects/" + subject.getJsonNumber("id").longValue();
+
+        HttpResponse<String> archived = call("ana", "POST", path + "/archive", "\"1\"", null);
+        assertThat(archived.statusCode()).isEqualTo(200);
+        assertThat(Http.json(archived).getBoolean("archived")).isTrue();
+        HttpResponse<String> unarchived = call("ana", "POST", path + "/unarchive", "\"2\"", null);
+        assertThat(Http.json(unarchived).getBoolean("archived")).isFalse();
+
+        assertThat(call("ana", "DELETE", path, "\"3\"", null).statusCode()).isEqualTo(204);
+        assertThat(call("ana", "GET", path, null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void customersAreFoundIgnoringAccentsAndCase() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        call("ana", "POST", "api/v1/customers", null,
+                "{\"name\":\"Padaria São João " + unique + "\",\"kind\":\"COMPANY\"}");
+
+        JsonArray found = Json.createReader(new StringReader(
+                call("ana", "GET", "api/v1/customers?q=sao%20joao%20" + unique, null, null).body())).readArray();
+        assertThat(found).hasSize(1);
+        assertThat(found.getJsonObject(0).getString("name")).isEqualTo("Padaria São João " + unique);
+    }
+
+    @Test
+    void columnsPageByKeysetWithoutGapsOrRepeats() {
+        long customer = newCustomer();
+        long stageId = stage(2).getJsonNumber("id").longValue();
+        for (int i = 0; i < 7; i++) {
+            call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Página " + i + "\",\"customerId\":" + customer
+                    + ",\"stageId\":" + stageId + ",\"responsible\":\"ana\"}");
+        }
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonObject page = Http.json(call("ana", "GET", "api/v1/subjects?stage=" + stageId + "&limit=3"
+                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor,
+                    java.nio.charset.StandardCharsets.UTF_8)), null, null));
+            page.getJsonArray("items").getValuesAs(JsonObject.class)
+                    .forEach(card -> seen.add(card.getJsonNumber("id").longValue()));
+            cursor = page.containsKey("next") && !page.isNull("next") ? page.getString("next") : null;
+        } while (cursor != null);
+        assertThat(seen).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(7);
+    }
+
+    private JsonObject newSubject() {
+        HttpResponse<String> created = call("ana", "POST", "api/v1/subjects", null,
+                "{\"title\":\"Assunto " + UUID.randomUUID() + "\",\"customerId\":" + newCustomer()
+                        + ",\"responsible\":\"ana\",\"amount\":100}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        return Http.json(created);
+    }
+
+    private long newCustomer() {
+        HttpResponse<String> created = call("ana", "POST", "api/v1/customers", null,
+                "{\"name\":\"Cliente " + UUID.randomUUID() + "\",\"kind\":\"PERSON\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        return Http.json(created).getJsonNumber("id").longValue();
+    }
+
+    private JsonArray stages() {
+        return Json.createReader(new StringReader(call("ana", "GET", "api/v1/stages", null, null).body())).readArray();
+    }
+
+    private JsonObject firstStage() {
+        return stage(1);
+    }
+
+    /** 1-based position; -1 is the closing stage. */
+    private JsonObject stage(int position) {
+        JsonArray all = stages();
+        return all.getJsonObject(position < 0 ? all.size() - 1 : position - 1);
+    }
+
+    private HttpResponse<String> call(String user, String method, String path, String ifMatch, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Http.resolve(base, path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", Http.basic(user, user))
+                .header("Accept-Language", "en")
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return Http.send(request.build());
+    }
+}
