@@ -36,3 +36,57 @@ var crmFunnel = {
         crmFunnel.closing = false;
     }
 };
+
+/* Columns keep their scroll position when the board is re-rendered (a move, a push, more cards). */
+crmFunnel.scrolls = {};
+crmFunnel.rememberScroll = function () {
+    $('.crm-column-body[data-stage]').each(function () {
+        crmFunnel.scrolls[this.getAttribute('data-stage')] = this.scrollTop;
+    });
+};
+crmFunnel.restoreScroll = function () {
+    $('.crm-column-body[data-stage]').each(function () {
+        var top = crmFunnel.scrolls[this.getAttribute('data-stage')];
+        if (top) {
+            this.scrollTop = top;
+        }
+    });
+};
+
+/* More cards load when a column is scrolled near its end (the button stays for keyboards). */
+crmFunnel.observeMore = function () {
+    if (!('IntersectionObserver' in window)) {
+        return;
+    }
+    document.querySelectorAll('.crm-column-body').forEach(function (body) {
+        var more = body.querySelector('.crm-more');
+        if (!more || more.getAttribute('data-observed')) {
+            return;
+        }
+        more.setAttribute('data-observed', 'true');
+        new IntersectionObserver(function (entries, observer) {
+            if (entries.some(function (e) { return e.isIntersecting; })) {
+                observer.disconnect();
+                more.click();
+            }
+        }, {root: body, rootMargin: '150px'}).observe(more);
+    });
+};
+
+$(document).on('pfAjaxSend', crmFunnel.rememberScroll);
+$(document).on('pfAjaxComplete', function () {
+    crmFunnel.restoreScroll();
+    crmFunnel.observeMore();
+});
+$(crmFunnel.observeMore);
+/* Pushed changes re-render the board through Faces Ajax, not PrimeFaces Ajax. */
+if (window.faces && faces.ajax) {
+    faces.ajax.addOnEvent(function (data) {
+        if (data.status === 'begin') {
+            crmFunnel.rememberScroll();
+        } else if (data.status === 'success') {
+            crmFunnel.restoreScroll();
+            crmFunnel.observeMore();
+        }
+    });
+}

@@ -126,6 +126,15 @@ class FunnelBrowserIT {
         assertThat(card.getAttribute("class")).doesNotContain("ui-draggable");
         assertThat(card.findElements(By.cssSelector(".crm-card-menu"))).isEmpty();
         assertThat(driver.findElements(By.id("newSubject"))).isEmpty();
+
+        // A drop forged in the viewer's browser is refused on the server.
+        long second = stages().getJsonObject(1).getJsonNumber("id").longValue();
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("crmDrop([{name:'subject',value:'" + id
+                + "'},{name:'version',value:'1'},{name:'stage',value:'" + second + "'}])");
+        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+                "Seu perfil não permite"));
+        assertThat(subject(id).getJsonNumber("stageId").longValue()).isNotEqualTo(second);
+        assertThat(subject(id).getJsonNumber("version").longValue()).isEqualTo(1);
     }
 
     @Test

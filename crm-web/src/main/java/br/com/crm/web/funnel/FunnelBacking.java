@@ -12,6 +12,7 @@ import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
@@ -127,6 +128,8 @@ public class FunnelBacking implements Serializable {
                     outcome == Outcome.LOST ? lostReason : null);
         } catch (BusinessException e) {
             feedback.refused(e);
+        } catch (EJBAccessException e) {
+            feedback.forbidden();
         }
         load();
     }
@@ -142,6 +145,8 @@ public class FunnelBacking implements Serializable {
             feedback.info("subject.archived.done", card.title());
         } catch (BusinessException e) {
             feedback.refused(e);
+        } catch (EJBAccessException e) {
+            feedback.forbidden();
         }
         load();
     }
@@ -152,6 +157,8 @@ public class FunnelBacking implements Serializable {
             feedback.info("subject.deleted.done", card.title());
         } catch (BusinessException e) {
             feedback.refused(e);
+        } catch (EJBAccessException e) {
+            feedback.forbidden();
         }
         load();
     }

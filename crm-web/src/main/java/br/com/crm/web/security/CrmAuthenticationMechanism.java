@@ -21,6 +21,12 @@ import org.omnifaces.util.Servlets;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
@@ -53,6 +59,20 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     /** What the session remembers of a logged-in caller. */
     record Caller(String name, Set<String> roles) implements Serializable {
     }
+
+    /**
+     * How long a successful HTTP Basic login is remembered. PBKDF2 is slow on purpose; an integrator calling the
+     * API many times a second should not pay it on every call. A changed password or a deactivated user takes
+     * effect on the API at most this late.
+     */
+    static final Duration BASIC_MEMORY = Duration.ofSeconds(60);
+    private static final int BASIC_MEMORY_LIMIT = 10_000;
+
+    /** A remembered Basic login, keyed by a SHA-256 of the Authorization header (never the password itself). */
+    private record RememberedCaller(String name, Set<String> roles, long until) {
+    }
+
+    private final Map<String, RememberedCaller> rememberedBasic = new ConcurrentHashMap<>();
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -96,10 +116,20 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
                                        HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String key = sha256(header);
+            RememberedCaller remembered = rememberedBasic.get(key);
+            if (remembered != null && remembered.until() - System.nanoTime() > 0) {
+                return context.notifyContainerAboutLogin(remembered.name(), remembered.roles());
+            }
             UsernamePasswordCredential credential = decodeBasic(header.substring(6).trim());
             if (credential != null) {
                 CredentialValidationResult result = identityStores.validate(normalized(credential));
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    if (rememberedBasic.size() >= BASIC_MEMORY_LIMIT) {
+                        rememberedBasic.clear();
+                    }
+                    rememberedBasic.put(key, new RememberedCaller(result.getCallerPrincipal().getName(),
+                            Set.copyOf(result.getCallerGroups()), System.nanoTime() + BASIC_MEMORY.toNanos()));
                     return context.notifyContainerAboutLogin(result);
                 }
             }
@@ -140,6 +170,15 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + API_PATH);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static UsernamePasswordCredential decodeBasic(String encoded) {

@@ -22,6 +22,12 @@ public class Feedback {
         FacesContext.getCurrentInstance().validationFailed();
     }
 
+    /** The server refused because of the user's role (the page should not have offered it). */
+    public void forbidden() {
+        Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, format(bundle(), "error.forbidden"), null));
+        FacesContext.getCurrentInstance().validationFailed();
+    }
+
     public void info(String key, Object... arguments) {
         Messages.addFlashGlobalInfo(format(bundle(), key, arguments));
     }

@@ -1,0 +1,144 @@
+import java.io.RandomAccessFile;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Measures the funnel on a running module (see run.sh): the time to answer, on localhost, of
+ * the funnel page (first render, logged in), the funnel REST call, a column's next page, and a move; p50/p95/p99.
+ * With a PostgreSQL log whose role logs every statement, it also counts the SQL statements of one page render.
+ *
+ * java src/benchmark/FunnelBenchmark.java BASE_URL USER PASSWORD [POSTGRESQL_LOG DB_USER]
+ */
+public class FunnelBenchmark {
+
+    static final int WARMUP = 30;
+    static final int RUNS = 300;
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0].endsWith("/") ? args[0] : args[0] + "/";
+        String user = args[1];
+        String password = args[2];
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+
+        login(client, base, user, password);
+
+        Supplier<HttpResponse<String>> page = () -> send(client, HttpRequest.newBuilder(URI.create(base + "index.xhtml")).GET().build());
+        check(page.get(), 200, "funnel page");
+        Supplier<HttpResponse<String>> funnel = () -> send(client, HttpRequest.newBuilder(URI.create(base + "api/v1/funnel"))
+                .header("Authorization", basic).GET().build());
+        String board = check(funnel.get(), 200, "funnel REST").body();
+        Matcher next = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(board);
+        if (!next.find()) {
+            throw new IllegalStateException("no column with a next page: load the data set first");
+        }
+        String cursor = java.net.URLEncoder.encode(next.group(1), StandardCharsets.UTF_8);
+        Matcher firstCard = Pattern.compile("\"id\":(\\d+),\"responsible\"").matcher(board);
+        firstCard.find();
+        long subject = Long.parseLong(firstCard.group(1));
+        Supplier<HttpResponse<String>> nextPage = () -> send(client, HttpRequest.newBuilder(
+                URI.create(base + "api/v1/subjects?stage=1&cursor=" + cursor)).header("Authorization", basic).GET().build());
+        check(nextPage.get(), 200, "next page");
+
+        long[] version = {Long.parseLong(check(send(client, HttpRequest.newBuilder(URI.create(base + "api/v1/subjects/" + subject))
+                .header("Authorization", basic).GET().build()), 200, "subject").headers().firstValue("ETag").orElseThrow().replace("\"", ""))};
+        int[] flip = {0};
+        Supplier<HttpResponse<String>> move = () -> {
+            long stage = 1 + (flip[0]++ % 2); // between stages 1 and 2
+            HttpResponse<String> r = send(client, HttpRequest.newBuilder(URI.create(base + "api/v1/subjects/" + subject + "/move"))
+                    .header("Authorization", basic).header("Content-Type", "application/json")
+                    .header("If-Match", "\"" + version[0] + "\"")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"stageId\":" + stage + "}")).build());
+            check(r, 200, "move");
+            version[0] = Long.parseLong(r.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+            return r;
+        };
+
+        System.out.println("operation                 p50 ms   p95 ms   p99 ms   (" + RUNS + " runs after " + WARMUP + " warm-up)");
+        measure("funnel page (render)", page);
+        measure("funnel REST", funnel);
+        measure("column next page (REST)", nextPage);
+        measure("move (REST)", move);
+
+        if (args.length >= 5) {
+            System.out.println("SQL statements per funnel page render: " + countStatements(args[3], args[4], page));
+        }
+    }
+
+    static void login(HttpClient client, String base, String user, String password) {
+        String form = send(client, HttpRequest.newBuilder(URI.create(base + "login.xhtml")).GET().build()).body();
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        if (!viewState.find()) {
+            throw new IllegalStateException("no login form at " + base);
+        }
+        String body = "login=login&login%3Ausername=" + user + "&login%3Apassword=" + password
+                + "&login%3Asubmit=&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> r = send(client, HttpRequest.newBuilder(URI.create(base + "login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        check(r, 302, "login");
+    }
+
+    static void measure(String name, Supplier<HttpResponse<String>> call) {
+        for (int i = 0; i < WARMUP; i++) {
+            call.get();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            call.get();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        System.out.printf("%-25s %7.1f  %7.1f  %7.1f%n", name, pct(millis, 50), pct(millis, 95), pct(millis, 99));
+    }
+
+    /** Statements the module's database user sent while one page rendered, read from PostgreSQL's log. */
+    static long countStatements(String log, String dbUser, Supplier<HttpResponse<String>> page) throws Exception {
+        long before;
+        try (RandomAccessFile f = new RandomAccessFile(log, "r")) {
+            before = f.length();
+        }
+        page.get();
+        Thread.sleep(500);
+        try (RandomAccessFile f = new RandomAccessFile(log, "r")) {
+            f.seek(before);
+            byte[] added = new byte[(int) (f.length() - before)];
+            f.readFully(added);
+            return new String(added, StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.contains(dbUser + "@") && (l.contains("LOG:  execute") || l.contains("LOG:  statement:")))
+                    .count();
+        }
+    }
+
+    static double pct(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    static HttpResponse<String> check(HttpResponse<String> r, int status, String what) {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException(what + ": HTTP " + r.statusCode() + " " + r.body());
+        }
+        return r;
+    }
+
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+-- The large data set of the funnel benchmark, loaded into a freshly migrated crm database on PostgreSQL:
+-- 20 sellers, 100,000 customers, 200,000 open and 300,000 archived subjects over the five default stages
+-- (closed ones won or lost), each with its first stage-history entry. Runs in about a minute.
+-- psql -v ON_ERROR_STOP=1 -f src/benchmark/generate.sql <database>
+
+insert into crm_user (id, username, display_name, password_hash, created_at)
+select 100000 + g, 'seller' || g, 'Vendedor ' || g, 'no-login', now()
+from generate_series(1, 20) g;
+
+insert into crm_user_role (user_id, role)
+select 100000 + g, 'crm-user' from generate_series(1, 20) g;
+
+insert into crm_customer (id, name, search_name, kind, contact_status, created_at)
+select 1000000 + g, 'Cliente Benchmark ' || g || ' Ltda', 'cliente benchmark ' || g || ' ltda', 'COMPANY',
+       (array ['LEAD', 'PROSPECT', 'CUSTOMER', 'INACTIVE'])[1 + g % 4], now()
+from generate_series(1, 100000) g;
+
+-- Subjects 1..200,000 are open, 200,001..500,000 archived; stage = 1 + g % 5 (5 closes: won or lost).
+insert into crm_subject (id, title, search_title, customer_id, stage_id, responsible_id, amount, expected_close,
+                         outcome, lost_reason_id, archived, stage_entered_at, created_at, created_by, updated_at,
+                         updated_by, version)
+select 10000000 + g,
+       'Assunto de benchmark ' || g,
+       'assunto de benchmark ' || g,
+       1000001 + (g * 7919) % 100000,
+       1 + g % 5,
+       100001 + g % 20,
+       round((random() * 100000)::numeric, 2),
+       current_date + (g % 180) - 30,
+       case when g % 5 = 4 then case when g % 3 = 0 then 'LOST' else 'WON' end end,
+       case when g % 5 = 4 and g % 3 = 0 then 1 + g % 5 end,
+       g > 200000,
+       now() - (g % 200000) * interval '1 minute',
+       now() - interval '400 days',
+       'bench', now(), 'bench', 1
+from generate_series(1, 500000) g;
+
+insert into crm_stage_change (id, subject_id, to_stage_id, to_stage_name, changed_at, changed_by)
+select s.id, s.id, s.stage_id, st.description, s.stage_entered_at, 'bench'
+from crm_subject s join crm_stage st on st.id = s.stage_id
+where s.created_by = 'bench';
+
+vacuum analyze;
