@@ -74,7 +74,10 @@ public class FunnelBenchmark {
         measure("move (REST)", move);
 
         if (args.length >= 5) {
-            System.out.println("SQL statements per funnel page render: " + countStatements(args[3], args[4], page));
+            long[] counts = countStatements(args[3], args[4], page);
+            System.out.println("SQL statements per funnel page render: " + counts[0]
+                    + " (besides transaction BEGIN/COMMIT, and " + counts[1]
+                    + " connection validation(s) of the pool)");
         }
     }
 
@@ -106,7 +109,7 @@ public class FunnelBenchmark {
     }
 
     /** Statements the module's database user sent while one page rendered, read from PostgreSQL's log. */
-    static long countStatements(String log, String dbUser, Supplier<HttpResponse<String>> page) throws Exception {
+    static long[] countStatements(String log, String dbUser, Supplier<HttpResponse<String>> page) throws Exception {
         long before;
         try (RandomAccessFile f = new RandomAccessFile(log, "r")) {
             before = f.length();
@@ -117,9 +120,14 @@ public class FunnelBenchmark {
             f.seek(before);
             byte[] added = new byte[(int) (f.length() - before)];
             f.readFully(added);
-            return new String(added, StandardCharsets.UTF_8).lines()
-                    .filter(l -> l.contains(dbUser + "@") && (l.contains("LOG:  execute") || l.contains("LOG:  statement:")))
-                    .count();
+            List<String> lines = new String(added, StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.contains(dbUser + "@")).toList();
+            long statements = lines.stream().filter(l -> l.contains("LOG:  execute")
+                    || (l.contains("LOG:  statement:") && !l.strip().endsWith("statement:")))
+                    .filter(l -> !l.contains("BEGIN") && !l.contains("COMMIT") && !l.contains("ROLLBACK")).count();
+            // The pool validates a connection with an empty query (Connection.isValid) when it hands it out.
+            long validations = lines.stream().filter(l -> l.strip().endsWith("LOG:  statement:")).count();
+            return new long[]{statements, validations};
         }
     }
 

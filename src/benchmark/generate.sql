@@ -22,7 +22,7 @@ insert into crm_subject (id, title, search_title, customer_id, stage_id, respons
 select 10000000 + g,
        'Assunto de benchmark ' || g,
        'assunto de benchmark ' || g,
-       1000001 + (g * 7919) % 100000,
+       1000001 + (g::bigint * 7919) % 100000,
        1 + g % 5,
        100001 + g % 20,
        round((random() * 100000)::numeric, 2),
@@ -39,5 +39,12 @@ insert into crm_stage_change (id, subject_id, to_stage_id, to_stage_name, change
 select s.id, s.id, s.stage_id, st.description, s.stage_entered_at, 'bench'
 from crm_subject s join crm_stage st on st.id = s.stage_id
 where s.created_by = 'bench';
+
+-- The kept column totals, as StageTotals.recount() computes them.
+update crm_stage_total
+set subjects = (select count(*) from crm_subject s where s.stage_id = crm_stage_total.stage_id
+                and s.archived = false and coalesce(s.outcome, 'OPEN') = crm_stage_total.outcome),
+    amount   = (select coalesce(sum(s.amount), 0) from crm_subject s where s.stage_id = crm_stage_total.stage_id
+                and s.archived = false and coalesce(s.outcome, 'OPEN') = crm_stage_total.outcome);
 
 vacuum analyze;

@@ -73,20 +73,96 @@ crmFunnel.observeMore = function () {
     });
 };
 
-$(document).on('pfAjaxSend', crmFunnel.rememberScroll);
-$(document).on('pfAjaxComplete', function () {
+/* Editors drag cards to the columns (p:droppable, scope "funnel"); viewers get no drag at all. */
+crmFunnel.initDraggables = function () {
+    if ($('.crm-board').attr('data-editor') !== 'true') {
+        return;
+    }
+    $('.crm-column-body .crm-card[data-subject]').not('.ui-draggable').draggable({
+        revert: true, scope: 'funnel', opacity: 0.8, zIndex: 1000, cancel: '.crm-card-menu, a'
+    });
+};
+crmFunnel.refreshed = function () {
     crmFunnel.restoreScroll();
     crmFunnel.observeMore();
+    crmFunnel.initDraggables();
+};
+
+$(document).on('pfAjaxSend', crmFunnel.rememberScroll);
+$(document).on('pfAjaxComplete', crmFunnel.refreshed);
+$(function () {
+    crmFunnel.observeMore();
+    crmFunnel.initDraggables();
 });
-$(crmFunnel.observeMore);
 /* Pushed changes re-render the board through Faces Ajax, not PrimeFaces Ajax. */
 if (window.faces && faces.ajax) {
     faces.ajax.addOnEvent(function (data) {
         if (data.status === 'begin') {
             crmFunnel.rememberScroll();
         } else if (data.status === 'success') {
-            crmFunnel.restoreScroll();
-            crmFunnel.observeMore();
+            crmFunnel.refreshed();
         }
     });
 }
+
+/* The shared card menu: opened from a card's ⋮ button, by mouse or keyboard. */
+crmFunnel.card = null;
+crmFunnel.openMenu = function (button) {
+    var card = $(button).closest('[data-subject]');
+    var panel = $('#cardMenu');
+    crmFunnel.card = {subject: card.attr('data-subject'), version: card.attr('data-version'), button: button};
+    var at = $(button).offset();
+    panel.removeAttr('hidden').css({top: at.top + $(button).outerHeight(), left: at.left - panel.outerWidth() + $(button).outerWidth()});
+    panel.find('button').first().trigger('focus');
+};
+crmFunnel.closeMenu = function (refocus) {
+    $('#cardMenu').attr('hidden', 'hidden');
+    if (refocus && crmFunnel.card && document.body.contains(crmFunnel.card.button)) {
+        crmFunnel.card.button.focus();
+    }
+};
+crmFunnel.run = function (action) {
+    crmCardAction([
+        {name: 'action', value: action},
+        {name: 'subject', value: crmFunnel.card.subject},
+        {name: 'version', value: crmFunnel.card.version}
+    ]);
+};
+crmFunnel.afterAction = function (args) {
+    if (args && args.move) {
+        crmFunnel.closing = false;
+        PF('moveDialog').show();
+    }
+};
+$(function () {
+    var panel = $('#cardMenu');
+    panel.on('click', 'button', function () {
+        var action = this.getAttribute('data-action');
+        crmFunnel.closeMenu(false);
+        if (action === 'edit') {
+            window.location = panel.attr('data-context') + '/subject/edit.xhtml?id=' + crmFunnel.card.subject;
+        } else if (action === 'delete') {
+            PF('confirmDelete').show();
+        } else {
+            crmFunnel.run(action);
+        }
+    });
+    panel.on('keydown', function (e) {
+        var items = panel.find('button');
+        var i = items.index(document.activeElement);
+        if (e.key === 'Escape') {
+            crmFunnel.closeMenu(true);
+        } else if (e.key === 'ArrowDown') {
+            items.eq((i + 1) % items.length).trigger('focus');
+            e.preventDefault();
+        } else if (e.key === 'ArrowUp') {
+            items.eq((i - 1 + items.length) % items.length).trigger('focus');
+            e.preventDefault();
+        }
+    });
+    $(document).on('mousedown', function (e) {
+        if (!$(e.target).closest('#cardMenu, .crm-card-menu').length) {
+            crmFunnel.closeMenu(false);
+        }
+    });
+});

@@ -118,6 +118,46 @@ class FunnelBrowserIT {
     }
 
     @Test
+    void aCardMovesWithTheKeyboardOnly() {
+        long id = newSubject("Teclado");
+        long fourth = stages().getJsonObject(3).getJsonNumber("id").longValue();
+        WebDriver driver = loggedIn("ana");
+
+        WebElement menuButton = card(driver, id).findElement(By.cssSelector(".crm-card-menu"));
+        menuButton.sendKeys(org.openqa.selenium.Keys.ENTER);
+        WebElement move = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("cardMenuMove")));
+        assertThat(driver.switchTo().activeElement()).isEqualTo(move);
+        move.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:stage")));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "PrimeFaces.getWidgetById('moveForm:stage').selectValue('" + fourth + "')");
+        driver.findElement(By.id("moveForm:confirm")).sendKeys(org.openqa.selenium.Keys.ENTER);
+
+        wait(driver).until(d -> columnOf(d, id) == fourth);
+        assertThat(subject(id).getJsonNumber("stageId").longValue()).isEqualTo(fourth);
+    }
+
+    @Test
+    void archiveAndDeleteFromTheCardMenuDeleteAsksFirstAndIsFinal() {
+        long archived = newSubject("Arquivar");
+        long deleted = newSubject("Excluir");
+        WebDriver driver = loggedIn("ana");
+
+        card(driver, archived).findElement(By.cssSelector(".crm-card-menu")).click();
+        wait(driver).until(ExpectedConditions.elementToBeClickable(By.id("cardMenuArchive"))).click();
+        wait(driver).until(d -> columnOf(d, archived) == -1);
+        assertThat(subject(archived).getBoolean("archived")).isTrue();
+
+        card(driver, deleted).findElement(By.cssSelector(".crm-card-menu")).click();
+        wait(driver).until(ExpectedConditions.elementToBeClickable(By.id("cardMenuDelete"))).click();
+        WebElement confirm = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmDelete")));
+        assertThat(confirm.getText()).contains("não pode ser desfeita");
+        driver.findElement(By.id("confirmDeleteYes")).click();
+        wait(driver).until(d -> columnOf(d, deleted) == -1);
+        assertThat(api("GET", "api/v1/subjects/" + deleted, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void viewersSeeTheFunnelWithoutDragHandlesOrMenus() {
         long id = newSubject("Ver");
         WebDriver driver = loggedIn("vera");

@@ -4,6 +4,7 @@ import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
 import br.com.crm.customer.entity.TaxId;
+import br.com.crm.funnel.control.StageTotals;
 import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.security.boundary.Users;
@@ -78,6 +79,9 @@ public class DemoData {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    StageTotals totals;
+
     @PostConstruct
     void load() {
         if (!demo) {
@@ -129,6 +133,8 @@ public class DemoData {
                 em.persist(subject.moveTo(stages.get(s), closing, outcome, reason, created.plusDays(s * 3L), by));
             }
         }
+        em.flush();
+        totals.recount();
         LOG.info("Demo mode: created 60 subjects for " + customers.size() + " customers");
     }
 }

@@ -1,5 +1,6 @@
 package br.com.crm.funnel.boundary;
 
+import br.com.crm.funnel.control.StageTotals;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.entity.Outcome;
@@ -54,23 +55,51 @@ public class Funnel {
     }
 
     private static final String CARD = "select new br.com.crm.funnel.boundary.Funnel.Card(s.id, s.version, s.title, "
-            + "c.name, s.amount, u.displayName, s.outcome, s.stageEnteredAt, s.expectedClose, s.stage.id) "
+            + "c.name, s.amount, u.displayName, s.outcome, s.stageEnteredAt, s.expectedClose, s.stageId) "
             + "from Subject s join s.customer c join s.responsible u "
-            + "where s.stage.id = :stage and s.archived = false ";
+            + "where s.stageId = :stage and s.archived = false ";
     private static final String ORDER = " order by s.stageEnteredAt desc, s.id desc";
+
+    /** The whole board as a screen shows it: stages, every column's figures and first page. */
+    public record Board(List<Stage> stages, Map<Long, ColumnFigures> figures, Map<Long, Page> pages) {
+        public boolean isClosing(Stage stage) {
+            return stages.get(stages.size() - 1).equals(stage);
+        }
+    }
 
     @PersistenceContext
     EntityManager em;
 
-    /** Every column's figures from one grouped query; stages without subjects get zeros. */
+    @jakarta.inject.Inject
+    Stages stages;
+
+    /**
+     * The board in one call and one transaction: the stages, one grouped query for all figures, and one keyset
+     * query per column. {@code loaded} asks for more than the page size in a column (a board that was scrolled).
+     */
+    public Board board(int pageSize, Map<Long, Integer> loaded) {
+        List<Stage> all = stages.list();
+        Map<Long, Page> pages = new java.util.LinkedHashMap<>();
+        for (Stage stage : all) {
+            pages.put(stage.getId(), firstPage(stage.getId(), Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0))));
+        }
+        return new Board(all, figures(all), pages);
+    }
+
+    /**
+     * Every column's figures from one query of the kept totals ({@code crm_stage_total}, maintained with every
+     * change of a subject); stages without subjects get zeros.
+     */
     public Map<Long, ColumnFigures> figures(List<Stage> stages) {
-        List<Object[]> rows = em.createQuery("select s.stage.id, s.outcome, count(s), sum(s.amount) from Subject s "
-                + "where s.archived = false group by s.stage.id, s.outcome", Object[].class).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select stage_id, outcome, subjects, amount from crm_stage_total").getResultList();
         Map<Long, Map<Outcome, Figures>> grouped = new HashMap<>();
         for (Object[] row : rows) {
-            BigDecimal sum = row[3] == null ? BigDecimal.ZERO : (BigDecimal) row[3];
-            grouped.computeIfAbsent((Long) row[0], k -> new HashMap<>())
-                    .put((Outcome) row[1], new Figures((Long) row[2], sum));
+            Outcome outcome = StageTotals.OPEN.equals(row[1]) ? null : Outcome.valueOf((String) row[1]);
+            BigDecimal sum = row[3] == null ? BigDecimal.ZERO : new BigDecimal(row[3].toString());
+            grouped.computeIfAbsent(((Number) row[0]).longValue(), k -> new HashMap<>())
+                    .put(outcome, new Figures(((Number) row[2]).longValue(), sum));
         }
         Map<Long, ColumnFigures> figures = new HashMap<>();
         for (Stage stage : stages) {
@@ -98,7 +127,7 @@ public class Funnel {
     }
 
     private static Page page(jakarta.persistence.TypedQuery<Card> query, int size) {
-        int limit = Math.min(Math.max(size, 1), 100);
+        int limit = Math.min(Math.max(size, 1), 500);
         List<Card> cards = new ArrayList<>(query.setMaxResults(limit + 1).getResultList());
         boolean more = cards.size() > limit;
         if (more) {

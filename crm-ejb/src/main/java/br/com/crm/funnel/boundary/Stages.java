@@ -1,6 +1,7 @@
 package br.com.crm.funnel.boundary;
 
 import br.com.crm.business.BusinessException;
+import br.com.crm.funnel.control.StageTotals;
 import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.security.entity.Roles;
@@ -29,6 +30,9 @@ public class Stages {
 
     @Inject
     Event<FunnelChanged> funnelChanged;
+
+    @Inject
+    StageTotals totals;
 
     public List<Stage> list() {
         return em.createNamedQuery(Stage.ALL, Stage.class).getResultList();
@@ -65,6 +69,7 @@ public class Stages {
         ordered.add(ordered.size() - 1, stage);
         em.persist(stage);
         renumber(ordered);
+        totals.open(stage.getId());
         funnelChanged.fire(new FunnelChanged());
         return stage;
     }

@@ -6,6 +6,8 @@ import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.funnel.boundary.FunnelChanged;
 import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.funnel.control.StageTotals;
+import br.com.crm.funnel.control.StageTotals.Placement;
 import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.security.boundary.CurrentCaller;
@@ -71,6 +73,9 @@ public class Subjects {
     CurrentCaller caller;
 
     @Inject
+    StageTotals totals;
+
+    @Inject
     Event<FunnelChanged> funnelChanged;
 
     Clock clock = Clock.systemUTC();
@@ -90,6 +95,7 @@ public class Subjects {
                 form.expectedClose(), form.description(), now, by);
         em.persist(subject);
         em.persist(subject.firstStageChange());
+        totals.replace(null, Placement.of(subject));
         changed(subject);
         return subject;
     }
@@ -113,6 +119,7 @@ public class Subjects {
     /** Edits the form's fields; a different stage in the form moves the subject too (not into the closing stage). */
     public Subject edit(long id, long version, @NotNull @Valid Form form) {
         Subject subject = current(id, version);
+        Placement before = Placement.of(subject);
         OffsetDateTime now = now();
         String by = caller.name();
         subject.edit(form.title(), customers.find(form.customerId()), responsible(form.responsible()), form.amount(),
@@ -121,6 +128,7 @@ public class Subjects {
             Stage target = stages.find(form.stageId());
             record(subject.moveTo(target, stages.isClosing(target), null, null, now, by));
         }
+        totals.replace(before, Placement.of(subject));
         return saved(subject);
     }
 
@@ -130,9 +138,11 @@ public class Subjects {
      */
     public Subject move(long id, long version, long stageId, Outcome outcome, Long lostReasonId) {
         Subject subject = current(id, version);
+        Placement before = Placement.of(subject);
         Stage target = stages.find(stageId);
         LostReason reason = outcome == Outcome.LOST && lostReasonId != null ? stages.lostReason(lostReasonId) : null;
         record(subject.moveTo(target, stages.isClosing(target), outcome, reason, now(), caller.name()));
+        totals.replace(before, Placement.of(subject));
         return saved(subject);
     }
 
@@ -145,19 +155,24 @@ public class Subjects {
 
     public Subject archive(long id, long version) {
         Subject subject = current(id, version);
+        Placement before = Placement.of(subject);
         subject.archive(now(), caller.name());
+        totals.replace(before, Placement.of(subject));
         return saved(subject);
     }
 
     public Subject unarchive(long id, long version) {
         Subject subject = current(id, version);
+        Placement before = Placement.of(subject);
         subject.unarchive(now(), caller.name());
+        totals.replace(before, Placement.of(subject));
         return saved(subject);
     }
 
     /** Removes the subject and its history for ever. */
     public void delete(long id, long version) {
         Subject subject = current(id, version);
+        totals.replace(Placement.of(subject), null);
         em.remove(subject);
         flush();
         funnelChanged.fire(new FunnelChanged(id));

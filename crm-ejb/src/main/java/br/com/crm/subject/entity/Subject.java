@@ -69,6 +69,10 @@ public class Subject implements java.io.Serializable {
     @JoinColumn(name = "stage_id", nullable = false)
     private Stage stage;
 
+    /** The stage's id as a plain column, so board queries group and filter on it without joining the stage. */
+    @Column(name = "stage_id", insertable = false, updatable = false)
+    private Long stageId;
+
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "responsible_id", nullable = false)

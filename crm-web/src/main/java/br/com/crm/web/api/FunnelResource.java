@@ -1,8 +1,6 @@
 package br.com.crm.web.api;
 
 import br.com.crm.funnel.boundary.Funnel;
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.entity.Stage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -26,20 +24,16 @@ public class FunnelResource {
     }
 
     @Inject
-    Stages stages;
-
-    @Inject
     Funnel funnel;
 
     @GET
     public List<ColumnJson> board(@QueryParam("limit") @DefaultValue("25") int limit) {
-        List<Stage> all = stages.list();
-        Map<Long, Funnel.ColumnFigures> figures = funnel.figures(all);
-        return all.stream().map(stage -> {
-            Funnel.ColumnFigures f = figures.get(stage.getId());
-            Funnel.Page page = funnel.firstPage(stage.getId(), limit);
+        Funnel.Board board = funnel.board(Math.min(Math.max(limit, 1), 100), Map.of());
+        return board.stages().stream().map(stage -> {
+            Funnel.ColumnFigures f = board.figures().get(stage.getId());
+            Funnel.Page page = board.pages().get(stage.getId());
             Funnel.Card last = page.last();
-            return new ColumnJson(StagesResource.json(stage, stage.equals(all.get(all.size() - 1))), f.all(), f.won(),
+            return new ColumnJson(StagesResource.json(stage, board.isClosing(stage)), f.all(), f.won(),
                     f.lost(), page.cards(), page.more() && last != null ? last.id() + "_" + last.enteredAt() : null);
         }).toList();
     }

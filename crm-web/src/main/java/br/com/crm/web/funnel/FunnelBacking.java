@@ -82,16 +82,17 @@ public class FunnelBacking implements Serializable {
 
     @PostConstruct
     public void load() {
-        stageList = stages.list();
-        figures = funnel.figures(stageList);
         Map<Long, Integer> loaded = new HashMap<>();
         columns.forEach((stage, column) -> loaded.put(stage, column.cards.size()));
+        Funnel.Board board = funnel.board(Funnel.PAGE_SIZE, loaded);
+        stageList = board.stages();
+        figures = board.figures();
         columns.clear();
-        for (Stage stage : stageList) {
+        board.pages().forEach((stage, page) -> {
             Column column = new Column();
-            column.add(funnel.firstPage(stage.getId(), Math.max(Funnel.PAGE_SIZE, loaded.getOrDefault(stage.getId(), 0))));
-            columns.put(stage.getId(), column);
-        }
+            column.add(page);
+            columns.put(stage, column);
+        });
     }
 
     public void loadMore(long stageId) {
@@ -116,10 +117,22 @@ public class FunnelBacking implements Serializable {
         confirmMove();
     }
 
-    /** Opens the "Mover para…" dialog for a card. */
-    public void startMove(Card card) {
-        prepareMove(card.id(), card.version(), card.title());
-        moveStage = card.stageId();
+    /** An item of the card menu (parameters from the page's script): move (opens the dialog), archive, delete. */
+    public void cardAction() {
+        long subject = Long.parseLong(Faces.getRequestParameter("subject"));
+        long version = Long.parseLong(Faces.getRequestParameter("version"));
+        Card card = findCard(subject);
+        String title = card == null ? "" : card.title();
+        switch (Faces.getRequestParameter("action")) {
+            case "move" -> {
+                prepareMove(subject, version, title);
+                moveStage = card == null ? null : card.stageId();
+                org.primefaces.PrimeFaces.current().ajax().addCallbackParam("move", true);
+            }
+            case "archive" -> archive(subject, version, title);
+            case "delete" -> delete(subject, version, title);
+            default -> throw new IllegalArgumentException("Unknown card action");
+        }
     }
 
     public void confirmMove() {
@@ -139,10 +152,10 @@ public class FunnelBacking implements Serializable {
         load();
     }
 
-    public void archive(Card card) {
+    private void archive(long subject, long version, String title) {
         try {
-            subjects.archive(card.id(), card.version());
-            feedback.info("subject.archived.done", card.title());
+            subjects.archive(subject, version);
+            feedback.info("subject.archived.done", title);
         } catch (BusinessException e) {
             feedback.refused(e);
         } catch (EJBAccessException e) {
@@ -151,10 +164,10 @@ public class FunnelBacking implements Serializable {
         load();
     }
 
-    public void delete(Card card) {
+    private void delete(long subject, long version, String title) {
         try {
-            subjects.delete(card.id(), card.version());
-            feedback.info("subject.deleted.done", card.title());
+            subjects.delete(subject, version);
+            feedback.info("subject.deleted.done", title);
         } catch (BusinessException e) {
             feedback.refused(e);
         } catch (EJBAccessException e) {
