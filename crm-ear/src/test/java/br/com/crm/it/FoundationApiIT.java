@@ -6,11 +6,15 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +110,29 @@ class FoundationApiIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Usuário").contains("Senha").contains("lang=\"pt-BR\"");
+    }
+
+    /**
+     * A database restart kills every pooled connection; the pool validates connections before handing them out,
+     * so the next calls get fresh ones instead of errors. (Only with a database server to restart: PostgreSQL.)
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "crm.it.db", matches = "postgresql")
+    void connectionsKilledByADatabaseRestartAreReplaced() throws Exception {
+        assertThat(Http.get(base, "api/v1/stages", "ana", "ana").statusCode()).isEqualTo(200);
+
+        try (Connection admin = DriverManager.getConnection(System.getProperty("crm.it.pg.url"),
+                System.getProperty("crm.it.pg.user"), System.getProperty("crm.it.pg.password"))) {
+            ResultSet killed = admin.createStatement().executeQuery("select count(pg_terminate_backend(pid)) "
+                    + "from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()");
+            killed.next();
+            assertThat(killed.getInt(1)).as("the module's pooled connections").isPositive();
+        }
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(Http.get(base, "api/v1/stages", "bruno", "bruno").statusCode()).isEqualTo(200);
+        }
+        assertThat(Http.get(Http.serverRoot(base), "health/ready").statusCode()).isEqualTo(200);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

@@ -37,8 +37,13 @@ public final class Http {
     }
 
     public static HttpResponse<String> send(HttpRequest request) {
+        return send(CLIENT, request);
+    }
+
+    /** With a client of the test's own, e.g. one that keeps a session cookie. */
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException(request.uri() + ": " + e, e);
         }

@@ -112,6 +112,33 @@ class PayaraServerEarIT {
     }
 
     @Test
+    void theFunnelWorksInTheEar() {
+        HttpResponse<String> funnel = Http.get(base, "api/v1/funnel", FIRST_ADMIN, firstAdminPassword);
+        assertThat(funnel.statusCode()).isEqualTo(200);
+        assertThat(funnel.body()).contains("Prospecção").contains("Encerrado");
+
+        // The board page after a form login: web module, EJB module and CDI across both in one EAR.
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String form = Http.send(browser, java.net.http.HttpRequest.newBuilder(Http.resolve(base, "login.xhtml")).build())
+                .body();
+        java.util.regex.Matcher viewState = java.util.regex.Pattern
+                .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertThat(viewState.find()).isTrue();
+        String body = "login=login&login%3Ausername=" + FIRST_ADMIN + "&login%3Apassword=" + firstAdminPassword
+                + "&login%3Asubmit=&jakarta.faces.ViewState="
+                + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> login = Http.send(browser, java.net.http.HttpRequest.newBuilder(Http.resolve(base, "login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(login.statusCode()).isEqualTo(302);
+        HttpResponse<String> board = Http.send(browser,
+                java.net.http.HttpRequest.newBuilder(Http.resolve(base, "index.xhtml")).build());
+        assertThat(board.statusCode()).isEqualTo(200);
+        assertThat(board.body()).contains("crm-column").contains("Negociação").doesNotContain("Algo deu errado");
+    }
+
+    @Test
     void healthReportsTheDatabaseUp() {
         HttpResponse<String> health = Http.get(Http.serverRoot(base), "health/ready");
 

@@ -181,7 +181,7 @@ public class Customer implements java.io.Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Customer other && id != null && id.equals(other.id);
+        return this == o || o instanceof Customer other && id != null && id.equals(other.id);
     }
 
     @Override

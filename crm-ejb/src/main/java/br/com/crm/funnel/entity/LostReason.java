@@ -88,7 +88,7 @@ public class LostReason implements java.io.Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LostReason other && id != null && id.equals(other.id);
+        return this == o || o instanceof LostReason other && id != null && id.equals(other.id);
     }
 
     @Override

@@ -103,7 +103,7 @@ public class Stage implements java.io.Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Stage other && id != null && id.equals(other.id);
+        return this == o || o instanceof Stage other && id != null && id.equals(other.id);
     }
 
     @Override

@@ -118,18 +118,14 @@ public class Subjects {
 
     /** Edits the form's fields; a different stage in the form moves the subject too (not into the closing stage). */
     public Subject edit(long id, long version, @NotNull @Valid Form form) {
-        Subject subject = current(id, version);
-        Placement before = Placement.of(subject);
-        OffsetDateTime now = now();
-        String by = caller.name();
-        subject.edit(form.title(), customers.find(form.customerId()), responsible(form.responsible()), form.amount(),
-                form.expectedClose(), form.description(), now, by);
-        if (form.stageId() != null && !form.stageId().equals(subject.getStage().getId())) {
-            Stage target = stages.find(form.stageId());
-            record(subject.moveTo(target, stages.isClosing(target), null, null, now, by));
-        }
-        totals.replace(before, Placement.of(subject));
-        return saved(subject);
+        return change(id, version, (subject, now, by) -> {
+            subject.edit(form.title(), customers.find(form.customerId()), responsible(form.responsible()),
+                    form.amount(), form.expectedClose(), form.description(), now, by);
+            if (form.stageId() != null && !form.stageId().equals(subject.getStage().getId())) {
+                Stage target = stages.find(form.stageId());
+                record(subject.moveTo(target, stages.isClosing(target), null, null, now, by));
+            }
+        });
     }
 
     /**
@@ -137,13 +133,12 @@ public class Subjects {
      * this one transaction.
      */
     public Subject move(long id, long version, long stageId, Outcome outcome, Long lostReasonId) {
-        Subject subject = current(id, version);
-        Placement before = Placement.of(subject);
-        Stage target = stages.find(stageId);
-        LostReason reason = outcome == Outcome.LOST && lostReasonId != null ? stages.lostReason(lostReasonId) : null;
-        record(subject.moveTo(target, stages.isClosing(target), outcome, reason, now(), caller.name()));
-        totals.replace(before, Placement.of(subject));
-        return saved(subject);
+        return change(id, version, (subject, now, by) -> {
+            Stage target = stages.find(stageId);
+            LostReason reason = outcome == Outcome.LOST && lostReasonId != null
+                    ? stages.lostReason(lostReasonId) : null;
+            record(subject.moveTo(target, stages.isClosing(target), outcome, reason, now, by));
+        });
     }
 
     /** Changes the contact status of the subject's customer, from the subject. */
@@ -154,19 +149,11 @@ public class Subjects {
     }
 
     public Subject archive(long id, long version) {
-        Subject subject = current(id, version);
-        Placement before = Placement.of(subject);
-        subject.archive(now(), caller.name());
-        totals.replace(before, Placement.of(subject));
-        return saved(subject);
+        return change(id, version, Subject::archive);
     }
 
     public Subject unarchive(long id, long version) {
-        Subject subject = current(id, version);
-        Placement before = Placement.of(subject);
-        subject.unarchive(now(), caller.name());
-        totals.replace(before, Placement.of(subject));
-        return saved(subject);
+        return change(id, version, Subject::unarchive);
     }
 
     /** Removes the subject and its history for ever. */
@@ -176,6 +163,20 @@ public class Subjects {
         em.remove(subject);
         flush();
         funnelChanged.fire(new FunnelChanged(id));
+    }
+
+    /** One change of a subject the user saw at {@code version}; the column totals follow it. */
+    @FunctionalInterface
+    private interface Change {
+        void apply(Subject subject, OffsetDateTime now, String by);
+    }
+
+    private Subject change(long id, long version, Change change) {
+        Subject subject = current(id, version);
+        Placement before = Placement.of(subject);
+        change.apply(subject, now(), caller.name());
+        totals.replace(before, Placement.of(subject));
+        return saved(subject);
     }
 
     private Subject current(long id, long version) {

@@ -9,7 +9,6 @@ import br.com.crm.funnel.boundary.Stages;
 import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.subject.boundary.Subjects;
-import br.com.crm.subject.entity.Outcome;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBAccessException;
@@ -76,9 +75,7 @@ public class FunnelBacking implements Serializable {
     private Long moveSubject;
     private long moveVersion;
     private String moveTitle;
-    private Long moveStage;
-    private Outcome outcome;
-    private Long lostReason;
+    private final MoveChoice move = new MoveChoice();
 
     @PostConstruct
     public void load() {
@@ -109,7 +106,7 @@ public class FunnelBacking implements Serializable {
         long stage = Long.parseLong(Faces.getRequestParameter("stage"));
         Card card = findCard(subject);
         prepareMove(subject, version, card == null ? null : card.title());
-        moveStage = stage;
+        move.reset(stage, null, null);
         if (isMoveCloses()) {
             org.primefaces.PrimeFaces.current().ajax().addCallbackParam("ask", true);
             return;
@@ -126,7 +123,7 @@ public class FunnelBacking implements Serializable {
         switch (Faces.getRequestParameter("action")) {
             case "move" -> {
                 prepareMove(subject, version, title);
-                moveStage = card == null ? null : card.stageId();
+                move.reset(card == null ? null : card.stageId(), null, null);
                 org.primefaces.PrimeFaces.current().ajax().addCallbackParam("move", true);
             }
             case "archive" -> archive(subject, version, title);
@@ -137,8 +134,9 @@ public class FunnelBacking implements Serializable {
 
     public void confirmMove() {
         try {
-            subjects.move(moveSubject, moveVersion, moveStage, isMoveCloses() ? outcome : null,
-                    outcome == Outcome.LOST ? lostReason : null);
+            boolean closing = isMoveCloses();
+            subjects.move(moveSubject, moveVersion, move.getStageId(), move.outcomeFor(closing),
+                    move.lostReasonFor(closing));
         } catch (BusinessException e) {
             feedback.refused(e);
         } catch (EJBAccessException e) {
@@ -180,8 +178,6 @@ public class FunnelBacking implements Serializable {
         moveSubject = subject;
         moveVersion = version;
         moveTitle = title;
-        outcome = null;
-        lostReason = null;
     }
 
     private Card findCard(long subject) {
@@ -190,8 +186,8 @@ public class FunnelBacking implements Serializable {
     }
 
     public boolean isMoveCloses() {
-        return moveStage != null && !stageList.isEmpty()
-                && stageList.get(stageList.size() - 1).getId().equals(moveStage);
+        return move.getStageId() != null && !stageList.isEmpty()
+                && stageList.get(stageList.size() - 1).getId().equals(move.getStageId());
     }
 
     public boolean isClosing(Stage stage) {
@@ -225,35 +221,11 @@ public class FunnelBacking implements Serializable {
         return stages.lostReasons();
     }
 
-    public Outcome[] getOutcomes() {
-        return Outcome.values();
-    }
-
     public String getMoveTitle() {
         return moveTitle;
     }
 
-    public Long getMoveStage() {
-        return moveStage;
-    }
-
-    public void setMoveStage(Long moveStage) {
-        this.moveStage = moveStage;
-    }
-
-    public Outcome getOutcome() {
-        return outcome;
-    }
-
-    public void setOutcome(Outcome outcome) {
-        this.outcome = outcome;
-    }
-
-    public Long getLostReason() {
-        return lostReason;
-    }
-
-    public void setLostReason(Long lostReason) {
-        this.lostReason = lostReason;
+    public MoveChoice getMove() {
+        return move;
     }
 }

@@ -6,9 +6,9 @@ import br.com.crm.funnel.boundary.Stages;
 import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.subject.boundary.Subjects;
-import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.StageChange;
 import br.com.crm.subject.entity.Subject;
+import br.com.crm.web.funnel.MoveChoice;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -46,24 +46,22 @@ public class SubjectBacking implements Serializable {
 
     private Subject subject;
     private List<StageChange> history;
-    private Long stageId;
-    private Outcome outcome;
-    private Long lostReason;
+    private final MoveChoice move = new MoveChoice();
     private ContactStatus contactStatus;
 
     @PostConstruct
     void load() {
         subject = subjects.find(id);
         history = subjects.history(id);
-        stageId = subject.getStage().getId();
-        outcome = subject.getOutcome();
-        lostReason = subject.getLostReason() == null ? null : subject.getLostReason().getId();
+        move.reset(subject.getStage().getId(), subject.getOutcome(),
+                subject.getLostReason() == null ? null : subject.getLostReason().getId());
         contactStatus = subject.getCustomer().getContactStatus();
     }
 
     public void move() {
-        attempt(() -> subjects.move(id, subject.getVersion(), stageId, isClosingSelected() ? outcome : null,
-                outcome == Outcome.LOST ? lostReason : null), "subject.moved");
+        boolean closing = isClosingSelected();
+        attempt(() -> subjects.move(id, subject.getVersion(), move.getStageId(), move.outcomeFor(closing),
+                move.lostReasonFor(closing)), "subject.moved");
     }
 
     public void changeContactStatus() {
@@ -102,7 +100,7 @@ public class SubjectBacking implements Serializable {
 
     public boolean isClosingSelected() {
         List<Stage> all = stages.list();
-        return stageId != null && all.get(all.size() - 1).getId().equals(stageId);
+        return move.getStageId() != null && all.get(all.size() - 1).getId().equals(move.getStageId());
     }
 
     public boolean isCreated() {
@@ -125,36 +123,12 @@ public class SubjectBacking implements Serializable {
         return stages.lostReasons();
     }
 
-    public Outcome[] getOutcomes() {
-        return Outcome.values();
-    }
-
     public ContactStatus[] getStatuses() {
         return ContactStatus.values();
     }
 
-    public Long getStageId() {
-        return stageId;
-    }
-
-    public void setStageId(Long stageId) {
-        this.stageId = stageId;
-    }
-
-    public Outcome getOutcome() {
-        return outcome;
-    }
-
-    public void setOutcome(Outcome outcome) {
-        this.outcome = outcome;
-    }
-
-    public Long getLostReason() {
-        return lostReason;
-    }
-
-    public void setLostReason(Long lostReason) {
-        this.lostReason = lostReason;
+    public MoveChoice getMove() {
+        return move;
     }
 
     public ContactStatus getContactStatus() {
