@@ -12,6 +12,9 @@
 #   CRM_DB_URL           e.g. jdbc:postgresql://dbhost:5432/crm
 #   CRM_DB_USER          the database role of the module
 #   CRM_DB_PASSWORD      stored as a password alias of the domain, never in clear in domain.xml
+#   CRM_MAIL_HOST, CRM_MAIL_PORT, CRM_MAIL_FROM, CRM_MAIL_USER, CRM_MAIL_AUTH (true/false), CRM_MAIL_STARTTLS
+#                        the SMTP server proposals and e-mails go through
+#   CRM_MAIL_PASSWORD    stored as a password alias
 #   CRM_ADMIN_USERNAME   the first crm-admin, created at start when none exists (first install only)
 #   CRM_ADMIN_PASSWORD   its password, also stored as a password alias; delete the alias after the first login
 set -euo pipefail
@@ -51,14 +54,23 @@ secret() {
 [[ -n ${CRM_DB_USER:-} ]] && config crm.db.user "$CRM_DB_USER"
 [[ -n ${CRM_DB_PASSWORD:-} ]] && secret crm.db.password "$CRM_DB_PASSWORD"
 
-# 2. The first administrator (only used while the module has no active crm-admin).
+# 2. Mail session (java:app/mail/crm, defined by the module): the SMTP server to send through.
+[[ -n ${CRM_MAIL_HOST:-} ]] && config crm.mail.host "$CRM_MAIL_HOST"
+[[ -n ${CRM_MAIL_PORT:-} ]] && config crm.mail.port "$CRM_MAIL_PORT"
+[[ -n ${CRM_MAIL_FROM:-} ]] && config crm.mail.from "$CRM_MAIL_FROM"
+[[ -n ${CRM_MAIL_USER:-} ]] && config crm.mail.user "$CRM_MAIL_USER"
+[[ -n ${CRM_MAIL_AUTH:-} ]] && config crm.mail.auth "$CRM_MAIL_AUTH"
+[[ -n ${CRM_MAIL_STARTTLS:-} ]] && config crm.mail.starttls "$CRM_MAIL_STARTTLS"
+[[ -n ${CRM_MAIL_PASSWORD:-} ]] && secret crm.mail.password "$CRM_MAIL_PASSWORD"
+
+# 3. The first administrator (only used while the module has no active crm-admin).
 [[ -n ${CRM_ADMIN_USERNAME:-} ]] && config crm.admin.username "$CRM_ADMIN_USERNAME"
 [[ -n ${CRM_ADMIN_PASSWORD:-} ]] && secret crm.admin.password "$CRM_ADMIN_PASSWORD"
 
-# 3. Roles: the EAR maps the roles crm-admin, crm-user and crm-viewer to the groups of the same name that
+# 4. Roles: the EAR maps the roles crm-admin, crm-user and crm-viewer to the groups of the same name that
 #    its identity store reports (glassfish-application.xml); nothing to set on the server.
 
-# 4. Deploy (or redeploy: --force keeps the same name, the schema migrates on start). The EAR sets /crm.
+# 5. Deploy (or redeploy: --force keeps the same name, the schema migrates on start). The EAR sets /crm.
 run deploy --force=true --name crm "$ear"
 
 echo "crm is deployed: http://<server>:<http-port>/crm/ (readiness: /health/ready)"

@@ -61,20 +61,40 @@ class PayaraServerEarIT {
                 "--portbase", String.valueOf(PORT_BASE), "--domaindir", domains.toString(), DOMAIN)).isZero();
         assertThat(asadmin("start-domain", "--domaindir", domains.toString(), DOMAIN)).isZero();
 
-        Map<String, String> env = Map.of(
-                "ASADMIN", home.resolve("bin/asadmin").toString(),
-                "ASADMIN_OPTS", "--port " + ADMIN_PORT,
-                "CRM_DB_CLASS", postgresql ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource",
-                "CRM_DB_URL", dbUrl,
-                "CRM_DB_USER", dbUser,
-                "CRM_DB_PASSWORD", dbPassword,
-                "CRM_ADMIN_USERNAME", FIRST_ADMIN,
-                "CRM_ADMIN_PASSWORD", firstAdminPassword);
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("ASADMIN", home.resolve("bin/asadmin").toString()),
+                Map.entry("ASADMIN_OPTS", "--port " + ADMIN_PORT),
+                Map.entry("CRM_DB_CLASS",
+                        postgresql ? "org.postgresql.ds.PGSimpleDataSource" : "org.h2.jdbcx.JdbcDataSource"),
+                Map.entry("CRM_DB_URL", dbUrl),
+                Map.entry("CRM_DB_USER", dbUser),
+                Map.entry("CRM_DB_PASSWORD", dbPassword),
+                Map.entry("CRM_ADMIN_USERNAME", FIRST_ADMIN),
+                Map.entry("CRM_ADMIN_PASSWORD", firstAdminPassword),
+                Map.entry("CRM_MAIL_HOST", "localhost"),
+                Map.entry("CRM_MAIL_PORT", "2525"),
+                Map.entry("CRM_MAIL_PASSWORD", "mail-" + UUID.randomUUID()));
         int installed = run(List.of("bash", System.getProperty("crm.installScript"),
                 System.getProperty("crm.ear")), env, Duration.ofMinutes(5));
         assertThat(installed).as("install.sh exit code").isZero();
 
         base = new URL("http://localhost:" + HTTP_PORT + "/crm/");
+        reportMemory();
+    }
+
+    /** For the README's figures: the resident memory of the server with the module deployed. */
+    private void reportMemory() {
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(DOMAIN) && c.contains("java")).orElse(false))
+                .forEach(p -> {
+                    try {
+                        String rss = Files.readAllLines(Path.of("/proc/" + p.pid() + "/status")).stream()
+                                .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?");
+                        System.out.println("Payara Server with crm.ear: " + rss.replaceAll("\\s+", " "));
+                    } catch (IOException e) {
+                        System.out.println("Payara Server memory unknown: " + e.getMessage());
+                    }
+                });
     }
 
     @AfterAll
@@ -212,7 +232,8 @@ class PayaraServerEarIT {
             throw new IllegalStateException("Timed out: " + command);
         }
         String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
-        System.out.println(String.join(" ", command) + "\n" + output);
+        System.out.println(String.join(" ", command) + " (" + Duration.between(deadline.minus(timeout), Instant.now())
+                .toMillis() + " ms)\n" + output);
         return process.exitValue();
     }
 }

@@ -54,7 +54,14 @@ public class Subjects {
             @NotBlank String responsible,
             @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal amount,
             LocalDate expectedClose,
-            @Size(max = Subject.DESCRIPTION_LENGTH) String description) {
+            @Size(max = Subject.DESCRIPTION_LENGTH) String description,
+            ContactStatus contactStatus) {
+
+        /** Without the customer's contact status (left as it is). */
+        public Form(String title, Long customerId, Long stageId, String responsible, BigDecimal amount,
+                    LocalDate expectedClose, String description) {
+            this(title, customerId, stageId, responsible, amount, expectedClose, description, null);
+        }
     }
 
     @PersistenceContext
@@ -119,8 +126,12 @@ public class Subjects {
     /** Edits the form's fields; a different stage in the form moves the subject too (not into the closing stage). */
     public Subject edit(long id, long version, @NotNull @Valid Form form) {
         return change(id, version, (subject, now, by) -> {
-            subject.edit(form.title(), customers.find(form.customerId()), responsible(form.responsible()),
+            Customer customer = customers.find(form.customerId());
+            subject.edit(form.title(), customer, responsible(form.responsible()),
                     form.amount(), form.expectedClose(), form.description(), now, by);
+            if (form.contactStatus() != null) {
+                customer.changeContactStatus(form.contactStatus());
+            }
             if (form.stageId() != null && !form.stageId().equals(subject.getStage().getId())) {
                 Stage target = stages.find(form.stageId());
                 record(subject.moveTo(target, stages.isClosing(target), null, null, now, by));

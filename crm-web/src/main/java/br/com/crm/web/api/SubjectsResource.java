@@ -1,6 +1,7 @@
 package br.com.crm.web.api;
 
 import br.com.crm.business.BusinessException;
+import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.funnel.boundary.Funnel;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Outcome;
@@ -45,10 +46,12 @@ public class SubjectsResource {
                               long version) {
     }
 
+    /** {@code contactStatus}, when given, changes the customer's contact status in the same call. */
     public record SubjectInput(String title, Long customerId, Long stageId, String responsible, BigDecimal amount,
-                               LocalDate expectedClose, String description) {
+                               LocalDate expectedClose, String description, ContactStatus contactStatus) {
         Subjects.Form form() {
-            return new Subjects.Form(title, customerId, stageId, responsible, amount, expectedClose, description);
+            return new Subjects.Form(title, customerId, stageId, responsible, amount, expectedClose, description,
+                    contactStatus);
         }
     }
 

@@ -63,6 +63,7 @@ public class SubjectFormBacking implements Serializable {
     private BigDecimal amount;
     private LocalDate expectedClose;
     private String description;
+    private ContactStatus contactStatus;
 
     // Quick registration of a customer
     private String customerName;
@@ -88,11 +89,12 @@ public class SubjectFormBacking implements Serializable {
         amount = subject.getAmount();
         expectedClose = subject.getExpectedClose();
         description = subject.getDescription();
+        contactStatus = subject.getCustomer().getContactStatus();
     }
 
     public void save() throws IOException {
         Subjects.Form form = new Subjects.Form(title, customer == null ? null : customer.getId(), stageId,
-                responsible, amount, expectedClose, description);
+                responsible, amount, expectedClose, description, id == null ? null : contactStatus);
         try {
             Subject saved = id == null ? subjects.create(form) : subjects.edit(id, version, form);
             feedback.info(id == null ? "subject.created" : "subject.saved", saved.getTitle());
@@ -200,6 +202,14 @@ public class SubjectFormBacking implements Serializable {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    public ContactStatus getContactStatus() {
+        return contactStatus;
+    }
+
+    public void setContactStatus(ContactStatus contactStatus) {
+        this.contactStatus = contactStatus;
     }
 
     public String getCustomerName() {
