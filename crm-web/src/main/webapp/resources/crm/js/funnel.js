@@ -132,6 +132,8 @@ crmFunnel.afterAction = function (args) {
     if (args && args.move) {
         crmFunnel.closing = false;
         PF('moveDialog').show();
+    } else if (args && args.tags) {
+        PF('tagDialog').show();
     }
 };
 $(function () {

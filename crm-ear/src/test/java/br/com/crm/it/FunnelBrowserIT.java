@@ -158,6 +158,27 @@ class FunnelBrowserIT {
     }
 
     @Test
+    void tagsPutOnACardFromItsMenuShowAsChips() {
+        long id = newSubject("Marcar");
+        String tag = "Quente " + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = Http.send(HttpRequest.newBuilder(Http.resolve(base, "api/v1/tags"))
+                .header("Authorization", Http.basic("admin", "admin")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + tag + "\",\"color\":\"#15803d\"}"))
+                .build());
+        long tagId = Http.json(created).getJsonNumber("id").longValue();
+        WebDriver driver = loggedIn("ana");
+
+        card(driver, id).findElement(By.cssSelector(".crm-card-menu")).click();
+        wait(driver).until(ExpectedConditions.elementToBeClickable(By.id("cardMenuTags"))).click();
+        wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("tagForm:tags")));
+        driver.findElement(By.xpath("//*[@id='tagForm:tags']//label[normalize-space()='" + tag + "']")).click();
+        driver.findElement(By.id("tagForm:saveTags")).click();
+
+        wait(driver).until(d -> card(d, id).getText().contains(tag));
+        assertThat(subject(id).getJsonArray("tags").getJsonObject(0).getJsonNumber("id").longValue()).isEqualTo(tagId);
+    }
+
+    @Test
     void viewersSeeTheFunnelWithoutDragHandlesOrMenus() {
         long id = newSubject("Ver");
         WebDriver driver = loggedIn("vera");

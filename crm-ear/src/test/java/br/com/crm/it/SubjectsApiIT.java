@@ -206,6 +206,37 @@ class SubjectsApiIT {
         assertThat(seen).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(7);
     }
 
+    @Test
+    void tagsAreUniqueIgnoringCaseAndAccentsAndGoOnAndOffSubjects() {
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> created = call("admin", "POST", "api/v1/tags", null,
+                "{\"name\":\"Atenção " + unique + "\",\"color\":\"#B91C1C\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        long tag = Http.json(created).getJsonNumber("id").longValue();
+        assertThat(Http.json(created).getString("color")).isEqualTo("#b91c1c");
+
+        HttpResponse<String> duplicate = call("admin", "POST", "api/v1/tags", null,
+                "{\"name\":\"ATENCAO " + unique + "\"}");
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(call("ana", "POST", "api/v1/tags", null, "{\"name\":\"Outro\"}").statusCode())
+                .as("only administrators create tags").isEqualTo(403);
+        assertThat(call("admin", "POST", "api/v1/tags", null, "{\"name\":\"x\",\"color\":\"red\"}").statusCode())
+                .isEqualTo(422);
+
+        JsonObject subject = newSubject();
+        String path = "api/v1/subjects/" + subject.getJsonNumber("id").longValue();
+        HttpResponse<String> tagged = call("ana", "PUT", path + "/tags", "\"1\"", "[" + tag + "]");
+        assertThat(tagged.statusCode()).isEqualTo(200);
+        assertThat(Http.json(tagged).getJsonArray("tags").getJsonObject(0).getString("name"))
+                .isEqualTo("Atenção " + unique);
+        assertThat(tagged.headers().firstValue("ETag")).hasValue("\"2\"");
+        assertThat(call("ana", "GET", "api/v1/subjects?stage=" + subject.getJsonNumber("stageId") + "&limit=100",
+                null, null).body()).contains("Atenção " + unique);
+
+        assertThat(call("admin", "DELETE", "api/v1/tags?id=" + tag, null, null).statusCode()).isEqualTo(200);
+        assertThat(Http.json(call("ana", "GET", path, null, null)).getJsonArray("tags")).isEmpty();
+    }
+
     private JsonObject newSubject() {
         HttpResponse<String> created = call("ana", "POST", "api/v1/subjects", null,
                 "{\"title\":\"Assunto " + UUID.randomUUID() + "\",\"customerId\":" + newCustomer()

@@ -12,6 +12,7 @@ import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.Subject;
+import br.com.crm.tag.entity.Tag;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -113,6 +114,9 @@ public class DemoData {
         List<LostReason> reasons = em.createNamedQuery(LostReason.ACTIVE, LostReason.class).getResultList();
         List<User> sellers = List.of(users.find("ana").orElseThrow(), users.find("bruno").orElseThrow(),
                 users.find("admin").orElseThrow());
+        List<Tag> tags = List.of(new Tag("Urgente", "#b91c1c"), new Tag("Cliente novo", "#15803d"),
+                new Tag("Renovação", "#1f4e79"), new Tag("Indicação", "#b45309"));
+        tags.forEach(em::persist);
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(120);
         for (int i = 0; i < 60; i++) {
             Customer customer = customers.get(i % customers.size());
@@ -123,6 +127,9 @@ public class DemoData {
             subject.edit(subject.getTitle(), customer, subject.getResponsible(),
                     BigDecimal.valueOf(500 + random.nextInt(95_000), 0).setScale(2),
                     LocalDate.now().plusDays(random.nextInt(120) - 20), null, created, by);
+            if (i % 3 == 0) {
+                subject.tagWith(List.of(tags.get(i % tags.size())), created, by);
+            }
             em.persist(subject);
             em.persist(subject.firstStageChange());
             int target = i % stages.size();

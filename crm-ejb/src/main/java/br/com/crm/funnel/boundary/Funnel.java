@@ -2,6 +2,8 @@ package br.com.crm.funnel.boundary;
 
 import br.com.crm.funnel.control.StageTotals;
 import br.com.crm.funnel.entity.Stage;
+import br.com.crm.funnel.entity.StageTotal;
+import br.com.crm.tag.boundary.Tags;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.entity.Outcome;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,13 +46,29 @@ public class Funnel {
     /** What a card shows; {@code enteredAt} and {@code id} are also the keyset of the next page. */
     public record Card(long id, long version, String title, String customer, BigDecimal amount,
                        String responsible, Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose,
-                       long stageId) {
+                       long stageId, List<Tags.Chip> tags) {
+
+        /** As the keyset query makes it, before its tags are known. */
+        public Card(long id, long version, String title, String customer, BigDecimal amount, String responsible,
+                    Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose, long stageId) {
+            this(id, version, title, customer, amount, responsible, outcome, enteredAt, expectedClose, stageId,
+                    List.of());
+        }
+
+        Card withTags(List<Tags.Chip> chips) {
+            return new Card(id, version, title, customer, amount, responsible, outcome, enteredAt, expectedClose,
+                    stageId, chips == null ? List.of() : List.copyOf(chips));
+        }
     }
 
     /** One page of a column, and whether more follow. */
     public record Page(List<Card> cards, boolean more) {
         public Card last() {
             return cards.isEmpty() ? null : cards.get(cards.size() - 1);
+        }
+
+        Page tagged(Map<Long, List<Tags.Chip>> chips) {
+            return new Page(cards.stream().map(c -> c.withTags(chips.get(c.id()))).toList(), more);
         }
     }
 
@@ -71,36 +89,38 @@ public class Funnel {
     EntityManager em;
 
     @jakarta.inject.Inject
-    Stages stages;
+    Tags tags;
 
     /**
-     * The board in one call and one transaction: the stages, one grouped query for all figures, and one keyset
-     * query per column. {@code loaded} asks for more than the page size in a column (a board that was scrolled).
+     * The board in one call and one transaction: one query for the stages with their kept totals, one keyset
+     * query per column, one query for the tags of all the cards. {@code loaded} asks for more than the page size
+     * in a column (a board that was scrolled).
      */
     public Board board(int pageSize, Map<Long, Integer> loaded) {
-        List<Stage> all = stages.list();
+        Map<Long, Stage> stages = new java.util.LinkedHashMap<>();
+        Map<Long, Map<Outcome, Figures>> grouped = new HashMap<>();
+        for (Object[] row : em.createQuery("select st, t from Stage st, StageTotal t where t.stageId = st.id "
+                + "order by st.position", Object[].class).getResultList()) {
+            Stage stage = (Stage) row[0];
+            StageTotal total = (StageTotal) row[1];
+            stages.put(stage.getId(), stage);
+            Outcome outcome = StageTotals.OPEN.equals(total.getOutcome()) ? null : Outcome.valueOf(total.getOutcome());
+            grouped.computeIfAbsent(stage.getId(), k -> new HashMap<>())
+                    .put(outcome, new Figures(total.getSubjects(), total.getAmount()));
+        }
+        List<Stage> all = List.copyOf(stages.values());
         Map<Long, Page> pages = new java.util.LinkedHashMap<>();
         for (Stage stage : all) {
-            pages.put(stage.getId(), firstPage(stage.getId(), Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0))));
+            pages.put(stage.getId(), untagged(stage.getId(),
+                    Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0))));
         }
-        return new Board(all, figures(all), pages);
+        Map<Long, List<Tags.Chip>> chips = tags.chips(pages.values().stream()
+                .flatMap(p -> p.cards().stream()).map(Card::id).toList());
+        pages.replaceAll((stage, page) -> page.tagged(chips));
+        return new Board(all, figures(all, grouped), pages);
     }
 
-    /**
-     * Every column's figures from one query of the kept totals ({@code crm_stage_total}, maintained with every
-     * change of a subject); stages without subjects get zeros.
-     */
-    public Map<Long, ColumnFigures> figures(List<Stage> stages) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select stage_id, outcome, subjects, amount from crm_stage_total").getResultList();
-        Map<Long, Map<Outcome, Figures>> grouped = new HashMap<>();
-        for (Object[] row : rows) {
-            Outcome outcome = StageTotals.OPEN.equals(row[1]) ? null : Outcome.valueOf((String) row[1]);
-            BigDecimal sum = row[3] == null ? BigDecimal.ZERO : new BigDecimal(row[3].toString());
-            grouped.computeIfAbsent(((Number) row[0]).longValue(), k -> new HashMap<>())
-                    .put(outcome, new Figures(((Number) row[2]).longValue(), sum));
-        }
+    private static Map<Long, ColumnFigures> figures(List<Stage> stages, Map<Long, Map<Outcome, Figures>> grouped) {
         Map<Long, ColumnFigures> figures = new HashMap<>();
         for (Stage stage : stages) {
             Map<Outcome, Figures> byOutcome = grouped.getOrDefault(stage.getId(), Map.of());
@@ -112,18 +132,24 @@ public class Funnel {
         return figures;
     }
 
-    /** The first page of a column. */
+    /** The first page of a column, with the cards' tags. */
     public Page firstPage(long stageId, int size) {
-        return page(em.createQuery(CARD + ORDER, Card.class).setParameter("stage", stageId), size);
+        Page page = untagged(stageId, size);
+        return page.tagged(tags.chips(page.cards().stream().map(Card::id).toList()));
     }
 
-    /** The page after the card ({@code afterEnteredAt}, {@code afterId}). */
+    /** The page after the card ({@code afterEnteredAt}, {@code afterId}), with the cards' tags. */
     public Page nextPage(long stageId, OffsetDateTime afterEnteredAt, long afterId, int size) {
-        return page(em.createQuery(CARD + "and (s.stageEnteredAt < :at or (s.stageEnteredAt = :at and s.id < :id))"
+        Page page = page(em.createQuery(CARD + "and (s.stageEnteredAt < :at or (s.stageEnteredAt = :at and s.id < :id))"
                         + ORDER, Card.class)
                 .setParameter("stage", stageId)
                 .setParameter("at", afterEnteredAt)
                 .setParameter("id", afterId), size);
+        return page.tagged(tags.chips(page.cards().stream().map(Card::id).toList()));
+    }
+
+    private Page untagged(long stageId, int size) {
+        return page(em.createQuery(CARD + ORDER, Card.class).setParameter("stage", stageId), size);
     }
 
     private static Page page(jakarta.persistence.TypedQuery<Card> query, int size) {

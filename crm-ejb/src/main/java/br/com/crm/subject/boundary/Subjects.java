@@ -83,6 +83,9 @@ public class Subjects {
     StageTotals totals;
 
     @Inject
+    br.com.crm.tag.boundary.Tags tags;
+
+    @Inject
     Event<FunnelChanged> funnelChanged;
 
     Clock clock = Clock.systemUTC();
@@ -110,7 +113,8 @@ public class Subjects {
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
     public Subject find(long id) {
         return em.createQuery("select s from Subject s join fetch s.customer join fetch s.stage "
-                        + "join fetch s.responsible left join fetch s.lostReason where s.id = :id", Subject.class)
+                        + "join fetch s.responsible left join fetch s.lostReason left join fetch s.tags "
+                        + "where s.id = :id", Subject.class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst()
@@ -157,6 +161,12 @@ public class Subjects {
         Subject subject = current(id, version);
         customers.changeContactStatus(subject.getCustomer().getId(), status);
         return subject;
+    }
+
+    /** Puts exactly these tags on the subject (none removes them all). */
+    public Subject tag(long id, long version, @NotNull java.util.Collection<Long> tagIds) {
+        List<br.com.crm.tag.entity.Tag> chosen = tags.find(tagIds);
+        return change(id, version, (subject, now, by) -> subject.tagWith(chosen, now, by));
     }
 
     public Subject archive(long id, long version) {

@@ -5,6 +5,7 @@ import br.com.crm.customer.entity.Customer;
 import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.security.entity.User;
+import br.com.crm.tag.entity.Tag;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +15,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
@@ -30,6 +33,10 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Anything followed to a conclusion: a sale, a demo, a problem. It sits in one stage of the funnel and moves
@@ -116,6 +123,11 @@ public class Subject implements java.io.Serializable {
     @Column(name = "updated_by", nullable = false, length = 60)
     private String updatedBy;
 
+    @ManyToMany
+    @JoinTable(name = "crm_subject_tag", joinColumns = @JoinColumn(name = "subject_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    private Set<Tag> tags = new HashSet<>();
+
     @Version
     private long version;
 
@@ -192,6 +204,15 @@ public class Subject implements java.io.Serializable {
 
     private boolean sameReason(LostReason other) {
         return lostReason == null ? other == null : lostReason.equals(other);
+    }
+
+    /** Replaces the subject's tags. */
+    public void tagWith(Collection<Tag> newTags, OffsetDateTime at, String by) {
+        if (!tags.equals(new HashSet<>(newTags))) {
+            tags.clear();
+            tags.addAll(newTags);
+            touch(at, by);
+        }
     }
 
     public void archive(OffsetDateTime at, String by) {
@@ -288,6 +309,10 @@ public class Subject implements java.io.Serializable {
 
     public String getUpdatedBy() {
         return updatedBy;
+    }
+
+    public Set<Tag> getTags() {
+        return Collections.unmodifiableSet(tags);
     }
 
     public long getVersion() {

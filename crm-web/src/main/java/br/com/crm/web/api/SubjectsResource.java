@@ -43,7 +43,7 @@ public class SubjectsResource {
                               String responsible, BigDecimal amount, LocalDate expectedClose, String description,
                               Outcome outcome, Long lostReasonId, boolean archived, OffsetDateTime stageEnteredAt,
                               OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy,
-                              long version) {
+                              List<TagsResource.TagJson> tags, long version) {
     }
 
     /** {@code contactStatus}, when given, changes the customer's contact status in the same call. */
@@ -127,6 +127,14 @@ public class SubjectsResource {
         return answer(subjects.move(id, version, input.stageId(), input.outcome(), input.lostReasonId()));
     }
 
+    /** Puts exactly these tags (a JSON array of tag ids) on the subject. */
+    @PUT
+    @Path("{id}/tags")
+    public Response tag(@PathParam("id") long id, List<Long> tagIds, @Context HttpHeaders headers) {
+        long version = Versions.ifMatch(headers);
+        return answer(subjects.tag(id, version, tagIds == null ? List.of() : tagIds));
+    }
+
     @POST
     @Path("{id}/archive")
     public Response archive(@PathParam("id") long id, @Context HttpHeaders headers) {
@@ -149,6 +157,9 @@ public class SubjectsResource {
                 s.getStage().getId(), s.getStage().getDescription(), s.getResponsible().getUsername(), s.getAmount(),
                 s.getExpectedClose(), s.getDescription(), s.getOutcome(),
                 s.getLostReason() == null ? null : s.getLostReason().getId(), s.isArchived(), s.getStageEnteredAt(),
-                s.getCreatedAt(), s.getCreatedBy(), s.getUpdatedAt(), s.getUpdatedBy(), s.getVersion());
+                s.getCreatedAt(), s.getCreatedBy(), s.getUpdatedAt(), s.getUpdatedBy(),
+                s.getTags().stream().map(TagsResource::json)
+                        .sorted(java.util.Comparator.comparing(TagsResource.TagJson::name)).toList(),
+                s.getVersion());
     }
 }

@@ -9,6 +9,7 @@ import br.com.crm.funnel.boundary.Stages;
 import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.subject.boundary.Subjects;
+import br.com.crm.tag.boundary.Tags;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBAccessException;
@@ -67,6 +68,9 @@ public class FunnelBacking implements Serializable {
     @Inject
     Feedback feedback;
 
+    @Inject
+    Tags tags;
+
     private List<Stage> stageList;
     private Map<Long, ColumnFigures> figures;
     private final Map<Long, Column> columns = new HashMap<>();
@@ -76,6 +80,7 @@ public class FunnelBacking implements Serializable {
     private long moveVersion;
     private String moveTitle;
     private final MoveChoice move = new MoveChoice();
+    private List<Long> chosenTags = new ArrayList<>();
 
     @PostConstruct
     public void load() {
@@ -126,6 +131,12 @@ public class FunnelBacking implements Serializable {
                 move.reset(card == null ? null : card.stageId(), null, null);
                 org.primefaces.PrimeFaces.current().ajax().addCallbackParam("move", true);
             }
+            case "tags" -> {
+                prepareMove(subject, version, title);
+                chosenTags = card == null ? new ArrayList<>()
+                        : new ArrayList<>(card.tags().stream().map(Tags.Chip::id).toList());
+                org.primefaces.PrimeFaces.current().ajax().addCallbackParam("tags", true);
+            }
             case "archive" -> archive(subject, version, title);
             case "delete" -> delete(subject, version, title);
             default -> throw new IllegalArgumentException("Unknown card action");
@@ -137,6 +148,19 @@ public class FunnelBacking implements Serializable {
             boolean closing = isMoveCloses();
             subjects.move(moveSubject, moveVersion, move.getStageId(), move.outcomeFor(closing),
                     move.lostReasonFor(closing));
+        } catch (BusinessException e) {
+            feedback.refused(e);
+        } catch (EJBAccessException e) {
+            feedback.forbidden();
+        }
+        load();
+    }
+
+    /** Saves the tags chosen in the dialog on the subject of the card menu. */
+    public void saveTags() {
+        try {
+            subjects.tag(moveSubject, moveVersion, chosenTags);
+            feedback.info("subject.tagged", moveTitle);
         } catch (BusinessException e) {
             feedback.refused(e);
         } catch (EJBAccessException e) {
@@ -223,6 +247,18 @@ public class FunnelBacking implements Serializable {
 
     public String getMoveTitle() {
         return moveTitle;
+    }
+
+    public List<br.com.crm.tag.entity.Tag> getAllTags() {
+        return tags.list();
+    }
+
+    public List<Long> getChosenTags() {
+        return chosenTags;
+    }
+
+    public void setChosenTags(List<Long> chosenTags) {
+        this.chosenTags = chosenTags;
     }
 
     public MoveChoice getMove() {

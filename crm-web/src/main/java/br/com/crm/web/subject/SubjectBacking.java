@@ -8,6 +8,8 @@ import br.com.crm.funnel.entity.Stage;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.StageChange;
 import br.com.crm.subject.entity.Subject;
+import br.com.crm.tag.boundary.Tags;
+import br.com.crm.tag.entity.Tag;
 import br.com.crm.web.funnel.MoveChoice;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
@@ -44,10 +46,14 @@ public class SubjectBacking implements Serializable {
     @Inject
     Feedback feedback;
 
+    @Inject
+    Tags tags;
+
     private Subject subject;
     private List<StageChange> history;
     private final MoveChoice move = new MoveChoice();
     private ContactStatus contactStatus;
+    private List<Long> chosenTags;
 
     @PostConstruct
     void load() {
@@ -56,6 +62,11 @@ public class SubjectBacking implements Serializable {
         move.reset(subject.getStage().getId(), subject.getOutcome(),
                 subject.getLostReason() == null ? null : subject.getLostReason().getId());
         contactStatus = subject.getCustomer().getContactStatus();
+        chosenTags = subject.getTags().stream().map(Tag::getId).sorted().collect(java.util.stream.Collectors.toList());
+    }
+
+    public void saveTags() {
+        attempt(() -> subjects.tag(id, subject.getVersion(), chosenTags), "subject.tagged");
     }
 
     public void move() {
@@ -121,6 +132,18 @@ public class SubjectBacking implements Serializable {
 
     public List<LostReason> getLostReasons() {
         return stages.lostReasons();
+    }
+
+    public List<Tag> getAllTags() {
+        return tags.list();
+    }
+
+    public List<Long> getChosenTags() {
+        return chosenTags;
+    }
+
+    public void setChosenTags(List<Long> chosenTags) {
+        this.chosenTags = chosenTags;
     }
 
     public ContactStatus[] getStatuses() {
