@@ -81,6 +81,9 @@ public class FunnelBacking implements Serializable {
     private String moveTitle;
     private final MoveChoice move = new MoveChoice();
     private List<Long> chosenTags = new ArrayList<>();
+    // Loaded when a dialog needs them, once: getters run many times per render.
+    private List<br.com.crm.tag.entity.Tag> allTags = List.of();
+    private List<LostReason> lostReasons;
 
     @PostConstruct
     public void load() {
@@ -133,6 +136,7 @@ public class FunnelBacking implements Serializable {
             }
             case "tags" -> {
                 prepareMove(subject, version, title);
+                allTags = tags.list();
                 chosenTags = card == null ? new ArrayList<>()
                         : new ArrayList<>(card.tags().stream().map(Tags.Chip::id).toList());
                 org.primefaces.PrimeFaces.current().ajax().addCallbackParam("tags", true);
@@ -242,7 +246,10 @@ public class FunnelBacking implements Serializable {
     }
 
     public List<LostReason> getLostReasons() {
-        return stages.lostReasons();
+        if (lostReasons == null) {
+            lostReasons = stages.lostReasons();
+        }
+        return lostReasons;
     }
 
     public String getMoveTitle() {
@@ -250,7 +257,7 @@ public class FunnelBacking implements Serializable {
     }
 
     public List<br.com.crm.tag.entity.Tag> getAllTags() {
-        return tags.list();
+        return allTags;
     }
 
     public List<Long> getChosenTags() {

@@ -54,9 +54,16 @@ public class SubjectBacking implements Serializable {
     private final MoveChoice move = new MoveChoice();
     private ContactStatus contactStatus;
     private List<Long> chosenTags;
+    // Read once per page: their getters run many times per render.
+    private List<Stage> stageList;
+    private List<LostReason> lostReasons;
+    private List<Tag> allTags;
 
     @PostConstruct
     void load() {
+        stageList = stages.list();
+        lostReasons = stages.lostReasons();
+        allTags = tags.list();
         subject = subjects.find(id);
         history = subjects.history(id);
         move.reset(subject.getStage().getId(), subject.getOutcome(),
@@ -110,8 +117,7 @@ public class SubjectBacking implements Serializable {
     }
 
     public boolean isClosingSelected() {
-        List<Stage> all = stages.list();
-        return move.getStageId() != null && all.get(all.size() - 1).getId().equals(move.getStageId());
+        return move.getStageId() != null && stageList.get(stageList.size() - 1).getId().equals(move.getStageId());
     }
 
     public boolean isCreated() {
@@ -127,15 +133,15 @@ public class SubjectBacking implements Serializable {
     }
 
     public List<Stage> getStages() {
-        return stages.list();
+        return stageList;
     }
 
     public List<LostReason> getLostReasons() {
-        return stages.lostReasons();
+        return lostReasons;
     }
 
     public List<Tag> getAllTags() {
-        return tags.list();
+        return allTags;
     }
 
     public List<Long> getChosenTags() {

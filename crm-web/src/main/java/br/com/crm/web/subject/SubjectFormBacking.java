@@ -55,6 +55,10 @@ public class SubjectFormBacking implements Serializable {
     @Inject
     Feedback feedback;
 
+    // Read once per page: their getters run many times per render.
+    private List<Stage> stageList;
+    private List<User> responsibles;
+
     private long version;
     private String title;
     private Customer customer;
@@ -75,8 +79,11 @@ public class SubjectFormBacking implements Serializable {
 
     @PostConstruct
     void load() {
+        List<Stage> all = stages.list();
+        stageList = List.copyOf(id == null ? all.subList(0, all.size() - 1) : all);
+        responsibles = users.responsibles();
         if (id == null) {
-            stageId = stages.list().get(0).getId();
+            stageId = all.get(0).getId();
             responsible = Faces.getRemoteUser();
             return;
         }
@@ -132,12 +139,11 @@ public class SubjectFormBacking implements Serializable {
 
     /** A new subject starts in an open stage; closing happens by moving it. */
     public List<Stage> getStages() {
-        List<Stage> all = stages.list();
-        return id == null ? all.subList(0, all.size() - 1) : all;
+        return stageList;
     }
 
     public List<User> getResponsibles() {
-        return users.responsibles();
+        return responsibles;
     }
 
     public CustomerKind[] getKinds() {
