@@ -213,6 +213,37 @@ class FunnelBrowserIT {
     }
 
     @Test
+    void aPushNeverTakesAwayWhatTheUserIsDoing() {
+        long mine = newSubject("Meu");
+        long theirs = newSubject("Deles");
+        long second = stages().getJsonObject(1).getJsonNumber("id").longValue();
+        long third = stages().getJsonObject(2).getJsonNumber("id").longValue();
+        WebDriver driver = loggedIn("bruno");
+
+        // Bruno starts moving his subject and picks a stage in the dialog...
+        card(driver, mine).findElement(By.cssSelector(".crm-card-menu")).click();
+        wait(driver).until(ExpectedConditions.elementToBeClickable(By.id("cardMenuMove"))).click();
+        wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:stage")));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "PrimeFaces.getWidgetById('moveForm:stage').selectValue('" + third + "')");
+
+        // ...while Ana moves another subject: his board updates under the open dialog.
+        JsonObject before = subject(theirs);
+        HttpResponse<String> moved = Http.send(HttpRequest.newBuilder(Http.resolve(base, "api/v1/subjects/" + theirs
+                        + "/move")).header("Authorization", Http.basic("ana", "ana"))
+                .header("Content-Type", "application/json").header("If-Match", "\"" + before.getJsonNumber("version") + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"stageId\":" + second + "}")).build());
+        assertThat(moved.statusCode()).isEqualTo(200);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> columnOf(d, theirs) == second);
+
+        assertThat(driver.findElement(By.id("moveDialog")).isDisplayed()).as("the dialog stays open").isTrue();
+        assertThat(driver.findElement(By.id("moveForm:stage_input")).getAttribute("value"))
+                .as("and keeps the choice").isEqualTo(String.valueOf(third));
+        driver.findElement(By.id("moveForm:confirm")).click();
+        wait(driver).until(d -> columnOf(d, mine) == third);
+    }
+
+    @Test
     void theFunnelNeverHasMoreThanFiveStages() {
         WebDriver driver = loggedIn("admin");
         driver.get(Http.resolve(base, "settings/sales.xhtml").toString());
