@@ -179,6 +179,33 @@ class FunnelBrowserIT {
     }
 
     @Test
+    void aFilteredBoardHasAUrlAndArchivedSubjectsComeBackFromTheirTab() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        long id = newSubject("Filtrado " + unique);
+        long other = newSubject("Outro");
+        HttpResponse<String> archived = Http.send(HttpRequest.newBuilder(Http.resolve(base, "api/v1/subjects/" + id
+                        + "/archive")).header("Authorization", Http.basic("ana", "ana")).header("If-Match", "\"1\"")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(archived.statusCode()).isEqualTo(200);
+        WebDriver driver = loggedIn("ana");
+
+        driver.findElement(By.id("tabArchived")).click();
+        driver.findElement(By.id("q")).sendKeys("filtrado " + unique);
+        driver.findElement(By.id("applyFilter")).click();
+        wait(driver).until(ExpectedConditions.urlContains("archived=true"));
+        assertThat(driver.getCurrentUrl()).contains("q=filtrado");
+        assertThat(driver.findElements(By.cssSelector(".crm-card[data-subject]"))).hasSize(1);
+        assertThat(columnOf(driver, other)).isEqualTo(-1);
+
+        // The same URL opened again (a bookmark) shows the same board.
+        driver.get(driver.getCurrentUrl());
+        card(driver, id).findElement(By.cssSelector(".crm-card-menu")).click();
+        wait(driver).until(ExpectedConditions.elementToBeClickable(By.id("cardMenuUnarchive"))).click();
+        wait(driver).until(d -> columnOf(d, id) == -1);
+        assertThat(subject(id).getBoolean("archived")).isFalse();
+    }
+
+    @Test
     void viewersSeeTheFunnelWithoutDragHandlesOrMenus() {
         long id = newSubject("Ver");
         WebDriver driver = loggedIn("vera");

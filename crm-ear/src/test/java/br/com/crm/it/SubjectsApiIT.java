@@ -237,6 +237,44 @@ class SubjectsApiIT {
         assertThat(Http.json(call("ana", "GET", path, null, null)).getJsonArray("tags")).isEmpty();
     }
 
+    @Test
+    void theFunnelFiltersByTextIgnoringAccentsByTagAndValueAndShowsArchivedApart() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> customer = call("ana", "POST", "api/v1/customers", null,
+                "{\"name\":\"João Conceição " + unique + "\",\"kind\":\"PERSON\"}");
+        long customerId = Http.json(customer).getJsonNumber("id").longValue();
+        long tag = Http.json(call("admin", "POST", "api/v1/tags", null, "{\"name\":\"Filtro " + unique + "\"}"))
+                .getJsonNumber("id").longValue();
+        long cheap = Http.json(call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Barato\",\"customerId\":"
+                + customerId + ",\"responsible\":\"ana\",\"amount\":100}")).getJsonNumber("id").longValue();
+        long dear = Http.json(call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Caro\",\"customerId\":"
+                + customerId + ",\"responsible\":\"bruno\",\"amount\":90000}")).getJsonNumber("id").longValue();
+        call("ana", "PUT", "api/v1/subjects/" + dear + "/tags", "\"1\"", "[" + tag + "]");
+
+        assertThat(countOnBoard("q=joao%20conceicao%20" + unique)).isEqualTo(2);
+        assertThat(countOnBoard("q=" + java.net.URLEncoder.encode("JOÃO CONCEIÇÃO " + unique, java.nio.charset.StandardCharsets.UTF_8)
+                + "&responsible=bruno")).isEqualTo(1);
+        assertThat(countOnBoard("tag=" + tag)).isEqualTo(1);
+        assertThat(countOnBoard("q=" + unique + "&min=1000")).isEqualTo(1);
+        assertThat(countOnBoard("q=" + unique + "&max=1000")).isEqualTo(1);
+
+        call("ana", "POST", "api/v1/subjects/" + cheap + "/archive", "\"1\"", null);
+        assertThat(countOnBoard("q=" + unique)).as("active tab").isEqualTo(1);
+        assertThat(countOnBoard("q=" + unique + "&archived=true")).as("archived tab").isEqualTo(1);
+
+        HttpResponse<String> bad = call("ana", "GET", "api/v1/funnel?min=abc", null, null);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("\"field\":\"min\"");
+    }
+
+    /** Subjects on the board (all columns, count from the figures) with a filter's query string. */
+    private long countOnBoard(String query) {
+        JsonArray board = Json.createReader(new StringReader(call("ana", "GET", "api/v1/funnel?limit=1&" + query,
+                null, null).body())).readArray();
+        return board.getValuesAs(JsonObject.class).stream()
+                .mapToLong(column -> column.getJsonObject("all").getJsonNumber("count").longValue()).sum();
+    }
+
     private JsonObject newSubject() {
         HttpResponse<String> created = call("ana", "POST", "api/v1/subjects", null,
                 "{\"title\":\"Assunto " + UUID.randomUUID() + "\",\"customerId\":" + newCustomer()

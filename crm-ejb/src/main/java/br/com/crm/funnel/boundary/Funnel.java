@@ -3,6 +3,7 @@ package br.com.crm.funnel.boundary;
 import br.com.crm.funnel.control.StageTotals;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.funnel.entity.StageTotal;
+import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.entity.Outcome;
@@ -75,7 +76,7 @@ public class Funnel {
     private static final String CARD = "select new br.com.crm.funnel.boundary.Funnel.Card(s.id, s.version, s.title, "
             + "c.name, s.amount, u.displayName, s.outcome, s.stageEnteredAt, s.expectedClose, s.stageId) "
             + "from Subject s join s.customer c join s.responsible u "
-            + "where s.stageId = :stage and s.archived = false ";
+            + "where s.stageId = :stage";
     private static final String ORDER = " order by s.stageEnteredAt desc, s.id desc";
 
     /** The whole board as a screen shows it: stages, every column's figures and first page. */
@@ -96,7 +97,7 @@ public class Funnel {
      * query per column, one query for the tags of all the cards. {@code loaded} asks for more than the page size
      * in a column (a board that was scrolled).
      */
-    public Board board(int pageSize, Map<Long, Integer> loaded) {
+    public Board board(int pageSize, Map<Long, Integer> loaded, SubjectFilter filter) {
         Map<Long, Stage> stages = new java.util.LinkedHashMap<>();
         Map<Long, Map<Outcome, Figures>> grouped = new HashMap<>();
         for (Object[] row : em.createQuery("select st, t from Stage st, StageTotal t where t.stageId = st.id "
@@ -112,12 +113,30 @@ public class Funnel {
         Map<Long, Page> pages = new java.util.LinkedHashMap<>();
         for (Stage stage : all) {
             pages.put(stage.getId(), untagged(stage.getId(),
-                    Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0))));
+                    Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0)), filter));
         }
         Map<Long, List<Tags.Chip>> chips = tags.chips(pages.values().stream()
                 .flatMap(p -> p.cards().stream()).map(Card::id).toList());
         pages.replaceAll((stage, page) -> page.tagged(chips));
-        return new Board(all, figures(all, grouped), pages);
+        // The kept totals count active subjects; a filtered or archived board counts what it shows.
+        return new Board(all, figures(all, filter.isEmpty() ? grouped : filteredFigures(filter)), pages);
+    }
+
+    /** Figures of the subjects a filter selects, in one grouped query. */
+    private Map<Long, Map<Outcome, Figures>> filteredFigures(SubjectFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        var query = em.createQuery("select s.stageId, s.outcome, count(s.stageId), sum(s.amount) from Subject s "
+                + "join s.customer c join s.responsible u where s.stageId is not null" + filter.conditions(parameters)
+                + " group by s.stageId, s.outcome", Object[].class);
+        parameters.forEach(query::setParameter);
+        query.setHint(SubjectFilter.BIND_PARAMETERS, "True");
+        Map<Long, Map<Outcome, Figures>> grouped = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            BigDecimal sum = row[3] == null ? BigDecimal.ZERO : (BigDecimal) row[3];
+            grouped.computeIfAbsent((Long) row[0], k -> new HashMap<>())
+                    .put((Outcome) row[1], new Figures((Long) row[2], sum));
+        }
+        return grouped;
     }
 
     private static Map<Long, ColumnFigures> figures(List<Stage> stages, Map<Long, Map<Outcome, Figures>> grouped) {
@@ -133,23 +152,32 @@ public class Funnel {
     }
 
     /** The first page of a column, with the cards' tags. */
-    public Page firstPage(long stageId, int size) {
-        Page page = untagged(stageId, size);
+    public Page firstPage(long stageId, int size, SubjectFilter filter) {
+        Page page = untagged(stageId, size, filter);
         return page.tagged(tags.chips(page.cards().stream().map(Card::id).toList()));
     }
 
     /** The page after the card ({@code afterEnteredAt}, {@code afterId}), with the cards' tags. */
-    public Page nextPage(long stageId, OffsetDateTime afterEnteredAt, long afterId, int size) {
-        Page page = page(em.createQuery(CARD + "and (s.stageEnteredAt < :at or (s.stageEnteredAt = :at and s.id < :id))"
-                        + ORDER, Card.class)
+    public Page nextPage(long stageId, OffsetDateTime afterEnteredAt, long afterId, int size, SubjectFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        var query = em.createQuery(CARD + filter.conditions(parameters)
+                + " and (s.stageEnteredAt < :at or (s.stageEnteredAt = :at and s.id < :id))" + ORDER, Card.class)
                 .setParameter("stage", stageId)
                 .setParameter("at", afterEnteredAt)
-                .setParameter("id", afterId), size);
+                .setParameter("id", afterId);
+        parameters.forEach(query::setParameter);
+        query.setHint(SubjectFilter.BIND_PARAMETERS, "True");
+        Page page = page(query, size);
         return page.tagged(tags.chips(page.cards().stream().map(Card::id).toList()));
     }
 
-    private Page untagged(long stageId, int size) {
-        return page(em.createQuery(CARD + ORDER, Card.class).setParameter("stage", stageId), size);
+    private Page untagged(long stageId, int size, SubjectFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        var query = em.createQuery(CARD + filter.conditions(parameters) + ORDER, Card.class)
+                .setParameter("stage", stageId);
+        parameters.forEach(query::setParameter);
+        query.setHint(SubjectFilter.BIND_PARAMETERS, "True");
+        return page(query, size);
     }
 
     private static Page page(jakarta.persistence.TypedQuery<Card> query, int size) {

@@ -3,6 +3,7 @@ package br.com.crm.web.api;
 import br.com.crm.funnel.boundary.Funnel;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,8 +28,8 @@ public class FunnelResource {
     Funnel funnel;
 
     @GET
-    public List<ColumnJson> board(@QueryParam("limit") @DefaultValue("25") int limit) {
-        Funnel.Board board = funnel.board(Math.min(Math.max(limit, 1), 100), Map.of());
+    public List<ColumnJson> board(@QueryParam("limit") @DefaultValue("25") int limit, @BeanParam FilterParams filter) {
+        Funnel.Board board = funnel.board(Math.min(Math.max(limit, 1), 100), Map.of(), filter.filter());
         return board.stages().stream().map(stage -> {
             Funnel.ColumnFigures f = board.figures().get(stage.getId());
             Funnel.Page page = board.pages().get(stage.getId());

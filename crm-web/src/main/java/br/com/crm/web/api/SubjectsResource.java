@@ -3,6 +3,7 @@ package br.com.crm.web.api;
 import br.com.crm.business.BusinessException;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.funnel.boundary.Funnel;
+import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.Subject;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -70,20 +72,25 @@ public class SubjectsResource {
     /** The open subjects of a stage, newest in the stage first; pass {@code next} back as {@code cursor}. */
     @GET
     public PageJson list(@QueryParam("stage") Long stageId, @QueryParam("cursor") String cursor,
-                         @QueryParam("limit") @DefaultValue("25") int limit) {
+                         @QueryParam("limit") @DefaultValue("25") int limit, @BeanParam FilterParams filterParams) {
+        SubjectFilter filter = filterParams.filter();
         if (stageId == null) {
             throw new BusinessException(BusinessException.Kind.INVALID, "api.stage.required", "stage");
         }
         Funnel.Page page;
         if (cursor == null || cursor.isBlank()) {
-            page = funnel.firstPage(stageId, limit);
+            page = funnel.firstPage(stageId, limit, filter);
         } else {
-            String[] parts = cursor.split("_", 2);
+            OffsetDateTime at;
+            long after;
             try {
-                page = funnel.nextPage(stageId, OffsetDateTime.parse(parts[1]), Long.parseLong(parts[0]), limit);
+                String[] parts = cursor.split("_", 2);
+                after = Long.parseLong(parts[0]);
+                at = OffsetDateTime.parse(parts[1]);
             } catch (RuntimeException e) {
                 throw new BusinessException(BusinessException.Kind.INVALID, "api.cursor.invalid", "cursor");
             }
+            page = funnel.nextPage(stageId, at, after, limit, filter);
         }
         Funnel.Card last = page.last();
         return new PageJson(page.cards(), page.more() && last != null ? last.id() + "_" + last.enteredAt() : null);

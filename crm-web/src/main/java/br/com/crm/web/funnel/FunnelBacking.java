@@ -8,7 +8,9 @@ import br.com.crm.funnel.boundary.Funnel.Page;
 import br.com.crm.funnel.boundary.Stages;
 import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
+import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.boundary.Subjects;
+import br.com.crm.web.api.FilterParams;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
@@ -71,6 +73,9 @@ public class FunnelBacking implements Serializable {
     @Inject
     Tags tags;
 
+    @Inject
+    br.com.crm.security.boundary.Users users;
+
     private List<Stage> stageList;
     private Map<Long, ColumnFigures> figures;
     private final Map<Long, Column> columns = new HashMap<>();
@@ -80,16 +85,45 @@ public class FunnelBacking implements Serializable {
     private long moveVersion;
     private String moveTitle;
     private final MoveChoice move = new MoveChoice();
+
+    // The filter (from the URL) and the filter form.
+    private SubjectFilter filter = SubjectFilter.NONE;
+    private boolean filtersOpen;
+    private List<br.com.crm.tag.entity.Tag> filterTags = List.of();
+    private List<br.com.crm.security.entity.User> filterResponsibles = List.of();
+    private String query;
     private List<Long> chosenTags = new ArrayList<>();
     // Loaded when a dialog needs them, once: getters run many times per render.
     private List<br.com.crm.tag.entity.Tag> allTags = List.of();
     private List<LostReason> lostReasons;
 
+    /** The board's filter, from the page's URL (bookmarkable): the same parameters as the API's. */
     @PostConstruct
+    void init() {
+        try {
+            String[] tagParams = Faces.getRequestParameterValues("tag");
+            filter = FilterParams.of(Faces.getRequestParameter("q"),
+                    tagParams == null ? List.of() : java.util.Arrays.stream(tagParams).filter(t -> t.matches("\\d+"))
+                            .map(Long::valueOf).toList(),
+                    null, Faces.getRequestParameter("responsible"), Faces.getRequestParameter("min"),
+                    Faces.getRequestParameter("max"), Faces.getRequestParameter("from"),
+                    Faces.getRequestParameter("to"), "true".equals(Faces.getRequestParameter("archived")));
+        } catch (BusinessException e) {
+            feedback.refused(e);
+            filter = SubjectFilter.NONE;
+        }
+        filtersOpen = isFiltered();
+        if (filtersOpen) {
+            loadFilterChoices();
+        }
+        query = filter.text();
+        load();
+    }
+
     public void load() {
         Map<Long, Integer> loaded = new HashMap<>();
         columns.forEach((stage, column) -> loaded.put(stage, column.cards.size()));
-        Funnel.Board board = funnel.board(Funnel.PAGE_SIZE, loaded);
+        Funnel.Board board = funnel.board(Funnel.PAGE_SIZE, loaded, filter);
         stageList = board.stages();
         figures = board.figures();
         columns.clear();
@@ -103,8 +137,8 @@ public class FunnelBacking implements Serializable {
     public void loadMore(long stageId) {
         Column column = columns.get(stageId);
         Card last = column.cards.isEmpty() ? null : column.cards.get(column.cards.size() - 1);
-        column.add(last == null ? funnel.firstPage(stageId, Funnel.PAGE_SIZE)
-                : funnel.nextPage(stageId, last.enteredAt(), last.id(), Funnel.PAGE_SIZE));
+        column.add(last == null ? funnel.firstPage(stageId, Funnel.PAGE_SIZE, filter)
+                : funnel.nextPage(stageId, last.enteredAt(), last.id(), Funnel.PAGE_SIZE, filter));
     }
 
     /** A card was dropped on a column (parameters from the page's script). */
@@ -142,6 +176,7 @@ public class FunnelBacking implements Serializable {
                 org.primefaces.PrimeFaces.current().ajax().addCallbackParam("tags", true);
             }
             case "archive" -> archive(subject, version, title);
+            case "unarchive" -> unarchive(subject, version, title);
             case "delete" -> delete(subject, version, title);
             default -> throw new IllegalArgumentException("Unknown card action");
         }
@@ -182,6 +217,18 @@ public class FunnelBacking implements Serializable {
         try {
             subjects.archive(subject, version);
             feedback.info("subject.archived.done", title);
+        } catch (BusinessException e) {
+            feedback.refused(e);
+        } catch (EJBAccessException e) {
+            feedback.forbidden();
+        }
+        load();
+    }
+
+    private void unarchive(long subject, long version, String title) {
+        try {
+            subjects.unarchive(subject, version);
+            feedback.info("subject.unarchived.done", title);
         } catch (BusinessException e) {
             feedback.refused(e);
         } catch (EJBAccessException e) {
@@ -266,6 +313,72 @@ public class FunnelBacking implements Serializable {
 
     public void setChosenTags(List<Long> chosenTags) {
         this.chosenTags = chosenTags;
+    }
+
+    /** Opens or closes the filter form; its choices are read only when it opens. */
+    public void toggleFilters() {
+        filtersOpen = !filtersOpen;
+        if (filtersOpen) {
+            loadFilterChoices();
+        }
+    }
+
+    private void loadFilterChoices() {
+        filterTags = tags.list();
+        filterResponsibles = users.responsibles();
+    }
+
+    private static SubjectFilter filterWithout(SubjectFilter f) {
+        return new SubjectFilter(f.text(), f.tagIds(), f.customerId(), f.responsible(), f.minAmount(), f.maxAmount(),
+                f.closeFrom(), f.closeTo(), false);
+    }
+
+    public SubjectFilter getFilter() {
+        return filter;
+    }
+
+    public boolean isFiltersOpen() {
+        return filtersOpen;
+    }
+
+    public boolean isFiltered() {
+        return !filterWithout(filter).isEmpty();
+    }
+
+    /** This board's URL with the same filter, on the active or the archived tab. */
+    public String tabUrl(boolean archived) {
+        StringBuilder url = new StringBuilder("index.xhtml?archived=").append(archived);
+        append(url, "q", filter.text());
+        filter.tagIds().forEach(t -> append(url, "tag", t));
+        append(url, "responsible", filter.responsible());
+        append(url, "min", filter.minAmount());
+        append(url, "max", filter.maxAmount());
+        append(url, "from", filter.closeFrom());
+        append(url, "to", filter.closeTo());
+        return url.toString();
+    }
+
+    private static void append(StringBuilder url, String name, Object value) {
+        if (value != null) {
+            url.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value.toString(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    public boolean hasTag(long tagId) {
+        return filter.tagIds().contains(tagId);
+    }
+
+    public List<br.com.crm.tag.entity.Tag> getFilterTags() {
+        return filterTags;
+    }
+
+    public List<br.com.crm.security.entity.User> getFilterResponsibles() {
+        return filterResponsibles;
+    }
+
+    public String getQuery() {
+        return query;
     }
 
     public MoveChoice getMove() {

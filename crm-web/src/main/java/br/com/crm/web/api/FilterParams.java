@@ -1,0 +1,68 @@
+package br.com.crm.web.api;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.subject.boundary.SubjectFilter;
+import jakarta.ws.rs.QueryParam;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The subject filter as query parameters, the same on the pages' URLs and the API:
+ * {@code q, tag (repeated), customer, responsible, min, max, from, to, archived}.
+ */
+public class FilterParams {
+
+    @QueryParam("q")
+    String q;
+    @QueryParam("tag")
+    List<Long> tags;
+    @QueryParam("customer")
+    Long customer;
+    @QueryParam("responsible")
+    String responsible;
+    @QueryParam("min")
+    String min;
+    @QueryParam("max")
+    String max;
+    @QueryParam("from")
+    String from;
+    @QueryParam("to")
+    String to;
+    @QueryParam("archived")
+    boolean archived;
+
+    public SubjectFilter filter() {
+        return of(q, tags, customer, responsible, min, max, from, to, archived);
+    }
+
+    /** @throws BusinessException (422, naming the parameter) when a number or date does not parse */
+    public static SubjectFilter of(String q, List<Long> tags, Long customer, String responsible, String min,
+                                   String max, String from, String to, boolean archived) {
+        return new SubjectFilter(q, tags, customer, responsible, amount(min, "min"), amount(max, "max"),
+                date(from, "from"), date(to, "to"), archived);
+    }
+
+    private static BigDecimal amount(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(",", "."));
+        } catch (NumberFormatException e) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "filter.number.invalid", name, value);
+        }
+    }
+
+    private static LocalDate date(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (RuntimeException e) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "filter.date.invalid", name, value);
+        }
+    }
+}
