@@ -12,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,7 +33,7 @@ public class Funnel {
     public static final int PAGE_SIZE = 25;
 
     /** Count and sum of one outcome group of a column. */
-    public record Figures(long count, BigDecimal total) {
+    public record Figures(long count, BigDecimal total) implements Serializable {
         static final Figures NONE = new Figures(0, BigDecimal.ZERO);
 
         Figures plus(Figures other) {
@@ -41,13 +42,13 @@ public class Funnel {
     }
 
     /** A column's figures: all its open subjects, and in the closing stage, won and lost apart. */
-    public record ColumnFigures(long stageId, Figures all, Figures won, Figures lost) {
+    public record ColumnFigures(long stageId, Figures all, Figures won, Figures lost) implements Serializable {
     }
 
     /** What a card shows; {@code enteredAt} and {@code id} are also the keyset of the next page. */
     public record Card(long id, long version, String title, String customer, BigDecimal amount,
                        String responsible, Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose,
-                       long stageId, List<Tags.Chip> tags) {
+                       long stageId, List<Tags.Chip> tags) implements Serializable {
 
         /** As the keyset query makes it, before its tags are known. */
         public Card(long id, long version, String title, String customer, BigDecimal amount, String responsible,
@@ -63,7 +64,7 @@ public class Funnel {
     }
 
     /** One page of a column, and whether more follow. */
-    public record Page(List<Card> cards, boolean more) {
+    public record Page(List<Card> cards, boolean more) implements Serializable {
         public Card last() {
             return cards.isEmpty() ? null : cards.get(cards.size() - 1);
         }

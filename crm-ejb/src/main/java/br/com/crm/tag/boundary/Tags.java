@@ -25,7 +25,7 @@ import java.util.Set;
 public class Tags {
 
     /** A tag as a chip on a card: enough to draw it. */
-    public record Chip(long id, String name, String color) {
+    public record Chip(long id, String name, String color) implements java.io.Serializable {
     }
 
     @PersistenceContext

@@ -197,14 +197,7 @@ public class FunnelBacking implements Serializable {
 
     /** Saves the tags chosen in the dialog on the subject of the card menu. */
     public void saveTags() {
-        try {
-            subjects.tag(moveSubject, moveVersion, chosenTags);
-            feedback.info("subject.tagged", moveTitle);
-        } catch (BusinessException e) {
-            feedback.refused(e);
-        } catch (EJBAccessException e) {
-            feedback.forbidden();
-        }
+        feedback.attempt(() -> subjects.tag(moveSubject, moveVersion, chosenTags), "subject.tagged", moveTitle);
         load();
     }
 
@@ -214,38 +207,17 @@ public class FunnelBacking implements Serializable {
     }
 
     private void archive(long subject, long version, String title) {
-        try {
-            subjects.archive(subject, version);
-            feedback.info("subject.archived.done", title);
-        } catch (BusinessException e) {
-            feedback.refused(e);
-        } catch (EJBAccessException e) {
-            feedback.forbidden();
-        }
+        feedback.attempt(() -> subjects.archive(subject, version), "subject.archived.done", title);
         load();
     }
 
     private void unarchive(long subject, long version, String title) {
-        try {
-            subjects.unarchive(subject, version);
-            feedback.info("subject.unarchived.done", title);
-        } catch (BusinessException e) {
-            feedback.refused(e);
-        } catch (EJBAccessException e) {
-            feedback.forbidden();
-        }
+        feedback.attempt(() -> subjects.unarchive(subject, version), "subject.unarchived.done", title);
         load();
     }
 
     private void delete(long subject, long version, String title) {
-        try {
-            subjects.delete(subject, version);
-            feedback.info("subject.deleted.done", title);
-        } catch (BusinessException e) {
-            feedback.refused(e);
-        } catch (EJBAccessException e) {
-            feedback.forbidden();
-        }
+        feedback.attempt(() -> subjects.delete(subject, version), "subject.deleted.done", title);
         load();
     }
 

@@ -1,6 +1,5 @@
 package br.com.crm.web.settings;
 
-import br.com.crm.business.BusinessException;
 import br.com.crm.funnel.boundary.Stages;
 import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
@@ -122,12 +121,7 @@ public class StagesBacking implements Serializable {
     }
 
     private void attempt(Runnable change, String doneKey) {
-        try {
-            change.run();
-            feedback.info(doneKey);
-        } catch (BusinessException e) {
-            feedback.refused(e);
-        }
+        feedback.attempt(change, doneKey);
         load();
     }
 

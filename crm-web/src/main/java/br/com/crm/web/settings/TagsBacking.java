@@ -1,6 +1,5 @@
 package br.com.crm.web.settings;
 
-import br.com.crm.business.BusinessException;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
 import br.com.crm.web.shell.Feedback;
@@ -38,23 +37,15 @@ public class TagsBacking implements Serializable {
     }
 
     public void create() {
-        try {
-            tags.create(newName, "#" + newColor);
-            feedback.info("tag.created", newName);
+        if (feedback.attempt(() -> tags.create(newName, "#" + newColor), "tag.created", newName)) {
             newName = null;
-        } catch (BusinessException e) {
-            feedback.refused(e);
         }
         load();
     }
 
     public void rename(Tag tag) {
-        try {
-            tags.rename(tag.getId(), tag.getVersion(), tag.getName(), tag.getColor());
-            feedback.info("tag.saved", tag.getName());
-        } catch (BusinessException e) {
-            feedback.refused(e);
-        }
+        feedback.attempt(() -> tags.rename(tag.getId(), tag.getVersion(), tag.getName(), tag.getColor()),
+                "tag.saved", tag.getName());
         load();
     }
 

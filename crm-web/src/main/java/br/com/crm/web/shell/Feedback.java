@@ -1,6 +1,7 @@
 package br.com.crm.web.shell;
 
 import br.com.crm.business.BusinessException;
+import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -17,6 +18,23 @@ public class Feedback {
 
     public static final String BUNDLE = "br.com.crm.web.i18n.messages";
 
+    /**
+     * Runs one user action and tells the user how it went: the done message, or why it was refused (a business
+     * rule, or a role the page should not have offered). Returns whether it was done.
+     */
+    public boolean attempt(Runnable action, String doneKey, Object... arguments) {
+        try {
+            action.run();
+            info(doneKey, arguments);
+            return true;
+        } catch (BusinessException e) {
+            refused(e);
+        } catch (EJBAccessException e) {
+            forbidden();
+        }
+        return false;
+    }
+
     public void refused(BusinessException e) {
         Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, text(e), null));
         FacesContext.getCurrentInstance().validationFailed();
@@ -29,6 +47,11 @@ public class Feedback {
     }
 
     public void info(String key, Object... arguments) {
+        Messages.addGlobalInfo(format(bundle(), key, arguments));
+    }
+
+    /** A done message that must survive the redirect that follows (it is shown on the next page only). */
+    public void infoAfterRedirect(String key, Object... arguments) {
         Messages.addFlashGlobalInfo(format(bundle(), key, arguments));
     }
 

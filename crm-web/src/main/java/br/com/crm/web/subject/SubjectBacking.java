@@ -97,7 +97,7 @@ public class SubjectBacking implements Serializable {
     public void delete() throws IOException {
         try {
             subjects.delete(id, subject.getVersion());
-            feedback.info("subject.deleted.done", subject.getTitle());
+            feedback.infoAfterRedirect("subject.deleted.done", subject.getTitle());
             Faces.redirect("");
         } catch (BusinessException e) {
             feedback.refused(e);
@@ -107,12 +107,7 @@ public class SubjectBacking implements Serializable {
 
     /** Runs a change; either way the page then shows the subject as it is stored now. */
     private void attempt(Runnable change, String doneKey) {
-        try {
-            change.run();
-            feedback.info(doneKey, subject.getTitle());
-        } catch (BusinessException e) {
-            feedback.refused(e);
-        }
+        feedback.attempt(change, doneKey, subject.getTitle());
         load();
     }
 

@@ -104,7 +104,7 @@ public class SubjectFormBacking implements Serializable {
                 responsible, amount, expectedClose, description, id == null ? null : contactStatus);
         try {
             Subject saved = id == null ? subjects.create(form) : subjects.edit(id, version, form);
-            feedback.info(id == null ? "subject.created" : "subject.saved", saved.getTitle());
+            feedback.infoAfterRedirect(id == null ? "subject.created" : "subject.saved", saved.getTitle());
             Faces.redirect("subject/view.xhtml?id=" + saved.getId() + (id == null ? "&created=true" : ""));
         } catch (BusinessException e) {
             feedback.refused(e);
