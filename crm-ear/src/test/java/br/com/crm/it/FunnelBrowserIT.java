@@ -197,6 +197,15 @@ class FunnelBrowserIT {
         assertThat(driver.findElements(By.cssSelector(".crm-card[data-subject]"))).hasSize(1);
         assertThat(columnOf(driver, other)).isEqualTo(-1);
 
+        // Exportar CSV gives what the board shows, to the logged-in user.
+        String export = driver.findElement(By.id("exportCsv")).getAttribute("href");
+        assertThat(export).contains("export/subjects.csv").contains("archived=true").contains("q=filtrado");
+        HttpResponse<String> csv = Http.send(HttpRequest.newBuilder(java.net.URI.create(export))
+                .header("Cookie", "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue()).build());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().split("\r\n")).hasSize(2);
+        assertThat(csv.body()).startsWith("\uFEFFCódigo;Título").contains("Filtrado " + unique);
+
         // The same URL opened again (a bookmark) shows the same board.
         driver.get(driver.getCurrentUrl());
         card(driver, id).findElement(By.cssSelector(".crm-card-menu")).click();

@@ -267,6 +267,27 @@ class SubjectsApiIT {
         assertThat(bad.body()).contains("\"field\":\"min\"");
     }
 
+    @Test
+    void exportsTheFilteredSubjectsAsCsvForExcel() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        long customer = Http.json(call("ana", "POST", "api/v1/customers", null,
+                "{\"name\":\"Exporta " + unique + "\",\"kind\":\"PERSON\"}")).getJsonNumber("id").longValue();
+        call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Plano; \\\"ouro\\\"\",\"customerId\":" + customer
+                + ",\"responsible\":\"ana\",\"amount\":1234.5}");
+        call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Plano prata\",\"customerId\":" + customer
+                + ",\"responsible\":\"bruno\"}");
+
+        HttpResponse<String> csv = call("ana", "GET", "api/v1/subjects/export.csv?q=exporta%20" + unique, null, null);
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFFId;Title;Customer;");
+        assertThat(lines).hasSize(3);
+        assertThat(csv.body()).contains("\"Plano; \"\"ouro\"\"\";Exporta " + unique)
+                .contains(";1234,50;").contains("Plano prata;Exporta " + unique);
+    }
+
     /** Subjects on the board (all columns, count from the figures) with a filter's query string. */
     private long countOnBoard(String query) {
         JsonArray board = Json.createReader(new StringReader(call("ana", "GET", "api/v1/funnel?limit=1&" + query,

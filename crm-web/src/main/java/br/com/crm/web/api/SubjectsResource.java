@@ -69,6 +69,9 @@ public class SubjectsResource {
     @Inject
     Funnel funnel;
 
+    @Inject
+    br.com.crm.subject.boundary.SubjectExports exports;
+
     /** The open subjects of a stage, newest in the stage first; pass {@code next} back as {@code cursor}. */
     @GET
     public PageJson list(@QueryParam("stage") Long stageId, @QueryParam("cursor") String cursor,
@@ -94,6 +97,21 @@ public class SubjectsResource {
         }
         Funnel.Card last = page.last();
         return new PageJson(page.cards(), page.more() && last != null ? last.id() + "_" + last.enteredAt() : null);
+    }
+
+    /** Every subject the filter selects, as CSV (Excel pt-BR dialect), streamed. */
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response export(@BeanParam FilterParams filterParams, @Context HttpHeaders headers) {
+        SubjectFilter filter = filterParams.filter();
+        java.util.Locale locale = headers.getAcceptableLanguages().isEmpty()
+                || "*".equals(headers.getAcceptableLanguages().get(0).getLanguage())
+                ? java.util.Locale.forLanguageTag("pt-BR") : headers.getAcceptableLanguages().get(0);
+        jakarta.ws.rs.core.StreamingOutput body = out -> br.com.crm.web.subject.SubjectsCsv.write(exports, filter,
+                locale, out);
+        return Response.ok(body, "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"subjects.csv\"").build();
     }
 
     @POST

@@ -319,7 +319,16 @@ public class FunnelBacking implements Serializable {
 
     /** This board's URL with the same filter, on the active or the archived tab. */
     public String tabUrl(boolean archived) {
-        StringBuilder url = new StringBuilder("index.xhtml?archived=").append(archived);
+        return filterUrl("index.xhtml", archived);
+    }
+
+    /** The CSV export of what this board shows (its filter and tab). */
+    public String getExportUrl() {
+        return filterUrl("export/subjects.csv", filter.archived());
+    }
+
+    private String filterUrl(String page, boolean archived) {
+        StringBuilder url = new StringBuilder(page).append("?archived=").append(archived);
         append(url, "q", filter.text());
         filter.tagIds().forEach(t -> append(url, "tag", t));
         append(url, "responsible", filter.responsible());

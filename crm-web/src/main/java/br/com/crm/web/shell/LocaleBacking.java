@@ -36,6 +36,14 @@ public class LocaleBacking implements Serializable {
         return locale;
     }
 
+    /** The session's language outside Faces (downloads): the one chosen, or else the browser's. */
+    public Locale localeOf(jakarta.servlet.http.HttpServletRequest request) {
+        if (locale != null) {
+            return locale;
+        }
+        return request.getHeader("Accept-Language") == null ? PT_BR : negotiate(request.getLocales().asIterator());
+    }
+
     public String getLanguageTag() {
         return getLocale().toLanguageTag();
     }

@@ -1,0 +1,48 @@
+package br.com.crm.web.subject;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.subject.boundary.SubjectExports;
+import br.com.crm.subject.boundary.SubjectFilter;
+import br.com.crm.web.api.FilterParams;
+import br.com.crm.web.shell.LocaleBacking;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/** The funnel's "Exportar CSV": the subjects of the board's filter (same URL parameters), for a logged-in user. */
+@WebServlet("/export/subjects.csv")
+public class SubjectsCsvServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    SubjectExports exports;
+
+    @Inject
+    LocaleBacking locale;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SubjectFilter filter;
+        try {
+            String[] tags = request.getParameterValues("tag");
+            List<Long> tagIds = tags == null ? List.of()
+                    : Arrays.stream(tags).filter(t -> t.matches("\\d+")).map(Long::valueOf).toList();
+            filter = FilterParams.of(request.getParameter("q"), tagIds, null, request.getParameter("responsible"),
+                    request.getParameter("min"), request.getParameter("max"), request.getParameter("from"),
+                    request.getParameter("to"), "true".equals(request.getParameter("archived")));
+        } catch (BusinessException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"subjects.csv\"");
+        SubjectsCsv.write(exports, filter, locale.localeOf(request), response.getOutputStream());
+    }
+}
