@@ -25,38 +25,36 @@ class SchemaMigrationIT {
     @MethodSource("databases")
     void migratesAnEmptyDatabaseAndIsIdempotent(TestDatabase db) throws Exception {
         // JUnit closes the database (an AutoCloseable argument) after the test.
-        {
-            Flyway flyway = SchemaMigration.configure(db.dataSource(), getClass().getClassLoader()).load();
+        Flyway flyway = SchemaMigration.configure(db.dataSource(), getClass().getClassLoader()).load();
 
-            MigrateResult first = flyway.migrate();
-            assertThat(first.success).isTrue();
-            assertThat(first.migrationsExecuted).isGreaterThan(0);
-            assertThat(flyway.info().pending()).isEmpty();
+        MigrateResult first = flyway.migrate();
+        assertThat(first.success).isTrue();
+        assertThat(first.migrationsExecuted).isGreaterThan(0);
+        assertThat(flyway.info().pending()).isEmpty();
 
-            MigrateResult second = flyway.migrate();
-            assertThat(second.migrationsExecuted).isZero();
-            flyway.validate();
+        MigrateResult second = flyway.migrate();
+        assertThat(second.migrationsExecuted).isZero();
+        flyway.validate();
 
-            try (Connection c = db.dataSource().getConnection()) {
-                c.createStatement().execute("insert into crm_user (id, username, display_name, password_hash, "
-                        + "created_at) values (1, 'maria', 'Maria', 'x', current_timestamp)");
-                c.createStatement().execute("insert into crm_user_role (user_id, role) values (1, 'crm-user')");
-                try (ResultSet rs = c.createStatement().executeQuery(
-                        "select u.active, u.version, r.role from crm_user u join crm_user_role r on r.user_id = u.id")) {
-                    assertThat(rs.next()).isTrue();
-                    assertThat(rs.getBoolean(1)).isTrue();
-                    assertThat(rs.getLong(2)).isZero();
-                    assertThat(rs.getString(3)).isEqualTo("crm-user");
-                }
-                assertThatThrownBy(() -> c.createStatement().execute(
-                        "insert into crm_user_role (user_id, role) values (1, 'root')"))
-                        .as("roles are limited to the module's three")
-                        .isInstanceOf(java.sql.SQLException.class);
-                assertThatThrownBy(() -> c.createStatement().execute("insert into crm_user (id, username, "
-                        + "display_name, password_hash, created_at) values (2, 'maria', 'M', 'x', current_timestamp)"))
-                        .as("user names are unique")
-                        .isInstanceOf(java.sql.SQLException.class);
+        try (Connection c = db.dataSource().getConnection()) {
+            c.createStatement().execute("insert into crm_user (id, username, display_name, password_hash, "
+                    + "created_at) values (1, 'maria', 'Maria', 'x', current_timestamp)");
+            c.createStatement().execute("insert into crm_user_role (user_id, role) values (1, 'crm-user')");
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select u.active, u.version, r.role from crm_user u join crm_user_role r on r.user_id = u.id")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).isTrue();
+                assertThat(rs.getLong(2)).isZero();
+                assertThat(rs.getString(3)).isEqualTo("crm-user");
             }
+            assertThatThrownBy(() -> c.createStatement().execute(
+                    "insert into crm_user_role (user_id, role) values (1, 'root')"))
+                    .as("roles are limited to the module's three")
+                    .isInstanceOf(java.sql.SQLException.class);
+            assertThatThrownBy(() -> c.createStatement().execute("insert into crm_user (id, username, "
+                    + "display_name, password_hash, created_at) values (2, 'maria', 'M', 'x', current_timestamp)"))
+                    .as("user names are unique")
+                    .isInstanceOf(java.sql.SQLException.class);
         }
     }
 }
