@@ -37,6 +37,16 @@ public class FilterParams {
         return of(q, tags, customer, responsible, min, max, from, to, archived);
     }
 
+    /** The filter of a page or download URL (the board's, its CSV export's). */
+    public static SubjectFilter of(jakarta.servlet.http.HttpServletRequest request) {
+        String[] tags = request.getParameterValues("tag");
+        List<Long> tagIds = tags == null ? List.of()
+                : java.util.Arrays.stream(tags).filter(t -> t.matches("\\d+")).map(Long::valueOf).toList();
+        return of(request.getParameter("q"), tagIds, null, request.getParameter("responsible"),
+                request.getParameter("min"), request.getParameter("max"), request.getParameter("from"),
+                request.getParameter("to"), "true".equals(request.getParameter("archived")));
+    }
+
     /** @throws BusinessException (422, naming the parameter) when a number or date does not parse */
     public static SubjectFilter of(String q, List<Long> tags, Long customer, String responsible, String min,
                                    String max, String from, String to, boolean archived) {

@@ -101,13 +101,7 @@ public class FunnelBacking implements Serializable {
     @PostConstruct
     void init() {
         try {
-            String[] tagParams = Faces.getRequestParameterValues("tag");
-            filter = FilterParams.of(Faces.getRequestParameter("q"),
-                    tagParams == null ? List.of() : java.util.Arrays.stream(tagParams).filter(t -> t.matches("\\d+"))
-                            .map(Long::valueOf).toList(),
-                    null, Faces.getRequestParameter("responsible"), Faces.getRequestParameter("min"),
-                    Faces.getRequestParameter("max"), Faces.getRequestParameter("from"),
-                    Faces.getRequestParameter("to"), "true".equals(Faces.getRequestParameter("archived")));
+            filter = FilterParams.of(Faces.getRequest());
         } catch (BusinessException e) {
             feedback.refused(e);
             filter = SubjectFilter.NONE;

@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
 
 /** The funnel's "Exportar CSV": the subjects of the board's filter (same URL parameters), for a logged-in user. */
 @WebServlet("/export/subjects.csv")
@@ -31,12 +29,7 @@ public class SubjectsCsvServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SubjectFilter filter;
         try {
-            String[] tags = request.getParameterValues("tag");
-            List<Long> tagIds = tags == null ? List.of()
-                    : Arrays.stream(tags).filter(t -> t.matches("\\d+")).map(Long::valueOf).toList();
-            filter = FilterParams.of(request.getParameter("q"), tagIds, null, request.getParameter("responsible"),
-                    request.getParameter("min"), request.getParameter("max"), request.getParameter("from"),
-                    request.getParameter("to"), "true".equals(request.getParameter("archived")));
+            filter = FilterParams.of(request);
         } catch (BusinessException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
