@@ -171,7 +171,11 @@ class FunnelBrowserIT {
         card(driver, id).findElement(By.cssSelector(".crm-card-menu")).click();
         wait(driver).until(ExpectedConditions.elementToBeClickable(By.id("cardMenuTags"))).click();
         wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("tagForm:tags")));
-        driver.findElement(By.xpath("//*[@id='tagForm:tags']//label[normalize-space()='" + tag + "']")).click();
+        // Many tags made by other tests: bring this one into view in the dialog's list first.
+        WebElement label = driver.findElement(By.xpath("//*[@id='tagForm:tags']//label[normalize-space()='" + tag + "']"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", label);
+        label.click();
         driver.findElement(By.id("tagForm:saveTags")).click();
 
         wait(driver).until(d -> card(d, id).getText().contains(tag));
