@@ -1,5 +1,10 @@
 /* The funnel board: turns a drop into one server call, and keeps the card where the server says it is. */
 var crmFunnel = {
+    /** A push: something changed somewhere; reload the board (a remote command that leaves the growl alone). */
+    changed: function () {
+        crmFunnelChanged();
+    },
+
     closing: false,
 
     /* jQuery UI's drop callback (p:droppable onDrop): this is the column the card was dropped on. */
@@ -94,17 +99,6 @@ $(function () {
     crmFunnel.observeMore();
     crmFunnel.initDraggables();
 });
-/* Pushed changes re-render the board through Faces Ajax, not PrimeFaces Ajax. */
-if (window.faces && faces.ajax) {
-    faces.ajax.addOnEvent(function (data) {
-        if (data.status === 'begin') {
-            crmFunnel.rememberScroll();
-        } else if (data.status === 'success') {
-            crmFunnel.refreshed();
-        }
-    });
-}
-
 /* The shared card menu: opened from a card's ⋮ button, by mouse or keyboard. */
 crmFunnel.card = null;
 crmFunnel.openMenu = function (button) {

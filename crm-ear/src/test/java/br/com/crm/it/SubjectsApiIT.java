@@ -15,6 +15,8 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -286,6 +288,164 @@ class SubjectsApiIT {
         assertThat(lines).hasSize(3);
         assertThat(csv.body()).contains("\"Plano; \"\"ouro\"\"\";Exporta " + unique)
                 .contains(";1234,50;").contains("Plano prata;Exporta " + unique);
+    }
+
+    @Test
+    void bulkOperationsChangeOnlyWhatIsNotSoYetAndKeepTheColumnTotals() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        long customer = Http.json(call("ana", "POST", "api/v1/customers", null,
+                "{\"name\":\"Lote " + unique + "\",\"kind\":\"PERSON\"}")).getJsonNumber("id").longValue();
+        List<Long> ids = new ArrayList<>();
+        for (int amount : new int[]{100, 200, 300}) {
+            ids.add(Http.json(call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Lote " + unique
+                    + "\",\"customerId\":" + customer + ",\"responsible\":\"ana\",\"amount\":" + amount + "}"))
+                    .getJsonNumber("id").longValue());
+        }
+        long a = ids.get(0);
+        long b = ids.get(1);
+        long board = countOnBoard("");
+        String byText = "\"filter\":{\"q\":\"LOTE " + unique + "\"}";
+
+        assertThat(bulk("{\"action\":\"archive\",\"ids\":[" + a + "," + b + "]}")).isEqualTo("2/2");
+        assertThat(version(a)).isEqualTo(2);
+        assertThat(bulk("{\"action\":\"archive\",\"ids\":[" + a + "," + b + "]}")).as("again").isEqualTo("2/0");
+        assertThat(version(a)).as("a repeat changes nothing").isEqualTo(2);
+        assertThat(countOnBoard("")).as("kept totals").isEqualTo(board - 2);
+        assertThat(countOnBoard("q=lote%20" + unique + "&archived=true")).isEqualTo(2);
+
+        assertThat(bulk("{\"action\":\"unarchive\",\"filter\":{\"q\":\"lote " + unique + "\",\"archived\":true}}"))
+                .isEqualTo("2/2");
+        assertThat(countOnBoard("")).isEqualTo(board);
+
+        long second = stage(2).getJsonNumber("id").longValue();
+        assertThat(bulk("{\"action\":\"move\",\"stageId\":" + second + "," + byText + "}")).isEqualTo("3/3");
+        assertThat(bulk("{\"action\":\"move\",\"stageId\":" + second + "," + byText + "}")).isEqualTo("3/0");
+        assertThat(Http.json(call("ana", "GET", "api/v1/subjects/" + a, null, null)).getJsonNumber("stageId")
+                .longValue()).isEqualTo(second);
+        JsonArray column = Json.createReader(new StringReader(call("ana", "GET", "api/v1/funnel?q=lote%20" + unique,
+                null, null).body())).readArray();
+        assertThat(column.getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getJsonObject("stage").getJsonNumber("id").longValue() == second)
+                .findFirst().orElseThrow().getJsonObject("all").getJsonNumber("total").bigDecimalValue())
+                .isEqualByComparingTo("600");
+
+        assertThat(bulk("{\"action\":\"assign\",\"responsible\":\"bruno\"," + byText + "}")).isEqualTo("3/3");
+        assertThat(countOnBoard("q=lote%20" + unique + "&responsible=bruno")).isEqualTo(3);
+
+        long tag = Http.json(call("admin", "POST", "api/v1/tags", null, "{\"name\":\"Lote " + unique + "\"}"))
+                .getJsonNumber("id").longValue();
+        assertThat(bulk("{\"action\":\"addTags\",\"tagIds\":[" + tag + "]," + byText + "}")).isEqualTo("3/3");
+        assertThat(bulk("{\"action\":\"addTags\",\"tagIds\":[" + tag + "]," + byText + "}")).isEqualTo("3/0");
+        assertThat(bulk("{\"action\":\"removeTags\",\"tagIds\":[" + tag + "],\"ids\":[" + a + "]}"))
+                .isEqualTo("1/1");
+        assertThat(countOnBoard("tag=" + tag)).isEqualTo(2);
+
+        assertThat(bulk("{\"action\":\"delete\"," + byText + "}")).isEqualTo("3/3");
+        assertThat(call("ana", "GET", "api/v1/subjects/" + a, null, null).statusCode()).isEqualTo(404);
+        assertThat(bulk("{\"action\":\"delete\",\"ids\":[" + a + "]}")).as("gone already").isEqualTo("0/0");
+        assertThat(countOnBoard("")).isEqualTo(board - 3);
+    }
+
+    @Test
+    void aBulkOperationThatFailsMidwayChangesNothing() {
+        JsonObject a = newSubject();
+        JsonObject b = newSubject();
+        JsonObject archived = newSubject();
+        long archivedId = archived.getJsonNumber("id").longValue();
+        call("ana", "POST", "api/v1/subjects/" + archivedId + "/archive", "\"1\"", null);
+        long second = stage(2).getJsonNumber("id").longValue();
+        String ids = a.getJsonNumber("id") + "," + b.getJsonNumber("id") + "," + archivedId;
+
+        HttpResponse<String> refused = call("ana", "POST", "api/v1/subjects/bulk", null,
+                "{\"action\":\"move\",\"stageId\":" + second + ",\"ids\":[" + ids + "]}");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        for (JsonObject subject : List.of(a, b)) {
+            JsonObject now = Http.json(call("ana", "GET", "api/v1/subjects/" + subject.getJsonNumber("id"), null, null));
+            assertThat(now.getJsonNumber("stageId").longValue()).isEqualTo(subject.getJsonNumber("stageId").longValue());
+            assertThat(now.getJsonNumber("version").longValue()).isEqualTo(1);
+        }
+        assertThat(call("ana", "POST", "api/v1/subjects/bulk", null, "{\"action\":\"assign\",\"responsible\":"
+                + "\"nobody\",\"ids\":[" + ids + "]}").statusCode()).isEqualTo(422);
+        assertThat(call("ana", "POST", "api/v1/subjects/bulk", null, "{\"action\":\"archive\",\"ids\":[1],"
+                + "\"filter\":{}}").statusCode()).as("ids or a filter, not both").isEqualTo(422);
+        assertThat(call("vera", "POST", "api/v1/subjects/bulk", null, "{\"action\":\"archive\",\"ids\":["
+                + ids + "]}").statusCode()).as("viewers").isEqualTo(403);
+    }
+
+    @Test
+    void anImportReportsRejectedLinesByNumberSavesNothingWhenDryAndNeverDuplicates() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String stage = stage(2).getString("description");
+        String file = "key,title,customer,stage,responsible,amount,expected_close\n"
+                + unique + "-1,Importado " + unique + " A,Firma " + unique + "," + stage + ",bruno,\"1,500.75\",2027-03-01\n"
+                + unique + "-2,Importado " + unique + " B,Firma " + unique + ",Nenhuma,,,\n"
+                + unique + "-3,Importado " + unique + " C,Firma " + unique + ",,ninguem,,\n"
+                + unique + "-1,Importado " + unique + " D,Firma " + unique + ",,,,\n"
+                + unique + "-5,Importado " + unique + " E,Firma " + unique + ",,,,31/02/2027\n"
+                + unique + "-6,Importado " + unique + " F,Firma " + unique + ",,,,\n";
+
+        JsonObject dry = Http.json(importCsv(file, true));
+        assertThat(dry.getBoolean("imported")).isFalse();
+        assertThat(dry.getJsonNumber("created").longValue()).isEqualTo(2);
+        assertThat(dry.getJsonNumber("rejected").longValue()).isEqualTo(4);
+        assertThat(dry.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getString("status").equals("REJECTED"))
+                .map(l -> l.getJsonNumber("line").longValue() + ":" + l.getJsonArray("problems").getJsonObject(0)
+                        .getString("field"))).containsExactly("3:STAGE", "4:RESPONSIBLE", "5:KEY", "6:EXPECTED_CLOSE");
+        assertThat(countOnBoard("q=importado%20" + unique)).as("a dry run saves nothing").isZero();
+
+        JsonObject done = Http.json(importCsv(file, false));
+        assertThat(done.getBoolean("imported")).isTrue();
+        assertThat(done.getJsonNumber("created").longValue()).isEqualTo(2);
+        assertThat(countOnBoard("q=importado%20" + unique)).isEqualTo(2);
+        assertThat(countOnBoard("q=importado%20" + unique + "&responsible=bruno&min=1500.75&max=1500.75")).isEqualTo(1);
+
+        JsonObject again = Http.json(importCsv(file, false));
+        assertThat(again.getJsonNumber("created").longValue()).isZero();
+        assertThat(again.getJsonNumber("existing").longValue()).isEqualTo(2);
+        assertThat(countOnBoard("q=importado%20" + unique)).isEqualTo(2);
+
+        HttpResponse<String> noColumn = importCsv("title,customer\nA,B\n", false);
+        assertThat(noColumn.statusCode()).isEqualTo(422);
+        assertThat(noColumn.body()).contains("chave");
+    }
+
+    @Test
+    void theListOfAllStagesPagesByCursorAndFindsTextIgnoringAccents() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        long customer = Http.json(call("ana", "POST", "api/v1/customers", null,
+                "{\"name\":\"Conceição Ávila " + unique + "\",\"kind\":\"PERSON\"}")).getJsonNumber("id").longValue();
+        for (int i = 0; i < 3; i++) {
+            call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Pedido " + i + "\",\"customerId\":" + customer
+                    + ",\"responsible\":\"ana\"}");
+        }
+        JsonObject first = Http.json(call("ana", "GET", "api/v1/subjects?limit=2&q=conceicao%20avila%20" + unique,
+                null, null));
+        assertThat(first.getJsonArray("items")).hasSize(2);
+        JsonObject second = Http.json(call("ana", "GET", "api/v1/subjects?limit=2&q=CONCEICAO%20AVILA%20" + unique
+                + "&cursor=" + first.getString("next"), null, null));
+        assertThat(second.getJsonArray("items")).hasSize(1);
+        assertThat(second.containsKey("next")).isFalse();
+        assertThat(second.getJsonArray("items").getJsonObject(0).getString("title")).isEqualTo("Pedido 0");
+    }
+
+    private String bulk(String json) {
+        HttpResponse<String> response = call("ana", "POST", "api/v1/subjects/bulk", null, json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject result = Http.json(response);
+        return result.getInt("selected") + "/" + result.getInt("changed");
+    }
+
+    private long version(long id) {
+        return Http.json(call("ana", "GET", "api/v1/subjects/" + id, null, null)).getJsonNumber("version").longValue();
+    }
+
+    private HttpResponse<String> importCsv(String file, boolean dryRun) {
+        return Http.send(HttpRequest.newBuilder(Http.resolve(base, "api/v1/subjects/import?dryRun=" + dryRun))
+                .header("Authorization", Http.basic("ana", "ana"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(file)).build());
     }
 
     /** Subjects on the board (all columns, count from the figures) with a filter's query string. */

@@ -50,6 +50,13 @@ public class StageTotals {
         }
     }
 
+    /** Adds {@code subjects} subjects worth {@code amount} to a group (negative to take them away). */
+    public void shift(long stageId, String outcome, long subjects, BigDecimal amount) {
+        if (subjects != 0 || amount.signum() != 0) {
+            add(new Placement(stageId, outcome, amount), subjects, amount);
+        }
+    }
+
     /** The three groups of a new stage. */
     public void open(long stageId) {
         for (String outcome : new String[]{OPEN, "WON", "LOST"}) {
@@ -68,7 +75,7 @@ public class StageTotals {
                 + "and coalesce(s.outcome, 'OPEN') = crm_stage_total.outcome)").executeUpdate();
     }
 
-    private void add(Placement placement, int subjects, BigDecimal amount) {
+    private void add(Placement placement, long subjects, BigDecimal amount) {
         em.createNativeQuery("update crm_stage_total set subjects = subjects + ?, amount = amount + ? "
                         + "where stage_id = ? and outcome = ?")
                 .setParameter(1, subjects).setParameter(2, amount)

@@ -37,6 +37,16 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
      */
     public static final String BIND_PARAMETERS = "eclipselink.jdbc.bind-parameters";
 
+    /** Whether the conditions name {@code c}, the subject's customer. */
+    public boolean needsCustomer() {
+        return text != null || customerId != null;
+    }
+
+    /** Whether the conditions name {@code u}, the subject's responsible user. */
+    public boolean needsResponsible() {
+        return responsible != null;
+    }
+
     /**
      * The JPQL conditions of this filter on {@code s} (Subject), {@code c} (its customer) and {@code u} (its
      * responsible user), each starting with "and"; their parameters go into {@code parameters}.

@@ -52,6 +52,7 @@ public class Subject implements java.io.Serializable {
     public static final String COUNT_IN_STAGE = "Subject.countInStage";
     public static final int TITLE_LENGTH = 200;
     public static final int DESCRIPTION_LENGTH = 4000;
+    public static final int EXTERNAL_KEY_LENGTH = 60;
 
     @Id
     @SequenceGenerator(name = "crm_subject_seq", sequenceName = "crm_subject_seq", allocationSize = 50)
@@ -127,6 +128,10 @@ public class Subject implements java.io.Serializable {
     @JoinTable(name = "crm_subject_tag", joinColumns = @JoinColumn(name = "subject_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
     private Set<Tag> tags = new HashSet<>();
+
+    /** The key of the row this subject was imported from, so that importing the same file again finds it. */
+    @Column(name = "external_key", length = EXTERNAL_KEY_LENGTH)
+    private String externalKey;
 
     @Version
     private long version;
@@ -245,6 +250,15 @@ public class Subject implements java.io.Serializable {
     @PreUpdate
     void normalize() {
         searchTitle = Customer.searchable(title);
+    }
+
+    /** Marks a new subject as imported under {@code key}. */
+    public void importedAs(String key) {
+        this.externalKey = key;
+    }
+
+    public String getExternalKey() {
+        return externalKey;
     }
 
     public Long getId() {

@@ -27,15 +27,20 @@ public class BusinessProblems implements ExceptionMapper<BusinessException> {
             case CONFLICT -> Response.Status.CONFLICT;
             case STALE -> Response.Status.PRECONDITION_FAILED;
         };
-        Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty()
-                || "*".equals(headers.getAcceptableLanguages().get(0).getLanguage())
-                ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
+        Locale locale = locale(headers);
         String detail = Feedback.format(ResourceBundle.getBundle(Feedback.BUNDLE, locale), e.getMessageKey(),
                 e.getArguments());
         List<Problem.FieldError> errors = e.getField() == null ? null
                 : List.of(new Problem.FieldError(e.getField(), detail));
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors)
                 .toResponse();
+    }
+
+    /** The caller's language (Accept-Language); English when none is asked. */
+    static Locale locale(HttpHeaders headers) {
+        return headers == null || headers.getAcceptableLanguages().isEmpty()
+                || "*".equals(headers.getAcceptableLanguages().get(0).getLanguage())
+                ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
     }
 
     /** 422: the request is well-formed, but a rule refuses its content. */

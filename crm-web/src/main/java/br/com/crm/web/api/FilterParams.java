@@ -42,7 +42,9 @@ public class FilterParams {
         String[] tags = request.getParameterValues("tag");
         List<Long> tagIds = tags == null ? List.of()
                 : java.util.Arrays.stream(tags).filter(t -> t.matches("\\d+")).map(Long::valueOf).toList();
-        return of(request.getParameter("q"), tagIds, null, request.getParameter("responsible"),
+        String customer = request.getParameter("customer");
+        Long customerId = customer != null && customer.matches("\\d{1,18}") ? Long.valueOf(customer) : null;
+        return of(request.getParameter("q"), tagIds, customerId, request.getParameter("responsible"),
                 request.getParameter("min"), request.getParameter("max"), request.getParameter("from"),
                 request.getParameter("to"), "true".equals(request.getParameter("archived")));
     }

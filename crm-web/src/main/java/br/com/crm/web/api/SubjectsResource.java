@@ -3,7 +3,10 @@ package br.com.crm.web.api;
 import br.com.crm.business.BusinessException;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.funnel.boundary.Funnel;
+import br.com.crm.subject.boundary.SubjectBulk;
 import br.com.crm.subject.boundary.SubjectFilter;
+import br.com.crm.subject.boundary.SubjectImport;
+import br.com.crm.subject.boundary.SubjectList;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.Subject;
@@ -60,7 +63,33 @@ public class SubjectsResource {
     public record MoveInput(Long stageId, Outcome outcome, Long lostReasonId) {
     }
 
-    public record PageJson(List<Funnel.Card> items, String next) {
+    public record PageJson(List<?> items, String next) {
+    }
+
+    /** A filter in a JSON body (bulk operations): the same fields as the list's query parameters. */
+    public record FilterJson(String q, List<Long> tags, Long customer, String responsible, BigDecimal min,
+                             BigDecimal max, LocalDate from, LocalDate to, Boolean archived) {
+        SubjectFilter filter() {
+            return new SubjectFilter(q, tags, customer, responsible, min, max, from, to,
+                    archived != null && archived);
+        }
+    }
+
+    /** The report of an import: counts, and every line with its status and problems (column and message). */
+    public record ImportJson(String dialect, boolean imported, long created, long existing, long rejected,
+                             List<ImportLineJson> lines) {
+    }
+
+    public record ImportLineJson(long line, String key, SubjectImport.Status status, List<Problem.FieldError> problems) {
+    }
+
+    /**
+     * A bulk operation: {@code action} is archive, unarchive, delete, addTags, removeTags (with {@code tagIds}),
+     * move (with {@code stageId}) or assign (with {@code responsible}); on {@code ids} or on all that {@code filter}
+     * selects.
+     */
+    public record BulkInput(String action, List<Long> ids, FilterJson filter, List<Long> tagIds, Long stageId,
+                            String responsible) {
     }
 
     @Inject
@@ -72,13 +101,33 @@ public class SubjectsResource {
     @Inject
     br.com.crm.subject.boundary.SubjectExports exports;
 
-    /** The open subjects of a stage, newest in the stage first; pass {@code next} back as {@code cursor}. */
+    @Inject
+    SubjectList list;
+
+    @Inject
+    SubjectBulk bulk;
+
+    @Inject
+    SubjectImport imports;
+
+    /**
+     * The subjects the filter selects, a page at a time; pass {@code next} back as {@code cursor}. With a
+     * {@code stage}, that column as on the board (newest in the stage first); without, all stages, newest first.
+     */
     @GET
     public PageJson list(@QueryParam("stage") Long stageId, @QueryParam("cursor") String cursor,
                          @QueryParam("limit") @DefaultValue("25") int limit, @BeanParam FilterParams filterParams) {
         SubjectFilter filter = filterParams.filter();
         if (stageId == null) {
-            throw new BusinessException(BusinessException.Kind.INVALID, "api.stage.required", "stage");
+            Long after;
+            try {
+                after = cursor == null || cursor.isBlank() ? null : Long.valueOf(cursor);
+            } catch (NumberFormatException e) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "api.cursor.invalid", "cursor");
+            }
+            List<SubjectList.Row> rows = list.after(filter, after, limit);
+            return new PageJson(rows, rows.size() < Math.min(Math.max(limit, 1), SubjectList.MAX_PAGE_SIZE)
+                    ? null : String.valueOf(rows.get(rows.size() - 1).id()));
         }
         Funnel.Page page;
         if (cursor == null || cursor.isBlank()) {
@@ -105,13 +154,71 @@ public class SubjectsResource {
     @Produces("text/csv")
     public Response export(@BeanParam FilterParams filterParams, @Context HttpHeaders headers) {
         SubjectFilter filter = filterParams.filter();
-        java.util.Locale locale = headers.getAcceptableLanguages().isEmpty()
-                || "*".equals(headers.getAcceptableLanguages().get(0).getLanguage())
-                ? java.util.Locale.forLanguageTag("pt-BR") : headers.getAcceptableLanguages().get(0);
+        java.util.Locale locale = locale(headers);
         jakarta.ws.rs.core.StreamingOutput body = out -> br.com.crm.web.subject.SubjectsCsv.write(exports, filter,
                 locale, out);
         return Response.ok(body, "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"subjects.csv\"").build();
+    }
+
+    /** Every subject the filter selects, as an Excel workbook, streamed. */
+    @GET
+    @Path("export.xlsx")
+    @Produces(br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE)
+    public Response exportXlsx(@BeanParam FilterParams filterParams, @Context HttpHeaders headers) {
+        SubjectFilter filter = filterParams.filter();
+        java.util.Locale locale = locale(headers);
+        jakarta.ws.rs.core.StreamingOutput body = out -> br.com.crm.web.subject.SubjectsXlsx.write(exports, filter,
+                locale, out);
+        return Response.ok(body, br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"subjects.xlsx\"").build();
+    }
+
+    /** One operation on many subjects, all or nothing; answers how many were selected and how many changed. */
+    @POST
+    @Path("bulk")
+    public SubjectBulk.Result bulk(BulkInput input) {
+        if (input == null || input.action() == null) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "bulk.action.unknown", "action", "");
+        }
+        SubjectBulk.Selection selection = new SubjectBulk.Selection(input.ids(),
+                input.filter() == null ? null : input.filter().filter());
+        return switch (input.action()) {
+            case "archive" -> bulk.archive(selection);
+            case "unarchive" -> bulk.unarchive(selection);
+            case "delete" -> bulk.delete(selection);
+            case "addTags" -> bulk.addTags(selection, input.tagIds());
+            case "removeTags" -> bulk.removeTags(selection, input.tagIds());
+            case "move" -> {
+                if (input.stageId() == null) {
+                    throw new BusinessException(BusinessException.Kind.INVALID, "api.stage.required", "stageId");
+                }
+                yield bulk.move(selection, input.stageId());
+            }
+            case "assign" -> bulk.assign(selection, input.responsible());
+            default -> throw new BusinessException(BusinessException.Kind.INVALID, "bulk.action.unknown", "action",
+                    input.action());
+        };
+    }
+
+    /**
+     * Imports subjects from a CSV body (UTF-8 with ',' or Excel pt-BR with ';'); {@code dryRun=true} only reports.
+     * The report lists every line with its status and, for rejected lines, the problems.
+     */
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    public ImportJson importCsv(byte[] content, @QueryParam("dryRun") boolean dryRun, @Context HttpHeaders headers) {
+        byte[] file = content == null ? new byte[0] : content;
+        SubjectImport.Report report = dryRun ? imports.check(file) : imports.run(file);
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(br.com.crm.web.shell.Feedback.BUNDLE,
+                BusinessProblems.locale(headers));
+        return new ImportJson(report.dialect(), report.imported(), report.count(SubjectImport.Status.NEW),
+                report.count(SubjectImport.Status.EXISTS), report.count(SubjectImport.Status.REJECTED),
+                report.lines().stream().map(line -> new ImportLineJson(line.line(), line.key(), line.status(),
+                        line.problems().stream().map(p -> new Problem.FieldError(p.column(),
+                                br.com.crm.web.shell.Feedback.format(bundle, p.messageKey(),
+                                        p.arguments().toArray()))).toList())).toList());
     }
 
     @POST
@@ -170,6 +277,12 @@ public class SubjectsResource {
     @Path("{id}/unarchive")
     public Response unarchive(@PathParam("id") long id, @Context HttpHeaders headers) {
         return answer(subjects.unarchive(id, Versions.ifMatch(headers)));
+    }
+
+    private static java.util.Locale locale(HttpHeaders headers) {
+        return headers.getAcceptableLanguages().isEmpty()
+                || "*".equals(headers.getAcceptableLanguages().get(0).getLanguage())
+                ? java.util.Locale.forLanguageTag("pt-BR") : headers.getAcceptableLanguages().get(0);
     }
 
     private Response answer(Subject changed) {

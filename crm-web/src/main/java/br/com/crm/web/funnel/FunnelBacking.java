@@ -10,7 +10,6 @@ import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.boundary.Subjects;
-import br.com.crm.web.api.FilterParams;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
@@ -74,7 +73,7 @@ public class FunnelBacking implements Serializable {
     Tags tags;
 
     @Inject
-    br.com.crm.security.boundary.Users users;
+    br.com.crm.web.subject.FilterBarBacking filterBar;
 
     private List<Stage> stageList;
     private Map<Long, ColumnFigures> figures;
@@ -86,31 +85,16 @@ public class FunnelBacking implements Serializable {
     private String moveTitle;
     private final MoveChoice move = new MoveChoice();
 
-    // The filter (from the URL) and the filter form.
+    // The filter, from the page's URL (bookmarkable): the same parameters as the API's.
     private SubjectFilter filter = SubjectFilter.NONE;
-    private boolean filtersOpen;
-    private List<br.com.crm.tag.entity.Tag> filterTags = List.of();
-    private List<br.com.crm.security.entity.User> filterResponsibles = List.of();
-    private String query;
     private List<Long> chosenTags = new ArrayList<>();
     // Loaded when a dialog needs them, once: getters run many times per render.
     private List<br.com.crm.tag.entity.Tag> allTags = List.of();
     private List<LostReason> lostReasons;
 
-    /** The board's filter, from the page's URL (bookmarkable): the same parameters as the API's. */
     @PostConstruct
     void init() {
-        try {
-            filter = FilterParams.of(Faces.getRequest());
-        } catch (BusinessException e) {
-            feedback.refused(e);
-            filter = SubjectFilter.NONE;
-        }
-        filtersOpen = isFiltered();
-        if (filtersOpen) {
-            loadFilterChoices();
-        }
-        query = filter.text();
+        filter = filterBar.getFilter();
         load();
     }
 
@@ -279,81 +263,6 @@ public class FunnelBacking implements Serializable {
 
     public void setChosenTags(List<Long> chosenTags) {
         this.chosenTags = chosenTags;
-    }
-
-    /** Opens or closes the filter form; its choices are read only when it opens. */
-    public void toggleFilters() {
-        filtersOpen = !filtersOpen;
-        if (filtersOpen) {
-            loadFilterChoices();
-        }
-    }
-
-    private void loadFilterChoices() {
-        filterTags = tags.list();
-        filterResponsibles = users.responsibles();
-    }
-
-    private static SubjectFilter filterWithout(SubjectFilter f) {
-        return new SubjectFilter(f.text(), f.tagIds(), f.customerId(), f.responsible(), f.minAmount(), f.maxAmount(),
-                f.closeFrom(), f.closeTo(), false);
-    }
-
-    public SubjectFilter getFilter() {
-        return filter;
-    }
-
-    public boolean isFiltersOpen() {
-        return filtersOpen;
-    }
-
-    public boolean isFiltered() {
-        return !filterWithout(filter).isEmpty();
-    }
-
-    /** This board's URL with the same filter, on the active or the archived tab. */
-    public String tabUrl(boolean archived) {
-        return filterUrl("index.xhtml", archived);
-    }
-
-    /** The CSV export of what this board shows (its filter and tab). */
-    public String getExportUrl() {
-        return filterUrl("export/subjects.csv", filter.archived());
-    }
-
-    private String filterUrl(String page, boolean archived) {
-        StringBuilder url = new StringBuilder(page).append("?archived=").append(archived);
-        append(url, "q", filter.text());
-        filter.tagIds().forEach(t -> append(url, "tag", t));
-        append(url, "responsible", filter.responsible());
-        append(url, "min", filter.minAmount());
-        append(url, "max", filter.maxAmount());
-        append(url, "from", filter.closeFrom());
-        append(url, "to", filter.closeTo());
-        return url.toString();
-    }
-
-    private static void append(StringBuilder url, String name, Object value) {
-        if (value != null) {
-            url.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value.toString(),
-                    java.nio.charset.StandardCharsets.UTF_8));
-        }
-    }
-
-    public boolean hasTag(long tagId) {
-        return filter.tagIds().contains(tagId);
-    }
-
-    public List<br.com.crm.tag.entity.Tag> getFilterTags() {
-        return filterTags;
-    }
-
-    public List<br.com.crm.security.entity.User> getFilterResponsibles() {
-        return filterResponsibles;
-    }
-
-    public String getQuery() {
-        return query;
     }
 
     public MoveChoice getMove() {

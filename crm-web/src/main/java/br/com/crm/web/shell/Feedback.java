@@ -23,16 +23,26 @@ public class Feedback {
      * rule, or a role the page should not have offered). Returns whether it was done.
      */
     public boolean attempt(Runnable action, String doneKey, Object... arguments) {
-        try {
+        boolean done = attempt(() -> {
             action.run();
+            return Boolean.TRUE;
+        }) != null;
+        if (done) {
             info(doneKey, arguments);
-            return true;
+        }
+        return done;
+    }
+
+    /** Runs one user action that has a result; when refused, says why and returns {@code null}. */
+    public <T> T attempt(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
         } catch (BusinessException e) {
             refused(e);
         } catch (EJBAccessException e) {
             forbidden();
         }
-        return false;
+        return null;
     }
 
     public void refused(BusinessException e) {

@@ -20,7 +20,7 @@ import java.util.ResourceBundle;
  */
 public final class SubjectsCsv {
 
-    private static final String[] HEADERS = {"id", "title", "customer", "taxId", "stage", "outcome", "amount",
+    static final String[] HEADERS = {"id", "title", "customer", "taxId", "stage", "outcome", "amount",
             "expectedClose", "responsible", "archived", "createdAt", "updatedAt"};
 
     private SubjectsCsv() {

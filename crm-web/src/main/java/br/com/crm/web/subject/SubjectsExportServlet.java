@@ -13,9 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
-/** The funnel's "Exportar CSV": the subjects of the board's filter (same URL parameters), for a logged-in user. */
-@WebServlet("/export/subjects.csv")
-public class SubjectsCsvServlet extends HttpServlet {
+/**
+ * "Exportar CSV" and "Exportar Excel" of the funnel and the list: the subjects of the screen's filter (same URL
+ * parameters), for a logged-in user, streamed.
+ */
+@WebServlet({"/export/subjects.csv", "/export/subjects.xlsx"})
+public class SubjectsExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,8 +37,14 @@ public class SubjectsCsvServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"subjects.csv\"");
-        SubjectsCsv.write(exports, filter, locale.localeOf(request), response.getOutputStream());
+        if (request.getServletPath().endsWith(".xlsx")) {
+            response.setContentType(SubjectsXlsx.CONTENT_TYPE);
+            response.setHeader("Content-Disposition", "attachment; filename=\"subjects.xlsx\"");
+            SubjectsXlsx.write(exports, filter, locale.localeOf(request), response.getOutputStream());
+        } else {
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"subjects.csv\"");
+            SubjectsCsv.write(exports, filter, locale.localeOf(request), response.getOutputStream());
+        }
     }
 }

@@ -1,0 +1,296 @@
+package br.com.crm.subject.boundary;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.funnel.boundary.FunnelChanged;
+import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.funnel.control.StageTotals;
+import br.com.crm.funnel.entity.Stage;
+import br.com.crm.security.boundary.CurrentCaller;
+import br.com.crm.security.boundary.Users;
+import br.com.crm.security.entity.Roles;
+import br.com.crm.security.entity.User;
+import br.com.crm.subject.entity.Subject;
+import br.com.crm.tag.boundary.Tags;
+import br.com.crm.tag.entity.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Operations on many subjects at once: a selection of ids or everything a filter selects. Each call is one
+ * transaction (all or nothing), changes only what is not already so (a second archive of the same set changes
+ * nothing), bumps the version of every subject it changes (open screens then refuse their stale copy), keeps the
+ * column totals right and tells open funnels once. Work goes by chunks of locked rows with set-based statements:
+ * archiving 10,000 subjects is a few dozen statements, not 10,000.
+ */
+@Stateless
+@RolesAllowed({Roles.ADMIN, Roles.USER})
+public class SubjectBulk {
+
+    static final int CHUNK = 500;
+
+    /** Which subjects: the ids given, or all that the filter selects (exactly one of the two). */
+    public record Selection(List<Long> ids, SubjectFilter filter) implements Serializable {
+
+        public Selection {
+            if ((ids == null) == (filter == null)) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "bulk.selection.invalid", "ids");
+            }
+            ids = ids == null ? null : List.copyOf(new TreeSet<>(ids));
+        }
+
+        public static Selection of(Collection<Long> ids) {
+            return new Selection(List.copyOf(ids), null);
+        }
+
+        public static Selection matching(SubjectFilter filter) {
+            return new Selection(null, filter);
+        }
+    }
+
+    /** How many subjects were selected (and still exist) and how many of them this call changed. */
+    public record Result(int selected, int changed) implements Serializable {
+    }
+
+    /** One step applied to a chunk of locked subject ids; returns how many it changed. */
+    @FunctionalInterface
+    private interface Step {
+        int apply(List<Long> chunk, OffsetDateTime now, String by);
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    StageTotals totals;
+
+    @Inject
+    Stages stages;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Tags tags;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Event<FunnelChanged> funnelChanged;
+
+    Clock clock = Clock.systemUTC();
+
+    public Result archive(Selection selection) {
+        return run(selection, (chunk, now, by) -> setArchived(chunk, true, now, by));
+    }
+
+    public Result unarchive(Selection selection) {
+        return run(selection, (chunk, now, by) -> setArchived(chunk, false, now, by));
+    }
+
+    /** Deletes the subjects and their history for ever. */
+    public Result delete(Selection selection) {
+        // The database cascades to the subjects' tags and stage history (foreign keys "on delete cascade").
+        return run(selection, (chunk, now, by) -> em.createNativeQuery("delete from crm_subject where id in ("
+                + literals(chunk) + ")").executeUpdate());
+    }
+
+    /** Moves the subjects to a stage that is not the closing one (closing asks each subject for its outcome). */
+    public Result move(Selection selection, long stageId) {
+        Stage target = stages.find(stageId);
+        if (stages.isClosing(target)) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "bulk.move.closing", "stageId");
+        }
+        return run(selection, (chunk, now, by) -> {
+            int changed = 0;
+            for (Subject subject : em.createQuery("select s from Subject s where s.id in :ids", Subject.class)
+                    .setParameter("ids", chunk).setHint(SubjectFilter.BIND_PARAMETERS, "True").getResultList()) {
+                var change = subject.moveTo(target, false, null, null, now, by);
+                if (change != null) {
+                    em.persist(change);
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** Makes one user responsible for the subjects. */
+    public Result assign(Selection selection, String username) {
+        User user = users.find(username).filter(User::isActive)
+                .orElseThrow(() -> new BusinessException(BusinessException.Kind.INVALID,
+                        "subject.responsible.unknown", "responsible", username));
+        return run(selection, (chunk, now, by) -> em.createQuery("update Subject s set s.responsible = :user, "
+                        + "s.version = s.version + 1, s.updatedAt = :now, s.updatedBy = :by "
+                        + "where s.id in :ids and s.responsible <> :user")
+                .setParameter("user", user).setParameter("now", now).setParameter("by", by)
+                .setParameter("ids", chunk).setHint(SubjectFilter.BIND_PARAMETERS, "True").executeUpdate());
+    }
+
+    /** Puts the tags on the subjects (those already there stay). */
+    public Result addTags(Selection selection, Collection<Long> tagIds) {
+        List<Tag> chosen = chosen(tagIds);
+        return run(selection, (chunk, now, by) -> {
+            Map<Long, Set<Long>> present = tagsOf(chunk, chosen);
+            List<Long> lacking = chunk.stream()
+                    .filter(id -> present.getOrDefault(id, Set.of()).size() < chosen.size()).toList();
+            if (lacking.isEmpty()) {
+                return 0;
+            }
+            for (Tag tag : chosen) {
+                em.createNativeQuery("insert into crm_subject_tag (subject_id, tag_id) select s.id, " + tag.getId()
+                        + " from crm_subject s where s.id in (" + literals(lacking) + ") and not exists (select 1 "
+                        + "from crm_subject_tag x where x.subject_id = s.id and x.tag_id = " + tag.getId() + ")")
+                        .executeUpdate();
+            }
+            return touch(lacking, now, by);
+        });
+    }
+
+    /** Takes the tags off the subjects. */
+    public Result removeTags(Selection selection, Collection<Long> tagIds) {
+        List<Tag> chosen = chosen(tagIds);
+        return run(selection, (chunk, now, by) -> {
+            List<Long> tagged = List.copyOf(tagsOf(chunk, chosen).keySet());
+            if (tagged.isEmpty()) {
+                return 0;
+            }
+            em.createNativeQuery("delete from crm_subject_tag where subject_id in (" + literals(tagged)
+                    + ") and tag_id in (" + literals(chosen.stream().map(Tag::getId).toList()) + ")").executeUpdate();
+            return touch(tagged, now, by);
+        });
+    }
+
+    /**
+     * The common frame: resolve the selection, then per chunk lock the rows, note where they count in the column
+     * totals, apply the step and move the totals by the difference.
+     */
+    private Result run(Selection selection, Step step) {
+        List<Long> ids = selection.ids() != null ? existing(selection.ids()) : matching(selection.filter());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String by = caller.name();
+        int changed = 0;
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            lock(chunk);
+            Map<List<Object>, Object[]> before = placements(chunk);
+            changed += step.apply(chunk, now, by);
+            em.flush();
+            shiftTotals(before, placements(chunk));
+        }
+        if (changed > 0) {
+            em.clear();
+            funnelChanged.fire(new FunnelChanged());
+        }
+        return new Result(ids.size(), changed);
+    }
+
+    private List<Long> existing(List<Long> ids) {
+        List<Long> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            found.addAll(em.createQuery("select s.id from Subject s where s.id in :ids order by s.id", Long.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .setHint(SubjectFilter.BIND_PARAMETERS, "True")
+                    .getResultList());
+        }
+        return found;
+    }
+
+    private List<Long> matching(SubjectFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        var query = em.createQuery("select s.id from Subject s join s.customer c join s.responsible u where 1 = 1"
+                + filter.conditions(parameters) + " order by s.id", Long.class);
+        parameters.forEach(query::setParameter);
+        return query.setHint(SubjectFilter.BIND_PARAMETERS, "True").getResultList();
+    }
+
+    /** Row locks, in id order (two bulk calls over overlapping sets then wait for each other, never deadlock). */
+    private void lock(List<Long> chunk) {
+        em.createNativeQuery("select id from crm_subject where id in (" + literals(chunk) + ") order by id for update")
+                .getResultList();
+    }
+
+    /** Count and sum of the chunk's active subjects, by stage and outcome group. */
+    private Map<List<Object>, Object[]> placements(List<Long> chunk) {
+        Map<List<Object>, Object[]> groups = new HashMap<>();
+        for (Object[] row : em.createQuery("select s.stageId, s.outcome, count(s.id), sum(s.amount) from Subject s "
+                        + "where s.id in :ids and s.archived = false group by s.stageId, s.outcome", Object[].class)
+                .setParameter("ids", chunk)
+                .setHint(SubjectFilter.BIND_PARAMETERS, "True")
+                .getResultList()) {
+            String outcome = row[1] == null ? StageTotals.OPEN : row[1].toString();
+            groups.put(List.of(row[0], outcome), new Object[]{row[2], row[3] == null ? BigDecimal.ZERO : row[3]});
+        }
+        return groups;
+    }
+
+    private void shiftTotals(Map<List<Object>, Object[]> before, Map<List<Object>, Object[]> after) {
+        Set<List<Object>> groups = new HashSet<>(before.keySet());
+        groups.addAll(after.keySet());
+        Object[] none = {0L, BigDecimal.ZERO};
+        for (List<Object> group : groups) {
+            Object[] was = before.getOrDefault(group, none);
+            Object[] is = after.getOrDefault(group, none);
+            totals.shift((Long) group.get(0), (String) group.get(1),
+                    ((Number) is[0]).longValue() - ((Number) was[0]).longValue(),
+                    ((BigDecimal) is[1]).subtract((BigDecimal) was[1]));
+        }
+    }
+
+    private int setArchived(List<Long> chunk, boolean archived, OffsetDateTime now, String by) {
+        return em.createQuery("update Subject s set s.archived = :archived, s.version = s.version + 1, "
+                        + "s.updatedAt = :now, s.updatedBy = :by where s.id in :ids and s.archived <> :archived")
+                .setParameter("archived", archived).setParameter("now", now).setParameter("by", by)
+                .setParameter("ids", chunk).setHint(SubjectFilter.BIND_PARAMETERS, "True").executeUpdate();
+    }
+
+    private int touch(List<Long> ids, OffsetDateTime now, String by) {
+        return em.createQuery("update Subject s set s.version = s.version + 1, s.updatedAt = :now, "
+                        + "s.updatedBy = :by where s.id in :ids")
+                .setParameter("now", now).setParameter("by", by).setParameter("ids", ids)
+                .setHint(SubjectFilter.BIND_PARAMETERS, "True").executeUpdate();
+    }
+
+    private List<Tag> chosen(Collection<Long> tagIds) {
+        if (tagIds == null || tagIds.isEmpty()) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "bulk.tags.none", "tagIds");
+        }
+        return tags.find(tagIds);
+    }
+
+    /** Which of the chosen tags each subject of the chunk already has. */
+    private Map<Long, Set<Long>> tagsOf(List<Long> chunk, List<Tag> chosen) {
+        return em.createQuery("select s.id, t.id from Subject s join s.tags t where s.id in :ids and t.id in :tags",
+                        Object[].class)
+                .setParameter("ids", chunk)
+                .setParameter("tags", chosen.stream().map(Tag::getId).toList())
+                .setHint(SubjectFilter.BIND_PARAMETERS, "True")
+                .getResultStream()
+                .collect(Collectors.groupingBy(row -> (Long) row[0],
+                        Collectors.mapping(row -> (Long) row[1], Collectors.toSet())));
+    }
+
+    /** Ids written into SQL as numbers: they are {@code Long}s, never text from a user. */
+    private static String literals(Collection<Long> ids) {
+        return ids.stream().map(Objects::requireNonNull).map(String::valueOf).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,152 @@
+package br.com.crm.subject.boundary;
+
+import br.com.crm.security.entity.Roles;
+import br.com.crm.subject.entity.Outcome;
+import br.com.crm.tag.boundary.Tags;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The list of subjects (Tipo de visualização: lista), sorted and paged on the server. A page is read in two steps:
+ * the ids of the page from an index that starts with the tab and the sorted column (so page 5,000 walks index
+ * entries only, never rows and joins), then those rows with their customer, user and tags. The count of an
+ * unfiltered list comes from the kept column totals.
+ */
+@Stateless
+@RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
+public class SubjectList {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /** The sortable columns, each with the JPQL it sorts by (ties broken by id). */
+    public enum Sort {
+        TITLE("s.searchTitle"),
+        CUSTOMER("c.searchName"),
+        STAGE("st.position"),
+        AMOUNT("s.amount"),
+        EXPECTED_CLOSE("s.expectedClose"),
+        UPDATED("s.updatedAt"),
+        RESPONSIBLE("u.displayName");
+
+        final String path;
+
+        Sort(String path) {
+            this.path = path;
+        }
+    }
+
+    /** One row of the list. */
+    public record Row(long id, long version, String title, long customerId, String customer, long stageId,
+                      Outcome outcome, BigDecimal amount, LocalDate expectedClose, OffsetDateTime updatedAt,
+                      String responsible, boolean archived, List<Tags.Chip> tags) implements Serializable {
+
+        public Row(long id, long version, String title, long customerId, String customer, long stageId,
+                   Outcome outcome, BigDecimal amount, LocalDate expectedClose, OffsetDateTime updatedAt,
+                   String responsible, boolean archived) {
+            this(id, version, title, customerId, customer, stageId, outcome, amount, expectedClose, updatedAt,
+                    responsible, archived, List.of());
+        }
+
+        Row withTags(List<Tags.Chip> chips) {
+            return new Row(id, version, title, customerId, customer, stageId, outcome, amount, expectedClose,
+                    updatedAt, responsible, archived, chips == null ? List.of() : List.copyOf(chips));
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Tags tags;
+
+    /** How many subjects the filter selects. */
+    public long count(SubjectFilter filter) {
+        if (filter.isEmpty()) {
+            return em.createQuery("select coalesce(sum(t.subjects), 0) from StageTotal t", Number.class)
+                    .getSingleResult().longValue();
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        var query = em.createQuery("select count(s.id)" + from(filter, null) + " where 1 = 1"
+                + filter.conditions(parameters), Long.class);
+        parameters.forEach(query::setParameter);
+        return query.setHint(SubjectFilter.BIND_PARAMETERS, "True").getSingleResult();
+    }
+
+    /** The rows {@code first} to {@code first + size - 1} of the filtered list in the given order. */
+    public List<Row> page(SubjectFilter filter, Sort sort, boolean ascending, int first, int size) {
+        return rows(pageIds(filter, sort, ascending, Math.max(first, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE)));
+    }
+
+    /** The rows of these ids, in this order, with their tags. */
+    private List<Row> rows(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> position = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            position.put(ids.get(i), i);
+        }
+        Map<Long, List<Tags.Chip>> chips = tags.chips(ids);
+        return em.createQuery("select new br.com.crm.subject.boundary.SubjectList.Row(s.id, s.version, s.title, "
+                        + "c.id, c.name, s.stageId, s.outcome, s.amount, s.expectedClose, s.updatedAt, u.displayName, "
+                        + "s.archived) from Subject s join s.customer c join s.responsible u where s.id in :ids",
+                        Row.class)
+                .setParameter("ids", ids)
+                .setHint(SubjectFilter.BIND_PARAMETERS, "True")
+                .getResultStream()
+                .map(row -> row.withTags(chips.get(row.id())))
+                .sorted(Comparator.comparing(row -> position.get(row.id())))
+                .toList();
+    }
+
+    /** For the API's keyset paging: up to {@code size} rows after the id {@code afterId}, newest first. */
+    public List<Row> after(SubjectFilter filter, Long afterId, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        var query = em.createQuery("select s.id" + from(filter, null) + " where s.id < :after"
+                + filter.conditions(parameters) + " order by s.id desc", Long.class)
+                .setParameter("after", afterId == null ? Long.MAX_VALUE : afterId);
+        parameters.forEach(query::setParameter);
+        List<Long> ids = query.setHint(SubjectFilter.BIND_PARAMETERS, "True")
+                .setMaxResults(Math.min(Math.max(size, 1), MAX_PAGE_SIZE)).getResultList();
+        return rows(ids);
+    }
+
+    private List<Long> pageIds(SubjectFilter filter, Sort sort, boolean ascending, int first, int size) {
+        String direction = ascending ? " asc" : " desc";
+        Map<String, Object> parameters = new HashMap<>();
+        var query = em.createQuery("select s.id" + from(filter, sort) + " where 1 = 1" + filter.conditions(parameters)
+                + " order by " + sort.path + direction + ", s.id" + direction, Long.class);
+        parameters.forEach(query::setParameter);
+        return query.setHint(SubjectFilter.BIND_PARAMETERS, "True")
+                .setFirstResult(first)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    /** Only the joins the filter and the order need: each join costs a lookup per row walked. */
+    private static String from(SubjectFilter filter, Sort sort) {
+        StringBuilder from = new StringBuilder(" from Subject s");
+        if (filter.needsCustomer() || sort == Sort.CUSTOMER) {
+            from.append(" join s.customer c");
+        }
+        if (filter.needsResponsible() || sort == Sort.RESPONSIBLE) {
+            from.append(" join s.responsible u");
+        }
+        if (sort == Sort.STAGE) {
+            from.append(" join s.stage st");
+        }
+        return from.toString();
+    }
+}
