@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The funnel benchmark on the large data set (issue: subjects and funnel). Needs a built module (mvn package),
+# The benchmark on the large data set: funnel, list, bulk operations, exports. Needs a built module (mvn package),
 # PostgreSQL at 127.0.0.1:5432 with trust authentication for the postgres role, and root (to read its log).
 #
 #   src/benchmark/run.sh            # creates database crm_bench, starts Micro on port 8181, loads, measures
@@ -25,12 +25,13 @@ CRM_DB_USER=$db CRM_DB_PASSWORD=$db CRM_DEMO=false CRM_ADMIN_USERNAME=bench CRM_
   --contextroot crm --deploy crm-ear/target/crm-micro.war > crm-ear/target/benchmark-micro.log 2>&1 &
 micro=$!
 trap 'kill $micro 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null http://localhost:$port/crm/login.xhtml; do sleep 1; done
+for _ in $(seq 1 180); do curl -sf -o /dev/null http://localhost:$port/crm/login.xhtml && break; sleep 1; done
+curl -sf -o /dev/null http://localhost:$port/crm/login.xhtml || { echo "the module did not start: see crm-ear/target/benchmark-micro.log" >&2; exit 1; }
 
 echo "Loading the data set..."
 time psql -h 127.0.0.1 -U $db -q -v ON_ERROR_STOP=1 -f src/benchmark/generate.sql $db
 psql -h 127.0.0.1 -U $db -tA -c "select 'subjects: ' || count(*) || ', open: ' || count(*) filter (where not archived) from crm_subject" $db
 
-java src/benchmark/FunnelBenchmark.java http://localhost:$port/crm bench bench "$pglog" $db
+java src/benchmark/CrmBenchmark.java http://localhost:$port/crm bench bench "$pglog" $db
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version')"
 psql -h 127.0.0.1 -U postgres -q -c "alter role $db reset log_statement"

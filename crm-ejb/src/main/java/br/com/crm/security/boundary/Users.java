@@ -55,6 +55,8 @@ public class Users {
     public List<User> responsibles() {
         return em.createNamedQuery(User.ACTIVE_WITH_ROLES, User.class)
                 .setParameter("roles", List.of(Roles.ADMIN, Roles.USER))
+                // Roles are eager: read them for all users in one more query, not one query per user.
+                .setHint("eclipselink.batch", "u.roles")
                 .getResultList();
     }
 

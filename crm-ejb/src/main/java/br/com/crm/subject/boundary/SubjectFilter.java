@@ -37,6 +37,12 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
      */
     public static final String BIND_PARAMETERS = "eclipselink.jdbc.bind-parameters";
 
+    /** Anything asked beyond the tab (active or archived). */
+    public boolean isNarrowed() {
+        return text != null || !tagIds.isEmpty() || customerId != null || responsible != null || minAmount != null
+                || maxAmount != null || closeFrom != null || closeTo != null;
+    }
+
     /** Whether the conditions name {@code c}, the subject's customer. */
     public boolean needsCustomer() {
         return text != null || customerId != null;
@@ -60,7 +66,8 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
                     .replace("_", "\\_") + "%");
         }
         if (!tagIds.isEmpty()) {
-            where.append(" and exists (select t.id from Subject s2 join s2.tags t where s2 = s and t.id in :tags)");
+            where.append(" and exists (select st.tagId from SubjectTag st where st.subjectId = s.id "
+                    + "and st.tagId in :tags)");
             parameters.put("tags", tagIds);
         }
         if (customerId != null) {

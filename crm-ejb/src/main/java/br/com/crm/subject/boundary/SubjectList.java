@@ -1,6 +1,7 @@
 package br.com.crm.subject.boundary;
 
 import br.com.crm.security.entity.Roles;
+import br.com.crm.subject.control.ResultSnapshots;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.tag.boundary.Tags;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,9 +21,11 @@ import java.util.Map;
 
 /**
  * The list of subjects (Tipo de visualização: lista), sorted and paged on the server. A page is read in two steps:
- * the ids of the page from an index that starts with the tab and the sorted column (so page 5,000 walks index
- * entries only, never rows and joins), then those rows with their customer, user and tags. The count of an
- * unfiltered list comes from the kept column totals.
+ * the ids of the page, then those rows with their customer, user and tags. Unfiltered, the ids come from an index
+ * that starts with the tab and the sorted column (page 5,000 walks index entries only, never rows and joins) and
+ * the count from the kept column totals. Narrowed by a filter, the sorted ids of all matches are read once (that
+ * query is also the count) and kept in {@link ResultSnapshots} until something changes, so paging, even to page
+ * 5,000, costs one small query.
  */
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
@@ -71,11 +74,21 @@ public class SubjectList {
     @Inject
     Tags tags;
 
+    @Inject
+    ResultSnapshots snapshots;
+
+    /** What identifies a kept list of ids. */
+    private record Key(SubjectFilter filter, Sort sort, boolean ascending) {
+    }
+
     /** How many subjects the filter selects. */
     public long count(SubjectFilter filter) {
         if (filter.isEmpty()) {
             return em.createQuery("select coalesce(sum(t.subjects), 0) from StageTotal t", Number.class)
                     .getSingleResult().longValue();
+        }
+        if (filter.isNarrowed()) {
+            return snapshot(filter, Sort.UPDATED, false).length;
         }
         Map<String, Object> parameters = new HashMap<>();
         var query = em.createQuery("select count(s.id)" + from(filter, null) + " where 1 = 1"
@@ -86,7 +99,24 @@ public class SubjectList {
 
     /** The rows {@code first} to {@code first + size - 1} of the filtered list in the given order. */
     public List<Row> page(SubjectFilter filter, Sort sort, boolean ascending, int first, int size) {
-        return rows(pageIds(filter, sort, ascending, Math.max(first, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE)));
+        int from = Math.max(first, 0);
+        int limit = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+        if (filter.isNarrowed()) {
+            long[] ids = snapshot(filter, sort, ascending);
+            return rows(java.util.Arrays.stream(ids, Math.min(from, ids.length), Math.min(from + limit, ids.length))
+                    .boxed().toList());
+        }
+        return rows(pageIds(filter, sort, ascending, from, limit));
+    }
+
+    private long[] snapshot(SubjectFilter filter, Sort sort, boolean ascending) {
+        return snapshots.ids(new Key(filter, sort, ascending), () -> {
+            Map<String, Object> parameters = new HashMap<>();
+            var query = em.createQuery(idsQuery(filter, sort, ascending, parameters), Long.class);
+            parameters.forEach(query::setParameter);
+            return query.setHint(SubjectFilter.BIND_PARAMETERS, "True").getResultStream()
+                    .mapToLong(Long::longValue).toArray();
+        });
     }
 
     /** The rows of these ids, in this order, with their tags. */
@@ -124,15 +154,19 @@ public class SubjectList {
     }
 
     private List<Long> pageIds(SubjectFilter filter, Sort sort, boolean ascending, int first, int size) {
-        String direction = ascending ? " asc" : " desc";
         Map<String, Object> parameters = new HashMap<>();
-        var query = em.createQuery("select s.id" + from(filter, sort) + " where 1 = 1" + filter.conditions(parameters)
-                + " order by " + sort.path + direction + ", s.id" + direction, Long.class);
+        var query = em.createQuery(idsQuery(filter, sort, ascending, parameters), Long.class);
         parameters.forEach(query::setParameter);
         return query.setHint(SubjectFilter.BIND_PARAMETERS, "True")
                 .setFirstResult(first)
                 .setMaxResults(size)
                 .getResultList();
+    }
+
+    private static String idsQuery(SubjectFilter filter, Sort sort, boolean ascending, Map<String, Object> parameters) {
+        String direction = ascending ? " asc" : " desc";
+        return "select s.id" + from(filter, sort) + " where 1 = 1" + filter.conditions(parameters)
+                + " order by " + sort.path + direction + ", s.id" + direction;
     }
 
     /** Only the joins the filter and the order need: each join costs a lookup per row walked. */

@@ -109,6 +109,7 @@ public class SubjectListBacking implements Serializable {
     FilterBarBacking filterBar;
 
     private SubjectFilter filter;
+    private int first;
     private final Rows rows = new Rows();
     private List<Row> selected = new ArrayList<>();
     private boolean allMatching;
@@ -130,6 +131,20 @@ public class SubjectListBacking implements Serializable {
         stageList = stages.list();
         stageList.forEach(s -> stageLabels.put(s.getId(), s.describedIn(Faces.getLocale())));
         closingStage = stageList.get(stageList.size() - 1).getId();
+        // A page of the list has a URL too (?page=N), like its filter.
+        String page = Faces.getRequestParameter("page");
+        if (page != null && page.matches("\\d{1,7}")) {
+            first = (Math.max(Integer.parseInt(page), 1) - 1) * PAGE_SIZE;
+        }
+    }
+
+    /** The table's first row: from the URL's page number, then wherever the paginator goes. */
+    public int getFirst() {
+        return first;
+    }
+
+    public void setFirst(int first) {
+        this.first = first;
     }
 
     static SubjectList.Sort sortOf(String field) {

@@ -15,13 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Measures the funnel on a running module (see run.sh): the time to answer, on localhost, of
- * the funnel page (first render, logged in), the funnel REST call, a column's next page, and a move; p50/p95/p99.
- * With a PostgreSQL log whose role logs every statement, it also counts the SQL statements of one page render.
+ * Measures the module on the large data set (see run.sh), on localhost, p50/p95/p99: the funnel page (first render,
+ * logged in), the funnel REST call, a column's next page and a move; the list page at page 1 and page 5,000,
+ * unfiltered and with a tag and a text filter; a bulk archive (and unarchive) of 10,000 subjects; the CSV and Excel
+ * exports of 10,000 and 100,000 subjects with the server's heap sampled meanwhile (its /metrics). With a
+ * PostgreSQL log whose role logs every statement, it also counts the SQL statements of one render of each page.
  *
- * java src/benchmark/FunnelBenchmark.java BASE_URL USER PASSWORD [POSTGRESQL_LOG DB_USER]
+ * java src/benchmark/CrmBenchmark.java BASE_URL USER PASSWORD [POSTGRESQL_LOG DB_USER]
  */
-public class FunnelBenchmark {
+public class CrmBenchmark {
 
     static final int WARMUP = 30;
     static final int RUNS = 300;
@@ -67,18 +69,108 @@ public class FunnelBenchmark {
             return r;
         };
 
-        System.out.println("operation                 p50 ms   p95 ms   p99 ms   (" + RUNS + " runs after " + WARMUP + " warm-up)");
+        System.out.println("operation                                 p50 ms   p95 ms   p99 ms  first ms   (" + RUNS
+                + " runs after " + WARMUP + " warm-up; first: the very first call)");
         measure("funnel page (render)", page);
         measure("funnel REST", funnel);
         measure("column next page (REST)", nextPage);
         measure("move (REST)", move);
+
+        // The list of subjects: the URL's page number renders that page (the table's first row).
+        String[] lists = {"list.xhtml", "list.xhtml?page=5000", "list.xhtml?q=benchmark&tag=1",
+                "list.xhtml?q=benchmark&tag=1&page=5000", "list.xhtml?q=benchmark+12&tag=2"};
+        for (String list : lists) {
+            Supplier<HttpResponse<String>> render = () -> send(client, HttpRequest.newBuilder(URI.create(base + list))
+                    .GET().build());
+            measure(list.replace("list.xhtml", "list"), render);
+            if (!check(render.get(), 200, list).body().contains("data-rk=")) {
+                throw new IllegalStateException(list + ": no rows");
+            }
+        }
 
         if (args.length >= 5) {
             long[] counts = countStatements(args[3], args[4], page);
             System.out.println("SQL statements per funnel page render: " + counts[0]
                     + " (besides transaction BEGIN/COMMIT, and " + counts[1]
                     + " connection validation(s) of the pool)");
+            long[] listCounts = countStatements(args[3], args[4], () -> send(client, HttpRequest.newBuilder(
+                    URI.create(base + "list.xhtml?q=benchmark&tag=1&page=5000")).GET().build()));
+            System.out.println("SQL statements per list page render (filtered, page 5,000): " + listCounts[0]
+                    + " (and " + listCounts[1] + " connection validation(s))");
         }
+
+        bulk(client, base, basic);
+        String metrics = URI.create(base).resolve("/metrics").toString();
+        export(client, base, basic, "api/v1/subjects/export.csv?archived=true&max=3300", metrics);
+        export(client, base, basic, "api/v1/subjects/export.csv?archived=true&max=33000", metrics);
+        export(client, base, basic, "api/v1/subjects/export.xlsx?archived=true&max=3300", metrics);
+        export(client, base, basic, "api/v1/subjects/export.xlsx?archived=true&max=33000", metrics);
+    }
+
+    /** Archives 10,000 open subjects in one call and unarchives them again, three times; prints each duration. */
+    static void bulk(HttpClient client, String base, String basic) {
+        StringBuilder ids = new StringBuilder();
+        for (long id = 10_000_001; id <= 10_020_000; id += 2) {
+            ids.append(ids.length() == 0 ? "" : ",").append(id);
+        }
+        for (int round = 0; round < 3; round++) {
+            for (String action : new String[]{"archive", "unarchive"}) {
+                long start = System.nanoTime();
+                HttpResponse<String> r = send(client, HttpRequest.newBuilder(URI.create(base + "api/v1/subjects/bulk"))
+                        .header("Authorization", basic).header("Content-Type", "application/json")
+                        .timeout(Duration.ofMinutes(2))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"" + action + "\",\"ids\":[" + ids + "]}"))
+                        .build());
+                check(r, 200, "bulk " + action);
+                System.out.printf("bulk %-9s of 10,000 subjects: %7.0f ms  %s%n", action,
+                        (System.nanoTime() - start) / 1e6, r.body());
+            }
+        }
+    }
+
+    /**
+     * Downloads an export to nowhere, timing it and sampling the server's used heap every 50 ms meanwhile (from the
+     * server's MicroProfile metrics, which cost the server next to nothing).
+     */
+    static void export(HttpClient client, String base, String basic, String path, String metrics) throws Exception {
+        List<Long> heap = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                heap.add(usedHeap(client, metrics));
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        long before = usedHeap(client, metrics);
+        sampler.start();
+        long start = System.nanoTime();
+        HttpResponse<java.io.InputStream> r = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic).timeout(Duration.ofMinutes(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        try (java.io.InputStream in = r.body()) {
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                bytes += n;
+            }
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        running.set(false);
+        sampler.join();
+        long peak = heap.stream().mapToLong(Long::longValue).max().orElse(-1);
+        System.out.printf("export %-50s HTTP %d, %,d bytes in %,.0f ms; server heap used before %,d MB, peak %,d MB "
+                + "(%d samples)%n", path, r.statusCode(), bytes, millis, before >> 20, peak >> 20, heap.size());
+    }
+
+    /** The server's used heap in bytes, from its MicroProfile metrics ({@code memory_usedHeap_bytes}). */
+    static long usedHeap(HttpClient client, String metrics) {
+        String body = send(client, HttpRequest.newBuilder(URI.create(metrics)).GET().build()).body();
+        Matcher used = Pattern.compile("(?m)^memory_usedHeap_bytes\\S* ([0-9.E]+)").matcher(body);
+        return used.find() ? (long) Double.parseDouble(used.group(1)) : -1;
     }
 
     static void login(HttpClient client, String base, String user, String password) {
@@ -95,7 +187,10 @@ public class FunnelBenchmark {
     }
 
     static void measure(String name, Supplier<HttpResponse<String>> call) {
-        for (int i = 0; i < WARMUP; i++) {
+        long first = System.nanoTime();
+        call.get();
+        double firstMillis = (System.nanoTime() - first) / 1e6;
+        for (int i = 1; i < WARMUP; i++) {
             call.get();
         }
         List<Double> millis = new ArrayList<>();
@@ -105,7 +200,8 @@ public class FunnelBenchmark {
             millis.add((System.nanoTime() - start) / 1e6);
         }
         Collections.sort(millis);
-        System.out.printf("%-25s %7.1f  %7.1f  %7.1f%n", name, pct(millis, 50), pct(millis, 95), pct(millis, 99));
+        System.out.printf("%-40s %7.1f  %7.1f  %7.1f  %7.1f%n", name, pct(millis, 50), pct(millis, 95), pct(millis, 99),
+                firstMillis);
     }
 
     /** Statements the module's database user sent while one page rendered, read from PostgreSQL's log. */
