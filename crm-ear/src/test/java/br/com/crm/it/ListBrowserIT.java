@@ -298,13 +298,7 @@ class ListBrowserIT {
     }
 
     private long newSubject(String title) {
-        HttpResponse<String> customer = api("ana", "POST", "api/v1/customers",
-                "{\"name\":\"Cliente " + UUID.randomUUID() + "\",\"kind\":\"PERSON\"}");
-        long customerId = Http.json(customer).getJsonNumber("id").longValue();
-        HttpResponse<String> created = api("ana", "POST", "api/v1/subjects", "{\"title\":\"" + title + " "
-                + token() + "\",\"customerId\":" + customerId + ",\"responsible\":\"ana\",\"amount\":250}");
-        assertThat(created.statusCode()).isEqualTo(201);
-        return Http.json(created).getJsonNumber("id").longValue();
+        return Api.newSubject(base, title + " " + token());
     }
 
     private JsonObject subject(long id) {
@@ -312,11 +306,6 @@ class ListBrowserIT {
     }
 
     private HttpResponse<String> api(String user, String method, String path, String json) {
-        return Http.send(HttpRequest.newBuilder(Http.resolve(base, path))
-                .header("Authorization", Http.basic(user, user))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json))
-                .build());
+        return Api.call(base, user, method, path, null, json);
     }
 }

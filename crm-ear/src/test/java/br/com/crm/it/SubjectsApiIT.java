@@ -486,16 +486,6 @@ class SubjectsApiIT {
     }
 
     private HttpResponse<String> call(String user, String method, String path, String ifMatch, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(Http.resolve(base, path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", Http.basic(user, user))
-                .header("Accept-Language", "en")
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return Http.send(request.build());
+        return Api.call(base, user, method, path, ifMatch, json);
     }
 }

@@ -1,5 +1,7 @@
 package br.com.crm.demo.control;
 
+import br.com.crm.activity.entity.Activity;
+import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
@@ -101,6 +103,26 @@ public class DemoData {
         }
     }
 
+    private static final List<String> TODO = List.of("Ligar para confirmar o interesse", "Enviar apresentação",
+            "Reunião de levantamento", "Visitar a unidade", "Enviar proposta revisada", "Cobrar retorno pelo WhatsApp");
+    private static final List<ActivityKind> TODO_KINDS = List.of(ActivityKind.CALL, ActivityKind.EMAIL,
+            ActivityKind.MEETING, ActivityKind.VISIT, ActivityKind.PROPOSAL, ActivityKind.WHATSAPP);
+
+    /** A done first contact, and for most subjects a next activity between three days ago and ten days ahead. */
+    private void demoActivities(Subject subject, Random random, String by) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0);
+        Activity first = new Activity(subject, ActivityKind.CALL, "Primeiro contato", subject.getCreatedAt(),
+                subject.getResponsible(), subject.getCreatedAt(), by);
+        first.complete(subject.getCreatedAt().plusHours(2), "Cliente pediu mais informações",
+                subject.getCreatedAt().plusHours(2), by);
+        em.persist(first);
+        if (random.nextInt(5) > 0) {
+            int pick = random.nextInt(TODO.size());
+            em.persist(new Activity(subject, TODO_KINDS.get(pick), TODO.get(pick),
+                    now.plusHours(random.nextInt(13 * 24) - 3 * 24L), subject.getResponsible(), now, by));
+        }
+    }
+
     /** About 60 subjects over the stages, with fixed randomness so every demo looks the same. */
     private void createSubjects() {
         Random random = new Random(42);
@@ -132,6 +154,7 @@ public class DemoData {
             }
             em.persist(subject);
             em.persist(subject.firstStageChange());
+            demoActivities(subject, random, by);
             int target = i % stages.size();
             for (int s = 1; s <= target; s++) {
                 boolean closing = s == stages.size() - 1;

@@ -1,5 +1,6 @@
 package br.com.crm.funnel.boundary;
 
+import br.com.crm.activity.boundary.Activities;
 import br.com.crm.funnel.control.StageTotals;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.funnel.entity.StageTotal;
@@ -48,18 +49,18 @@ public class Funnel {
     /** What a card shows; {@code enteredAt} and {@code id} are also the keyset of the next page. */
     public record Card(long id, long version, String title, String customer, BigDecimal amount,
                        String responsible, Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose,
-                       long stageId, List<Tags.Chip> tags) implements Serializable {
+                       long stageId, List<Tags.Chip> tags, Activities.Next next) implements Serializable {
 
-        /** As the keyset query makes it, before its tags are known. */
+        /** As the keyset query makes it, before its tags and next activity are known. */
         public Card(long id, long version, String title, String customer, BigDecimal amount, String responsible,
                     Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose, long stageId) {
             this(id, version, title, customer, amount, responsible, outcome, enteredAt, expectedClose, stageId,
-                    List.of());
+                    List.of(), null);
         }
 
-        Card withTags(List<Tags.Chip> chips) {
+        Card with(List<Tags.Chip> chips, Activities.Next nextActivity) {
             return new Card(id, version, title, customer, amount, responsible, outcome, enteredAt, expectedClose,
-                    stageId, chips == null ? List.of() : List.copyOf(chips));
+                    stageId, chips == null ? List.of() : List.copyOf(chips), nextActivity);
         }
     }
 
@@ -69,8 +70,8 @@ public class Funnel {
             return cards.isEmpty() ? null : cards.get(cards.size() - 1);
         }
 
-        Page tagged(Map<Long, List<Tags.Chip>> chips) {
-            return new Page(cards.stream().map(c -> c.withTags(chips.get(c.id()))).toList(), more);
+        Page completed(Map<Long, List<Tags.Chip>> chips, Map<Long, Activities.Next> next) {
+            return new Page(cards.stream().map(c -> c.with(chips.get(c.id()), next.get(c.id()))).toList(), more);
         }
     }
 
@@ -92,6 +93,9 @@ public class Funnel {
 
     @jakarta.inject.Inject
     Tags tags;
+
+    @jakarta.inject.Inject
+    Activities activities;
 
     /**
      * The board in one call and one transaction: one query for the stages with their kept totals, one keyset
@@ -116,9 +120,10 @@ public class Funnel {
             pages.put(stage.getId(), untagged(stage.getId(),
                     Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0)), filter));
         }
-        Map<Long, List<Tags.Chip>> chips = tags.chips(pages.values().stream()
-                .flatMap(p -> p.cards().stream()).map(Card::id).toList());
-        pages.replaceAll((stage, page) -> page.tagged(chips));
+        List<Long> ids = pages.values().stream().flatMap(p -> p.cards().stream()).map(Card::id).toList();
+        Map<Long, List<Tags.Chip>> chips = tags.chips(ids);
+        Map<Long, Activities.Next> next = activities.next(ids);
+        pages.replaceAll((stage, page) -> page.completed(chips, next));
         // The kept totals count active subjects; a filtered or archived board counts what it shows.
         return new Board(all, figures(all, filter.isEmpty() ? grouped : filteredFigures(filter)), pages);
     }
@@ -154,8 +159,7 @@ public class Funnel {
 
     /** The first page of a column, with the cards' tags. */
     public Page firstPage(long stageId, int size, SubjectFilter filter) {
-        Page page = untagged(stageId, size, filter);
-        return page.tagged(tags.chips(page.cards().stream().map(Card::id).toList()));
+        return completed(untagged(stageId, size, filter));
     }
 
     /** The page after the card ({@code afterEnteredAt}, {@code afterId}), with the cards' tags. */
@@ -168,8 +172,13 @@ public class Funnel {
                 .setParameter("id", afterId);
         parameters.forEach(query::setParameter);
         query.setHint(SubjectFilter.BIND_PARAMETERS, "True");
-        Page page = page(query, size);
-        return page.tagged(tags.chips(page.cards().stream().map(Card::id).toList()));
+        return completed(page(query, size));
+    }
+
+    /** The page with its cards' tags and next activities: two queries for the whole page. */
+    private Page completed(Page page) {
+        List<Long> ids = page.cards().stream().map(Card::id).toList();
+        return page.completed(tags.chips(ids), activities.next(ids));
     }
 
     private Page untagged(long stageId, int size, SubjectFilter filter) {

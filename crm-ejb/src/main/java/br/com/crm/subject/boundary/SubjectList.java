@@ -1,5 +1,6 @@
 package br.com.crm.subject.boundary;
 
+import br.com.crm.activity.boundary.Activities;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.control.ResultSnapshots;
 import br.com.crm.subject.entity.Outcome;
@@ -53,18 +54,19 @@ public class SubjectList {
     /** One row of the list. */
     public record Row(long id, long version, String title, long customerId, String customer, long stageId,
                       Outcome outcome, BigDecimal amount, LocalDate expectedClose, OffsetDateTime updatedAt,
-                      String responsible, boolean archived, List<Tags.Chip> tags) implements Serializable {
+                      String responsible, boolean archived, List<Tags.Chip> tags, Activities.Next next)
+            implements Serializable {
 
         public Row(long id, long version, String title, long customerId, String customer, long stageId,
                    Outcome outcome, BigDecimal amount, LocalDate expectedClose, OffsetDateTime updatedAt,
                    String responsible, boolean archived) {
             this(id, version, title, customerId, customer, stageId, outcome, amount, expectedClose, updatedAt,
-                    responsible, archived, List.of());
+                    responsible, archived, List.of(), null);
         }
 
-        Row withTags(List<Tags.Chip> chips) {
+        Row with(List<Tags.Chip> chips, Activities.Next nextActivity) {
             return new Row(id, version, title, customerId, customer, stageId, outcome, amount, expectedClose,
-                    updatedAt, responsible, archived, chips == null ? List.of() : List.copyOf(chips));
+                    updatedAt, responsible, archived, chips == null ? List.of() : List.copyOf(chips), nextActivity);
         }
     }
 
@@ -76,6 +78,9 @@ public class SubjectList {
 
     @Inject
     ResultSnapshots snapshots;
+
+    @Inject
+    Activities activities;
 
     /** What identifies a kept list of ids. */
     private record Key(SubjectFilter filter, Sort sort, boolean ascending) {
@@ -129,6 +134,7 @@ public class SubjectList {
             position.put(ids.get(i), i);
         }
         Map<Long, List<Tags.Chip>> chips = tags.chips(ids);
+        Map<Long, Activities.Next> next = activities.next(ids);
         return em.createQuery("select new br.com.crm.subject.boundary.SubjectList.Row(s.id, s.version, s.title, "
                         + "c.id, c.name, s.stageId, s.outcome, s.amount, s.expectedClose, s.updatedAt, u.displayName, "
                         + "s.archived) from Subject s join s.customer c join s.responsible u where s.id in :ids",
@@ -136,7 +142,7 @@ public class SubjectList {
                 .setParameter("ids", ids)
                 .setHint(SubjectFilter.BIND_PARAMETERS, "True")
                 .getResultStream()
-                .map(row -> row.withTags(chips.get(row.id())))
+                .map(row -> row.with(chips.get(row.id()), next.get(row.id())))
                 .sorted(Comparator.comparing(row -> position.get(row.id())))
                 .toList();
     }

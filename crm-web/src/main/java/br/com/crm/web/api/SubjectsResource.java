@@ -108,6 +108,15 @@ public class SubjectsResource {
     SubjectBulk bulk;
 
     @Inject
+    br.com.crm.activity.boundary.Activities activityBoundary;
+
+    @Inject
+    br.com.crm.note.boundary.Notes noteBoundary;
+
+    @Inject
+    br.com.crm.timeline.boundary.Timeline timeline;
+
+    @Inject
     SubjectImport imports;
 
     /**
@@ -277,6 +286,65 @@ public class SubjectsResource {
     @Path("{id}/unarchive")
     public Response unarchive(@PathParam("id") long id, @Context HttpHeaders headers) {
         return answer(subjects.unarchive(id, Versions.ifMatch(headers)));
+    }
+
+    /** The subject's activities: open ones first by due date, then done ones. */
+    @GET
+    @Path("{id}/activities")
+    public List<ActivitiesResource.ActivityJson> activities(@PathParam("id") long id) {
+        subjects.find(id);
+        return activityBoundary.ofSubject(id).stream().map(ActivitiesResource::json).toList();
+    }
+
+    /** Plans an activity on the subject (201, Location, ETag). */
+    @POST
+    @Path("{id}/activities")
+    public Response plan(@PathParam("id") long id, ActivitiesResource.ActivityInput input, @Context UriInfo uri) {
+        var activity = activityBoundary.create(id, input == null ? null : input.form());
+        return Response.created(uri.getBaseUriBuilder().path("activities").path(activity.getId().toString()).build())
+                .tag(Versions.tag(activity.getVersion()))
+                .entity(ActivitiesResource.json(activityBoundary.find(activity.getId()))).build();
+    }
+
+    @GET
+    @Path("{id}/notes")
+    public List<NotesResource.NoteJson> notes(@PathParam("id") long id) {
+        subjects.find(id);
+        return noteBoundary.ofSubject(id).stream().map(NotesResource::json).toList();
+    }
+
+    @POST
+    @Path("{id}/notes")
+    public Response addNote(@PathParam("id") long id, NotesResource.NoteInput input, @Context UriInfo uri) {
+        var note = noteBoundary.add(id, input == null ? null : input.text());
+        return Response.created(uri.getBaseUriBuilder().path("notes").path(note.getId().toString()).build())
+                .tag(Versions.tag(note.getVersion())).entity(NotesResource.json(note)).build();
+    }
+
+    /**
+     * The subject's timeline, newest first, a page at a time ({@code next} back as {@code cursor}); {@code kind}
+     * (ACTIVITY, NOTE, STAGE_CHANGE; repeat for several) narrows it.
+     */
+    @GET
+    @Path("{id}/timeline")
+    public br.com.crm.timeline.boundary.Timeline.Page timeline(@PathParam("id") long id,
+                                                               @QueryParam("kind") List<String> kinds,
+                                                               @QueryParam("cursor") String cursor,
+                                                               @QueryParam("limit") @DefaultValue("20") int limit) {
+        subjects.find(id);
+        java.util.Set<br.com.crm.timeline.boundary.Timeline.Kind> chosen = new java.util.HashSet<>();
+        for (String kind : kinds == null ? List.<String>of() : kinds) {
+            try {
+                chosen.add(br.com.crm.timeline.boundary.Timeline.Kind.valueOf(kind));
+            } catch (IllegalArgumentException e) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "timeline.kind.unknown", "kind", kind);
+            }
+        }
+        try {
+            return timeline.page(id, chosen, cursor == null || cursor.isBlank() ? null : cursor, limit);
+        } catch (java.time.DateTimeException | ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "api.cursor.invalid", "cursor");
+        }
     }
 
     private static java.util.Locale locale(HttpHeaders headers) {

@@ -75,6 +75,9 @@ public class FunnelBacking implements Serializable {
     @Inject
     br.com.crm.web.subject.FilterBarBacking filterBar;
 
+    @Inject
+    br.com.crm.activity.boundary.Activities activities;
+
     private List<Stage> stageList;
     private Map<Long, ColumnFigures> figures;
     private final Map<Long, Column> columns = new HashMap<>();
@@ -87,6 +90,7 @@ public class FunnelBacking implements Serializable {
 
     // The filter, from the page's URL (bookmarkable): the same parameters as the API's.
     private SubjectFilter filter = SubjectFilter.NONE;
+    private Map<String, Long> activityFigures = Map.of();
     private List<Long> chosenTags = new ArrayList<>();
     // Loaded when a dialog needs them, once: getters run many times per render.
     private List<br.com.crm.tag.entity.Tag> allTags = List.of();
@@ -102,6 +106,7 @@ public class FunnelBacking implements Serializable {
         Map<Long, Integer> loaded = new HashMap<>();
         columns.forEach((stage, column) -> loaded.put(stage, column.cards.size()));
         Funnel.Board board = funnel.board(Funnel.PAGE_SIZE, loaded, filter);
+        activityFigures = activities.dueFigures();
         stageList = board.stages();
         figures = board.figures();
         columns.clear();
@@ -263,6 +268,16 @@ public class FunnelBacking implements Serializable {
 
     public void setChosenTags(List<Long> chosenTags) {
         this.chosenTags = chosenTags;
+    }
+
+    /** Open activities overdue and due today: {@code overdue}, {@code today}, {@code myOverdue}, {@code myToday}. */
+    public Map<String, Long> getActivityFigures() {
+        return activityFigures;
+    }
+
+    /** Today in the business day's time zone: a card's next activity is overdue, due today or later. */
+    public java.time.LocalDate getToday() {
+        return java.time.LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE);
     }
 
     public MoveChoice getMove() {

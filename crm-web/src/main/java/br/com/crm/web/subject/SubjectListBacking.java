@@ -272,6 +272,10 @@ public class SubjectListBacking implements Serializable {
         return filter;
     }
 
+    public java.time.LocalDate getToday() {
+        return java.time.LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE);
+    }
+
     public String stageLabel(long stageId) {
         return stageLabels.get(stageId);
     }

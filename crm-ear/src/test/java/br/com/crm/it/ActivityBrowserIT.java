@@ -1,0 +1,149 @@
+package br.com.crm.it;
+
+import jakarta.json.Json;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Activities and notes in real headless Chromium: the card's colour, the agenda, a note shown as text. */
+@ExtendWith(ArquillianExtension.class)
+class ActivityBrowserIT {
+
+    private static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final List<WebDriver> drivers = new ArrayList<>();
+
+    @AfterEach
+    void quit() {
+        drivers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void anOverdueActivityPlannedOnTheSubjectPageTurnsItsCardRed() {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        long subject = newSubject("Atrasada " + token);
+        WebDriver driver = loggedIn("ana");
+        driver.get(Http.resolve(base, "subject/view.xhtml?id=" + subject).toString());
+
+        choose(driver, "activities:kind", "VISIT");
+        driver.findElement(By.id("activities:description")).sendKeys("Visitar a fábrica");
+        WebElement due = driver.findElement(By.id("activities:dueAt_input"));
+        due.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        due.sendKeys(LocalDate.now(ZONE).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 10:00",
+                Keys.ESCAPE);
+        driver.findElement(By.id("activities:saveActivity")).click();
+        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("activities:list"),
+                "Visitar a fábrica"));
+        assertThat(driver.findElement(By.id("activities:list")).getText()).contains("Atrasada");
+
+        driver.get(Http.resolve(base, "index.xhtml?q=" + token).toString());
+        WebElement next = wait(driver).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".crm-card[data-subject='" + subject + "'] .crm-next")));
+        assertThat(next.getAttribute("class")).contains("crm-next-overdue");
+        assertThat(next.getText()).contains("Visita").contains("Ana Souza");
+        assertThat(next.getCssValue("color")).isEqualTo("rgba(180, 35, 24, 1)");
+
+        long idle = newSubject("Sem ação " + token);
+        driver.navigate().refresh();
+        assertThat(wait(driver).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".crm-card[data-subject='" + idle + "'] .crm-next-none"))).getText())
+                .contains("Nenhuma ação planejada");
+    }
+
+    @Test
+    void todaysActivityIsDoneFromTheAgenda() {
+        long subject = newSubject("Agenda " + UUID.randomUUID().toString().substring(0, 8));
+        String due = LocalDate.now(ZONE).atTime(23, 0).atZone(ZONE).toOffsetDateTime().toString();
+        HttpResponse<String> planned = api("ana", "POST", "api/v1/subjects/" + subject + "/activities",
+                Json.createObjectBuilder().add("kind", "CALL").add("description", "Ligar hoje " + subject)
+                        .add("dueAt", due).add("responsible", "ana").build().toString());
+        assertThat(planned.statusCode()).isEqualTo(201);
+        long activity = Http.json(planned).getJsonNumber("id").longValue();
+        WebDriver driver = loggedIn("ana");
+
+        driver.get(Http.resolve(base, "agenda.xhtml").toString());
+        WebElement item = wait(driver).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#today li[data-activity='" + activity + "']")));
+        assertThat(item.getText()).contains("Ligar hoje " + subject);
+        item.findElement(By.cssSelector("button")).click();
+        wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("doneForm:result")))
+                .sendKeys("Fechou a visita");
+        driver.findElement(By.id("doneForm:confirmDone")).click();
+        wait(driver).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("li[data-activity='" + activity + "']")));
+        assertThat(Http.json(api("ana", "GET", "api/v1/activities/" + activity, null)).getString("result"))
+                .isEqualTo("Fechou a visita");
+    }
+
+    @Test
+    void aNoteWithMarkupIsShownAsTextKeepingItsLineBreaks() {
+        long subject = newSubject("Nota " + UUID.randomUUID().toString().substring(0, 8));
+        WebDriver driver = loggedIn("ana");
+        driver.get(Http.resolve(base, "subject/view.xhtml?id=" + subject).toString());
+        String text = "<script>window.crmHacked = true</script>\n<b>negrito</b>";
+
+        driver.findElement(By.id("notes:noteText")).sendKeys(text);
+        driver.findElement(By.id("notes:addNote")).click();
+        WebElement shown = wait(driver).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#notes .crm-note-text")));
+
+        assertThat(shown.getText()).isEqualTo(text);
+        assertThat(shown.findElements(By.tagName("script"))).isEmpty();
+        assertThat(shown.findElements(By.tagName("b"))).isEmpty();
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.crmHacked === undefined")).isEqualTo(true);
+        assertThat(driver.findElement(By.id("items")).getText()).contains("<b>negrito</b>");
+    }
+
+    private void choose(WebDriver driver, String id, String value) {
+        ((JavascriptExecutor) driver).executeScript("PrimeFaces.getWidgetById('" + id + "').selectValue('" + value + "')");
+    }
+
+    private WebDriver loggedIn(String user) {
+        WebDriver driver = Browser.start("pt-BR");
+        drivers.add(driver);
+        Browser.login(driver, base, user, user);
+        return driver;
+    }
+
+    private static WebDriverWait wait(WebDriver driver) {
+        return Browser.waiting(driver);
+    }
+
+    private long newSubject(String title) {
+        return Api.newSubject(base, title);
+    }
+
+    private HttpResponse<String> api(String user, String method, String path, String json) {
+        return Api.call(base, user, method, path, null, json);
+    }
+}
