@@ -48,7 +48,7 @@ public class CrmBenchmark {
             throw new IllegalStateException("no column with a next page: load the data set first");
         }
         String cursor = java.net.URLEncoder.encode(next.group(1), StandardCharsets.UTF_8);
-        Matcher firstCard = Pattern.compile("\"id\":(\\d+),\"responsible\"").matcher(board);
+        Matcher firstCard = Pattern.compile("\"id\":(\\d+),\"lastActivityAt\"").matcher(board);
         firstCard.find();
         long subject = Long.parseLong(firstCard.group(1));
         Supplier<HttpResponse<String>> nextPage = () -> send(client, HttpRequest.newBuilder(

@@ -18,7 +18,7 @@ from generate_series(1, 100000) g;
 -- Subjects 1..200,000 are open, 200,001..500,000 archived; stage = 1 + g % 5 (5 closes: won or lost).
 insert into crm_subject (id, title, search_title, customer_id, stage_id, responsible_id, amount, expected_close,
                          outcome, lost_reason_id, archived, stage_entered_at, created_at, created_by, updated_at,
-                         updated_by, version)
+                         updated_by, last_activity_at, version)
 select 10000000 + g,
        'Assunto de benchmark ' || g,
        'assunto de benchmark ' || g,
@@ -32,7 +32,7 @@ select 10000000 + g,
        g > 200000,
        now() - (g % 200000) * interval '1 minute',
        now() - interval '400 days',
-       'bench', now(), 'bench', 1
+       'bench', now(), 'bench', now() - (g * 7 % 100000) * interval '1 minute', 1
 from generate_series(1, 500000) g;
 
 insert into crm_stage_change (id, subject_id, to_stage_id, to_stage_name, changed_at, changed_by)

@@ -154,6 +154,45 @@ class ActivitiesApiIT {
         assertThat(notesOnly.getJsonArray("items")).hasSize(1);
     }
 
+    @Test
+    void subjectsWithoutActivityForTheirStagesLimitAreFlaggedStale() {
+        JsonObject first = array(call("ana", "GET", "api/v1/stages", null, null)).getJsonObject(0);
+        String path = "api/v1/stages/" + first.getJsonNumber("id");
+        HttpResponse<String> limited = call("admin", "PUT", path, "\"" + first.getJsonNumber("version") + "\"",
+                stage(first, 5));
+        assertThat(limited.statusCode()).as(limited.body()).isEqualTo(200);
+        try {
+            String unique = UUID.randomUUID().toString().substring(0, 8);
+            long fresh = newSubject("Fresco " + unique);
+            assertThat(card(unique, fresh).containsKey("staleDays")).as("just created").isFalse();
+            call("ana", "POST", "api/v1/subjects/" + fresh + "/notes", null, "{\"text\":\"ainda ativo\"}");
+            assertThat(card(unique, fresh).containsKey("staleDays")).isFalse();
+
+            // The demo's oldest subjects had their last activity a month or more ago.
+            JsonObject old = array(call("ana", "GET", "api/v1/funnel?q=padaria", null, null))
+                    .getValuesAs(JsonObject.class).get(0).getJsonArray("cards").getValuesAs(JsonObject.class).stream()
+                    .filter(c -> c.getString("title").startsWith("Renovação do contrato anual"))
+                    .findFirst().orElseThrow();
+            assertThat(old.getJsonNumber("staleDays").longValue()).isGreaterThanOrEqualTo(30);
+        } finally {
+            call("admin", "PUT", path, limited.headers().firstValue("ETag").orElseThrow(), stage(first, null));
+        }
+        assertThat(array(call("ana", "GET", "api/v1/funnel?q=padaria", null, null)).getJsonObject(0)
+                .getJsonArray("cards").getValuesAs(JsonObject.class)).noneMatch(c -> c.containsKey("staleDays"));
+    }
+
+    private static String stage(JsonObject stage, Integer staleDays) {
+        var json = Json.createObjectBuilder().add("description", stage.getString("description"))
+                .add("position", stage.getInt("position"));
+        if (stage.containsKey("descriptionEn")) {
+            json.add("descriptionEn", stage.getString("descriptionEn"));
+        }
+        if (staleDays != null) {
+            json.add("staleDays", staleDays);
+        }
+        return json.build().toString();
+    }
+
     private JsonObject card(String unique, long subject) {
         JsonArray board = array(call("ana", "GET", "api/v1/funnel?q=" + unique, null, null));
         return board.getValuesAs(JsonObject.class).stream()

@@ -88,6 +88,7 @@ public class Activities {
         Activity activity = new Activity(subject, form.kind(), form.description(), form.dueAt(),
                 responsible(form.responsible()), now(), caller.name());
         em.persist(activity);
+        recordActivity(subjectId, activity.getCreatedAt());
         return saved(activity);
     }
 
@@ -103,6 +104,7 @@ public class Activities {
                              @Size(max = Activity.RESULT_LENGTH) String result) {
         Activity activity = current(id, version);
         activity.complete(doneAt, result, now(), caller.name());
+        recordActivity(activity.getSubjectId(), activity.getDoneAt());
         return saved(activity);
     }
 
@@ -202,6 +204,19 @@ public class Activities {
             figures.put(names[i], row[i] == null ? 0L : ((Number) row[i]).longValue());
         }
         return figures;
+    }
+
+    /**
+     * The subject's last activity moves forward to {@code at}. A bulk update, so the subject's version stays: an
+     * activity logged meanwhile must not make a colleague's open edit of the subject stale.
+     */
+    public static void recordActivity(EntityManager em, long subjectId, OffsetDateTime at) {
+        em.createQuery("update Subject s set s.lastActivityAt = :at where s.id = :id and s.lastActivityAt < :at")
+                .setParameter("at", at).setParameter("id", subjectId).executeUpdate();
+    }
+
+    private void recordActivity(long subjectId, OffsetDateTime at) {
+        recordActivity(em, subjectId, at);
     }
 
     private Activity current(long id, long version) {

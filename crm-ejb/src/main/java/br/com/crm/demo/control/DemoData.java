@@ -116,6 +116,7 @@ public class DemoData {
         first.complete(subject.getCreatedAt().plusHours(2), "Cliente pediu mais informações",
                 subject.getCreatedAt().plusHours(2), by);
         em.persist(first);
+        subject.activityRecordedAt(first.getDoneAt());
         if (random.nextInt(5) > 0) {
             int pick = random.nextInt(TODO.size());
             em.persist(new Activity(subject, TODO_KINDS.get(pick), TODO.get(pick),
@@ -133,6 +134,7 @@ public class DemoData {
             return customer;
         }).toList();
         List<Stage> stages = em.createNamedQuery(Stage.ALL, Stage.class).getResultList();
+        stages.subList(0, stages.size() - 1).forEach(stage -> stage.flagStaleAfter(10));
         List<LostReason> reasons = em.createNamedQuery(LostReason.ACTIVE, LostReason.class).getResultList();
         List<User> sellers = List.of(users.find("ana").orElseThrow(), users.find("bruno").orElseThrow(),
                 users.find("admin").orElseThrow());

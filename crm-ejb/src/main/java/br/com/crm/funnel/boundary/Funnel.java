@@ -46,21 +46,32 @@ public class Funnel {
     public record ColumnFigures(long stageId, Figures all, Figures won, Figures lost) implements Serializable {
     }
 
-    /** What a card shows; {@code enteredAt} and {@code id} are also the keyset of the next page. */
+    /**
+     * What a card shows; {@code enteredAt} and {@code id} are also the keyset of the next page. {@code staleDays}:
+     * days without activity when past the stage's limit (Configurações → Vendas), else {@code null}.
+     */
     public record Card(long id, long version, String title, String customer, BigDecimal amount,
                        String responsible, Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose,
-                       long stageId, List<Tags.Chip> tags, Activities.Next next) implements Serializable {
+                       long stageId, OffsetDateTime lastActivityAt, List<Tags.Chip> tags, Activities.Next next,
+                       Long staleDays) implements Serializable {
 
         /** As the keyset query makes it, before its tags and next activity are known. */
         public Card(long id, long version, String title, String customer, BigDecimal amount, String responsible,
-                    Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose, long stageId) {
+                    Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose, long stageId,
+                    OffsetDateTime lastActivityAt) {
             this(id, version, title, customer, amount, responsible, outcome, enteredAt, expectedClose, stageId,
-                    List.of(), null);
+                    lastActivityAt, List.of(), null, null);
         }
 
-        Card with(List<Tags.Chip> chips, Activities.Next nextActivity) {
+        Card with(List<Tags.Chip> chips, Activities.Next nextActivity, Integer staleLimit, LocalDate today) {
+            Long idle = null;
+            if (staleLimit != null && outcome == null) {
+                long days = java.time.temporal.ChronoUnit.DAYS.between(
+                        lastActivityAt.atZoneSameInstant(Activities.ZONE).toLocalDate(), today);
+                idle = days >= staleLimit ? days : null;
+            }
             return new Card(id, version, title, customer, amount, responsible, outcome, enteredAt, expectedClose,
-                    stageId, chips == null ? List.of() : List.copyOf(chips), nextActivity);
+                    stageId, lastActivityAt, chips == null ? List.of() : List.copyOf(chips), nextActivity, idle);
         }
     }
 
@@ -70,13 +81,16 @@ public class Funnel {
             return cards.isEmpty() ? null : cards.get(cards.size() - 1);
         }
 
-        Page completed(Map<Long, List<Tags.Chip>> chips, Map<Long, Activities.Next> next) {
-            return new Page(cards.stream().map(c -> c.with(chips.get(c.id()), next.get(c.id()))).toList(), more);
+        Page completed(Map<Long, List<Tags.Chip>> chips, Map<Long, Activities.Next> next, Integer staleLimit,
+                       LocalDate today) {
+            return new Page(cards.stream().map(c -> c.with(chips.get(c.id()), next.get(c.id()), staleLimit, today))
+                    .toList(), more);
         }
     }
 
     private static final String CARD = "select new br.com.crm.funnel.boundary.Funnel.Card(s.id, s.version, s.title, "
-            + "c.name, s.amount, u.displayName, s.outcome, s.stageEnteredAt, s.expectedClose, s.stageId) "
+            + "c.name, s.amount, u.displayName, s.outcome, s.stageEnteredAt, s.expectedClose, s.stageId, "
+            + "s.lastActivityAt) "
             + "from Subject s join s.customer c join s.responsible u "
             + "where s.stageId = :stage";
     private static final String ORDER = " order by s.stageEnteredAt desc, s.id desc";
@@ -123,7 +137,8 @@ public class Funnel {
         List<Long> ids = pages.values().stream().flatMap(p -> p.cards().stream()).map(Card::id).toList();
         Map<Long, List<Tags.Chip>> chips = tags.chips(ids);
         Map<Long, Activities.Next> next = activities.next(ids);
-        pages.replaceAll((stage, page) -> page.completed(chips, next));
+        LocalDate today = LocalDate.now(Activities.ZONE);
+        pages.replaceAll((stage, page) -> page.completed(chips, next, stages.get(stage).getStaleDays(), today));
         // The kept totals count active subjects; a filtered or archived board counts what it shows.
         return new Board(all, figures(all, filter.isEmpty() ? grouped : filteredFigures(filter)), pages);
     }
@@ -159,7 +174,7 @@ public class Funnel {
 
     /** The first page of a column, with the cards' tags. */
     public Page firstPage(long stageId, int size, SubjectFilter filter) {
-        return completed(untagged(stageId, size, filter));
+        return completed(stageId, untagged(stageId, size, filter));
     }
 
     /** The page after the card ({@code afterEnteredAt}, {@code afterId}), with the cards' tags. */
@@ -172,13 +187,15 @@ public class Funnel {
                 .setParameter("id", afterId);
         parameters.forEach(query::setParameter);
         query.setHint(SubjectFilter.BIND_PARAMETERS, "True");
-        return completed(page(query, size));
+        return completed(stageId, page(query, size));
     }
 
     /** The page with its cards' tags and next activities: two queries for the whole page. */
-    private Page completed(Page page) {
+    private Page completed(long stageId, Page page) {
         List<Long> ids = page.cards().stream().map(Card::id).toList();
-        return page.completed(tags.chips(ids), activities.next(ids));
+        Stage stage = em.find(Stage.class, stageId);
+        return page.completed(tags.chips(ids), activities.next(ids), stage == null ? null : stage.getStaleDays(),
+                LocalDate.now(Activities.ZONE));
     }
 
     private Page untagged(long stageId, int size, SubjectFilter filter) {

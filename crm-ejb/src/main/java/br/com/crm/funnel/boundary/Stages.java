@@ -79,7 +79,8 @@ public class Stages {
      * positions before it.
      */
     @RolesAllowed(Roles.ADMIN)
-    public Stage update(long id, long version, String description, String descriptionEn, int position) {
+    public Stage update(long id, long version, String description, String descriptionEn, int position,
+                        Integer staleDays) {
         requireDescription(description);
         List<Stage> stages = lockAll();
         Stage stage = find(id);
@@ -87,6 +88,7 @@ public class Stages {
             throw BusinessException.stale("stage");
         }
         stage.describe(description, descriptionEn);
+        stage.flagStaleAfter(staleDays);
         boolean closing = stages.get(stages.size() - 1).equals(stage);
         int last = stages.size();
         if (closing ? position != last : position < 1 || position >= last) {

@@ -50,6 +50,9 @@ public class Stage implements java.io.Serializable {
     @Column(name = "description_en", length = DESCRIPTION_LENGTH)
     private String descriptionEn;
 
+    @Column(name = "stale_days")
+    private Integer staleDays;
+
     @Version
     private long version;
 
@@ -65,6 +68,19 @@ public class Stage implements java.io.Serializable {
     public void describe(String description, String descriptionEn) {
         this.description = description == null ? null : description.strip();
         this.descriptionEn = descriptionEn == null || descriptionEn.isBlank() ? null : descriptionEn.strip();
+    }
+
+    /** After how many days without activity the stage's subjects are flagged as stale; {@code null}: never. */
+    public void flagStaleAfter(Integer days) {
+        if (days != null && (days < 1 || days > 365)) {
+            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+                    "stage.staleDays.invalid", "staleDays", 1, 365);
+        }
+        this.staleDays = days;
+    }
+
+    public Integer getStaleDays() {
+        return staleDays;
     }
 
     public void placeAt(int position) {

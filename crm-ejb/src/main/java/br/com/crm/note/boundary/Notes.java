@@ -39,6 +39,7 @@ public class Notes {
         Note note = new Note(subject, text, caller.name(), OffsetDateTime.now(clock));
         em.persist(note);
         em.flush();
+        br.com.crm.activity.boundary.Activities.recordActivity(em, subjectId, note.getCreatedAt());
         return note;
     }
 

@@ -42,6 +42,7 @@ public class SubjectList {
         AMOUNT("s.amount"),
         EXPECTED_CLOSE("s.expectedClose"),
         UPDATED("s.updatedAt"),
+        LAST_ACTIVITY("s.lastActivityAt"),
         RESPONSIBLE("u.displayName");
 
         final String path;
@@ -54,19 +55,21 @@ public class SubjectList {
     /** One row of the list. */
     public record Row(long id, long version, String title, long customerId, String customer, long stageId,
                       Outcome outcome, BigDecimal amount, LocalDate expectedClose, OffsetDateTime updatedAt,
-                      String responsible, boolean archived, List<Tags.Chip> tags, Activities.Next next)
+                      OffsetDateTime lastActivityAt, String responsible, boolean archived, List<Tags.Chip> tags,
+                      Activities.Next next)
             implements Serializable {
 
         public Row(long id, long version, String title, long customerId, String customer, long stageId,
                    Outcome outcome, BigDecimal amount, LocalDate expectedClose, OffsetDateTime updatedAt,
-                   String responsible, boolean archived) {
+                   OffsetDateTime lastActivityAt, String responsible, boolean archived) {
             this(id, version, title, customerId, customer, stageId, outcome, amount, expectedClose, updatedAt,
-                    responsible, archived, List.of(), null);
+                    lastActivityAt, responsible, archived, List.of(), null);
         }
 
         Row with(List<Tags.Chip> chips, Activities.Next nextActivity) {
             return new Row(id, version, title, customerId, customer, stageId, outcome, amount, expectedClose,
-                    updatedAt, responsible, archived, chips == null ? List.of() : List.copyOf(chips), nextActivity);
+                    updatedAt, lastActivityAt, responsible, archived, chips == null ? List.of() : List.copyOf(chips),
+                    nextActivity);
         }
     }
 
@@ -93,7 +96,7 @@ public class SubjectList {
                     .getSingleResult().longValue();
         }
         if (filter.isNarrowed()) {
-            return snapshot(filter, Sort.UPDATED, false).length;
+            return snapshot(filter, Sort.LAST_ACTIVITY, false).length;
         }
         Map<String, Object> parameters = new HashMap<>();
         var query = em.createQuery("select count(s.id)" + from(filter, null) + " where 1 = 1"
@@ -136,7 +139,8 @@ public class SubjectList {
         Map<Long, List<Tags.Chip>> chips = tags.chips(ids);
         Map<Long, Activities.Next> next = activities.next(ids);
         return em.createQuery("select new br.com.crm.subject.boundary.SubjectList.Row(s.id, s.version, s.title, "
-                        + "c.id, c.name, s.stageId, s.outcome, s.amount, s.expectedClose, s.updatedAt, u.displayName, "
+                        + "c.id, c.name, s.stageId, s.outcome, s.amount, s.expectedClose, s.updatedAt, s.lastActivityAt, "
+                        + "u.displayName, "
                         + "s.archived) from Subject s join s.customer c join s.responsible u where s.id in :ids",
                         Row.class)
                 .setParameter("ids", ids)

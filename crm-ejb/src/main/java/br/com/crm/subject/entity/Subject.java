@@ -124,6 +124,10 @@ public class Subject implements java.io.Serializable {
     @Column(name = "updated_by", nullable = false, length = 60)
     private String updatedBy;
 
+    /** When an activity or note was last recorded on it (its creation at first): what "stale" is measured from. */
+    @Column(name = "last_activity_at", nullable = false)
+    private OffsetDateTime lastActivityAt;
+
     @ManyToMany
     @JoinTable(name = "crm_subject_tag", joinColumns = @JoinColumn(name = "subject_id"),
             inverseJoinColumns = @JoinColumn(name = "tag_id"))
@@ -149,6 +153,7 @@ public class Subject implements java.io.Serializable {
         this.stageEnteredAt = at;
         this.createdAt = at;
         this.createdBy = by;
+        this.lastActivityAt = at;
         touch(at, by);
     }
 
@@ -315,6 +320,17 @@ public class Subject implements java.io.Serializable {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    public OffsetDateTime getLastActivityAt() {
+        return lastActivityAt;
+    }
+
+    /** Something was done about it at {@code at} (an activity, a note); never moves back in time. */
+    public void activityRecordedAt(OffsetDateTime at) {
+        if (at.isAfter(lastActivityAt)) {
+            lastActivityAt = at;
+        }
     }
 
     public OffsetDateTime getUpdatedAt() {

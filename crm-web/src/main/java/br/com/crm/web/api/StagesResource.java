@@ -28,10 +28,11 @@ import java.util.List;
 public class StagesResource {
 
     public record StageJson(long id, int position, String description, String descriptionEn, boolean closing,
-                            long version) {
+                            Integer staleDays, long version) {
     }
 
-    public record StageInput(String description, String descriptionEn, Integer position) {
+    /** {@code staleDays}: after how many days without activity subjects are flagged (absent: never). */
+    public record StageInput(String description, String descriptionEn, Integer position, Integer staleDays) {
     }
 
     @Inject
@@ -57,7 +58,8 @@ public class StagesResource {
         Stage current = stages.find(id);
         Stage stage = stages.update(id, version, input == null ? null : input.description(),
                 input == null ? null : input.descriptionEn(),
-                input == null || input.position() == null ? current.getPosition() : input.position());
+                input == null || input.position() == null ? current.getPosition() : input.position(),
+                input == null ? null : input.staleDays());
         return Response.ok(json(stage, stages.isClosing(stage))).tag(Versions.tag(stage.getVersion())).build();
     }
 
@@ -70,6 +72,6 @@ public class StagesResource {
 
     static StageJson json(Stage s, boolean closing) {
         return new StageJson(s.getId(), s.getPosition(), s.getDescription(), s.getDescriptionEn(), closing,
-                s.getVersion());
+                s.getStaleDays(), s.getVersion());
     }
 }

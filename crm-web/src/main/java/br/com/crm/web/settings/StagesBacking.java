@@ -28,6 +28,7 @@ public class StagesBacking implements Serializable {
         private String description;
         private String descriptionEn;
         private int position;
+        private Integer staleDays;
         private final boolean closing;
 
         Row(Stage stage, boolean closing) {
@@ -36,7 +37,16 @@ public class StagesBacking implements Serializable {
             this.description = stage.getDescription();
             this.descriptionEn = stage.getDescriptionEn();
             this.position = stage.getPosition();
+            this.staleDays = stage.getStaleDays();
             this.closing = closing;
+        }
+
+        public Integer getStaleDays() {
+            return staleDays;
+        }
+
+        public void setStaleDays(Integer staleDays) {
+            this.staleDays = staleDays;
         }
 
         public long getId() {
@@ -96,7 +106,8 @@ public class StagesBacking implements Serializable {
     }
 
     public void save(Row row) {
-        attempt(() -> stages.update(row.id, row.version, row.description, row.descriptionEn, row.position),
+        attempt(() -> stages.update(row.id, row.version, row.description, row.descriptionEn, row.position,
+                        row.staleDays),
                 "stage.saved");
     }
 

@@ -57,7 +57,7 @@ public class SubjectListBacking implements Serializable {
 
         @Override
         public List<Row> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            SubjectList.Sort sort = SubjectList.Sort.UPDATED;
+            SubjectList.Sort sort = SubjectList.Sort.LAST_ACTIVITY;
             boolean ascending = false;
             for (SortMeta meta : sortBy.values()) {
                 if (meta.getOrder() != SortOrder.UNSORTED) {
@@ -155,7 +155,8 @@ public class SubjectListBacking implements Serializable {
             case "amount" -> SubjectList.Sort.AMOUNT;
             case "expectedClose" -> SubjectList.Sort.EXPECTED_CLOSE;
             case "responsible" -> SubjectList.Sort.RESPONSIBLE;
-            default -> SubjectList.Sort.UPDATED;
+            case "updated" -> SubjectList.Sort.UPDATED;
+            default -> SubjectList.Sort.LAST_ACTIVITY;
         };
     }
 
