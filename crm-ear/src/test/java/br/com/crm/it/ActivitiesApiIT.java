@@ -181,6 +181,59 @@ class ActivitiesApiIT {
                 .getJsonArray("cards").getValuesAs(JsonObject.class)).noneMatch(c -> c.containsKey("staleDays"));
     }
 
+    @Test
+    void theReportCountsPerformedActivitiesByBrazilianDayAndItsCsvHoldsTheSameNumbers() {
+        // A day of its own, years back: no other test performs activities there.
+        java.time.LocalDate day = java.time.LocalDate.of(2001, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000));
+        java.time.ZoneId saoPaulo = java.time.ZoneId.of("America/Sao_Paulo");
+        long subject = newSubject("Relatório " + UUID.randomUUID());
+        // 23:30 in São Paulo is already the next day in UTC: it must count on its Brazilian day.
+        performed(subject, "CALL", day.atTime(23, 30).atZone(saoPaulo).toOffsetDateTime());
+        performed(subject, "VISIT", day.plusDays(1).atTime(0, 30).atZone(saoPaulo).toOffsetDateTime());
+        performed(subject, "CALL", day.plusDays(1).atTime(12, 0).atZone(saoPaulo).toOffsetDateTime());
+        call("ana", "POST", "api/v1/subjects/" + subject + "/activities", null,
+                activity("TASK", "não feita", day.atTime(10, 0).atZone(saoPaulo).toOffsetDateTime(), "ana"));
+
+        String range = "from=" + day + "&to=" + day.plusDays(1) + "&user=ana";
+        JsonObject byDay = Http.json(call("ana", "GET", "api/v1/reports/activities?" + range + "&by=KIND", null, null));
+        assertThat(byDay.getJsonArray("periods").getString(0)).isEqualTo(day.toString());
+        assertThat(counts(byDay, "CALL")).containsExactly(1L, 1L);
+        assertThat(counts(byDay, "VISIT")).containsExactly(0L, 1L);
+        assertThat(byDay.getJsonNumber("total").longValue()).as("the planned one is not performed").isEqualTo(3);
+
+        JsonObject byOutcome = Http.json(call("ana", "GET", "api/v1/reports/activities?" + range
+                + "&by=OUTCOME&period=MONTH", null, null));
+        assertThat(byOutcome.getJsonArray("groups").getValuesAs(JsonObject.class))
+                .extracting(g -> g.getString("key") + "=" + g.getJsonNumber("total")).containsExactly("OPEN=3");
+
+        HttpResponse<String> csv = call("ana", "GET", "api/v1/reports/activities.csv?" + range + "&by=KIND", null,
+                null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("\uFEFFPeriod;Call;Visit;Total");
+        assertThat(lines[1]).endsWith(";1;0;1");
+        assertThat(lines[2]).endsWith(";1;1;2");
+        assertThat(lines[3]).isEqualTo("Total;2;1;3");
+        assertThat(call("ana", "GET", "api/v1/reports/activities?from=" + day + "&to=" + day.minusDays(1), null, null)
+                .statusCode()).isEqualTo(422);
+    }
+
+    private void performed(long subject, String kind, OffsetDateTime at) {
+        HttpResponse<String> planned = call("ana", "POST", "api/v1/subjects/" + subject + "/activities", null,
+                activity(kind, kind, at, "ana"));
+        HttpResponse<String> done = call("ana", "POST", "api/v1/activities/" + Http.json(planned).getJsonNumber("id")
+                + "/done", planned.headers().firstValue("ETag").orElseThrow(), "{\"doneAt\":\"" + at + "\"}");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+    }
+
+    private static List<Long> counts(JsonObject report, String key) {
+        return report.getJsonArray("groups").getValuesAs(JsonObject.class).stream()
+                .filter(g -> g.getString("key").equals(key)).findFirst().orElseThrow()
+                .getJsonArray("counts").getValuesAs(jakarta.json.JsonNumber.class).stream()
+                .map(jakarta.json.JsonNumber::longValue).toList();
+    }
+
     private static String stage(JsonObject stage, Integer staleDays) {
         var json = Json.createObjectBuilder().add("description", stage.getString("description"))
                 .add("position", stage.getInt("position"));

@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -122,6 +123,36 @@ class ActivityBrowserIT {
         assertThat(shown.findElements(By.tagName("b"))).isEmpty();
         assertThat(((JavascriptExecutor) driver).executeScript("return window.crmHacked === undefined")).isEqualTo(true);
         assertThat(driver.findElement(By.id("items")).getText()).contains("<b>negrito</b>");
+    }
+
+    @Test
+    void theReportPageCountsTheTestsOwnActivitiesAndItsExportHoldsTheSameNumbers() {
+        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000));
+        long subject = newSubject("Relatório " + UUID.randomUUID().toString().substring(0, 8));
+        for (String kind : new String[]{"CALL", "EMAIL", "CALL"}) {
+            String at = day.atTime(15, 0).atZone(ZONE).toOffsetDateTime().toString();
+            HttpResponse<String> planned = api("ana", "POST", "api/v1/subjects/" + subject + "/activities",
+                    Json.createObjectBuilder().add("kind", kind).add("description", kind).add("dueAt", at)
+                            .add("responsible", "ana").build().toString());
+            assertThat(Api.call(base, "ana", "POST", "api/v1/activities/" + Http.json(planned).getJsonNumber("id")
+                    + "/done", planned.headers().firstValue("ETag").orElseThrow(), "{\"doneAt\":\"" + at + "\"}")
+                    .statusCode()).isEqualTo(200);
+        }
+        WebDriver driver = loggedIn("ana");
+
+        driver.get(Http.resolve(base, "report.xhtml?from=" + day + "&to=" + day + "&user=ana&by=KIND").toString());
+        assertThat(driver.findElement(By.id("grandTotal")).getText()).isEqualTo("3");
+        assertThat(driver.findElement(By.cssSelector("#reportTable thead")).getText()).contains("Ligação")
+                .contains("E-mail");
+        assertThat(driver.findElement(By.cssSelector("#reportTable tfoot")).getText()).isEqualTo("Total 2 1 3");
+        wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".crm-chart canvas")));
+
+        HttpResponse<String> csv = Http.send(HttpRequest.newBuilder(java.net.URI.create(
+                        driver.findElement(By.id("exportReport")).getAttribute("href")))
+                .header("Cookie", "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue()).build());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().split("\r\n")).containsExactly("\uFEFFPeríodo;Ligação;E-mail;Total",
+                day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ";2;1;3", "Total;2;1;3");
     }
 
     private void choose(WebDriver driver, String id, String value) {

@@ -53,11 +53,12 @@ public class Timeline {
         OffsetDateTime before = cursor == null ? null : OffsetDateTime.parse(cursor.split("_", 2)[0]);
         List<Item> items = new ArrayList<>();
         if (kinds.isEmpty() || kinds.contains(Kind.ACTIVITY)) {
-            read("select a.id, coalesce(a.doneAt, a.dueAt), u.displayName, a.description, a.kind, a.doneAt "
+            // Both times, not coalesce(...): PostgreSQL's driver answers an untyped expression as a Timestamp.
+            read("select a.id, a.dueAt, u.displayName, a.description, a.kind, a.doneAt "
                     + "from Activity a join a.responsible u where a.subjectId = :subject", "coalesce(a.doneAt, a.dueAt)",
                     subjectId, before, limit).forEach(r -> items.add(new Item(Kind.ACTIVITY, (Long) r[0],
-                    (OffsetDateTime) r[1], (String) r[2], (String) r[3], String.valueOf(r[4]),
-                    r[5] == null ? "OPEN" : "DONE")));
+                    r[5] != null ? (OffsetDateTime) r[5] : (OffsetDateTime) r[1], (String) r[2], (String) r[3],
+                    String.valueOf(r[4]), r[5] == null ? "OPEN" : "DONE")));
         }
         if (kinds.isEmpty() || kinds.contains(Kind.NOTE)) {
             read("select n.id, n.createdAt, n.author, n.text from Note n where n.subjectId = :subject",

@@ -1,0 +1,96 @@
+package br.com.crm.web.api;
+
+import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.report.boundary.ActivityReport;
+import br.com.crm.web.report.ReportTable;
+import br.com.crm.web.shell.Feedback;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+
+/**
+ * The CRM report over HTTP: activities performed in {@code from}..{@code to} (days in São Paulo, default the last 30),
+ * by {@code period} (DAY, WEEK, MONTH) and {@code by} (KIND, USER, STAGE, OUTCOME), optionally of one {@code user}
+ * and one {@code kind}; as JSON or CSV.
+ */
+@Path("reports")
+@RequestScoped
+public class ReportsResource {
+
+    public record GroupJson(String key, String label, List<Long> counts, long total) {
+    }
+
+    public record ReportJson(LocalDate from, LocalDate to, String period, String by, List<LocalDate> periods,
+                             List<GroupJson> groups, List<Long> totals, long total) {
+    }
+
+    @Inject
+    ActivityReport report;
+
+    @Inject
+    Stages stages;
+
+    @QueryParam("from")
+    String from;
+    @QueryParam("to")
+    String to;
+    @QueryParam("period")
+    String period;
+    @QueryParam("by")
+    String by;
+    @QueryParam("user")
+    String user;
+    @QueryParam("kind")
+    String kind;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("activities")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReportJson json() {
+        ReportTable table = table();
+        ActivityReport.Result r = table.result();
+        List<GroupJson> groups = new ArrayList<>();
+        for (int g = 0; g < r.groups().size(); g++) {
+            String key = r.groups().get(g);
+            groups.add(new GroupJson(key, table.groupLabels().get(g),
+                    java.util.Arrays.stream(r.counts().get(key)).boxed().toList(), r.totalOf(key)));
+        }
+        List<Long> totals = new ArrayList<>();
+        for (int p = 0; p < r.periods().size(); p++) {
+            totals.add(r.totalAt(p));
+        }
+        return new ReportJson(table.query().from(), table.query().to(), table.query().period().name(),
+                table.query().by().name(), r.periods(), groups, totals, r.total());
+    }
+
+    @GET
+    @Path("activities.csv")
+    @Produces("text/csv")
+    public Response csv() {
+        ReportTable table = table();
+        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, BusinessProblems.locale(headers));
+        jakarta.ws.rs.core.StreamingOutput body = out -> table.writeCsv(out, bundle);
+        return Response.ok(body, "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"crm-report.csv\"").build();
+    }
+
+    private ReportTable table() {
+        ActivityReport.Query query = ReportTable.query(from, to, period, by, user, kind);
+        return ReportTable.of(query, report.run(query), stages.list(), BusinessProblems.locale(headers));
+    }
+}

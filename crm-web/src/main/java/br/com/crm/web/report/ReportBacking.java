@@ -1,0 +1,133 @@
+package br.com.crm.web.report;
+
+import br.com.crm.activity.entity.ActivityKind;
+import br.com.crm.business.BusinessException;
+import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.report.boundary.ActivityReport;
+import br.com.crm.security.boundary.Users;
+import br.com.crm.security.entity.User;
+import br.com.crm.web.shell.Feedback;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import org.omnifaces.cdi.ViewScoped;
+import org.omnifaces.util.Faces;
+
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Relatório de CRM: the activities performed, counted by period and one dimension, as a stacked bar chart (with the
+ * total as a line) and a table; the filters are the page's URL, so a report is a link to keep or send.
+ */
+@Named
+@ViewScoped
+public class ReportBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Chart colours, one per group, in order. */
+    private static final String[] COLOURS = {"#1f6feb", "#1a7f37", "#b54708", "#8250df", "#b42318", "#0e7490",
+        "#57606a", "#bf3989", "#9a6700", "#116329"};
+
+    @Inject
+    ActivityReport report;
+
+    @Inject
+    Stages stages;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Feedback feedback;
+
+    private ReportTable table;
+    private List<User> userChoices;
+    private String query = "";
+
+    @PostConstruct
+    void init() {
+        userChoices = users.responsibles();
+        var request = Faces.getRequest();
+        ActivityReport.Query asked;
+        try {
+            asked = ReportTable.query(request.getParameter("from"), request.getParameter("to"),
+                    request.getParameter("period"), request.getParameter("by"), request.getParameter("user"),
+                    request.getParameter("kind"));
+            table = ReportTable.of(asked, report.run(asked), stages.list(), Faces.getLocale());
+        } catch (BusinessException e) {
+            feedback.refused(e);
+            asked = ReportTable.query(null, null, null, null, null, null);
+            table = ReportTable.of(asked, report.run(asked), stages.list(), Faces.getLocale());
+        }
+        StringBuilder q = new StringBuilder("from=" + asked.from() + "&to=" + asked.to() + "&period="
+                + asked.period() + "&by=" + asked.by());
+        if (asked.user() != null) {
+            q.append("&user=").append(URLEncoder.encode(asked.user(), StandardCharsets.UTF_8));
+        }
+        if (asked.kind() != null) {
+            q.append("&kind=").append(asked.kind());
+        }
+        query = q.toString();
+    }
+
+    /** The Chart.js configuration: a stacked bar per group and the total as a line. */
+    public String getChart() {
+        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        ActivityReport.Result result = table.result();
+        for (int g = 0; g < result.groups().size(); g++) {
+            JsonArrayBuilder data = Json.createArrayBuilder();
+            for (long count : result.counts().get(result.groups().get(g))) {
+                data.add(count);
+            }
+            datasets.add(Json.createObjectBuilder().add("type", "bar").add("label", table.groupLabels().get(g))
+                    .add("data", data).add("backgroundColor", COLOURS[g % COLOURS.length]).add("stack", "s"));
+        }
+        JsonArrayBuilder totals = Json.createArrayBuilder();
+        for (int p = 0; p < result.periods().size(); p++) {
+            totals.add(result.totalAt(p));
+        }
+        datasets.add(Json.createObjectBuilder().add("type", "line").add("label",
+                        Feedback.format(Faces.getResourceBundle("msg"), "report.total"))
+                .add("data", totals).add("borderColor", "#24292f").add("backgroundColor", "#24292f"));
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        table.periodLabels().forEach(labels::add);
+        return Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        .add("scales", Json.createObjectBuilder()
+                                .add("x", Json.createObjectBuilder().add("stacked", true))
+                                .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true))))
+                .build().toString();
+    }
+
+    public ReportTable getTable() {
+        return table;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public List<User> getUserChoices() {
+        return userChoices;
+    }
+
+    public ActivityReport.Period[] getPeriods() {
+        return ActivityReport.Period.values();
+    }
+
+    public ActivityReport.Dimension[] getDimensions() {
+        return ActivityReport.Dimension.values();
+    }
+
+    public ActivityKind[] getKinds() {
+        return ActivityKind.values();
+    }
+}

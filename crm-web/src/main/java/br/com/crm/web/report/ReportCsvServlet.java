@@ -1,0 +1,50 @@
+package br.com.crm.web.report;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.report.boundary.ActivityReport;
+import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.shell.LocaleBacking;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The report page's "Exportar CSV": the same table as the page (same URL parameters), for a logged-in user. */
+@WebServlet("/export/report.csv")
+public class ReportCsvServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ActivityReport report;
+
+    @Inject
+    Stages stages;
+
+    @Inject
+    LocaleBacking locale;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ActivityReport.Query query;
+        try {
+            query = ReportTable.query(request.getParameter("from"), request.getParameter("to"),
+                    request.getParameter("period"), request.getParameter("by"), request.getParameter("user"),
+                    request.getParameter("kind"));
+        } catch (BusinessException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        Locale language = locale.localeOf(request);
+        ReportTable table = ReportTable.of(query, report.run(query), stages.list(), language);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"crm-report.csv\"");
+        table.writeCsv(response.getOutputStream(), ResourceBundle.getBundle(Feedback.BUNDLE, language));
+    }
+}
