@@ -219,6 +219,71 @@ class ActivitiesApiIT {
                 .statusCode()).isEqualTo(422);
     }
 
+    @Test
+    void theFunnelPartOfTheReportComesFromAKnownStageHistory() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        long tag = Http.json(call("admin", "POST", "api/v1/tags", null, "{\"name\":\"Histórico " + unique + "\"}"))
+                .getJsonNumber("id").longValue();
+        JsonArray stages = array(call("ana", "GET", "api/v1/stages", null, null));
+        long first = stages.getJsonObject(0).getJsonNumber("id").longValue();
+        long second = stages.getJsonObject(1).getJsonNumber("id").longValue();
+        long third = stages.getJsonObject(2).getJsonNumber("id").longValue();
+        long closing = stages.getJsonObject(stages.size() - 1).getJsonNumber("id").longValue();
+        long won = tagged(newSubject("Ganho " + unique), tag, 100);
+        long lost = tagged(newSubject("Perdido " + unique), tag, 50);
+        tagged(newSubject("Parado " + unique), tag, 10);
+        move(won, "{\"stageId\":" + second + "}");
+        move(won, "{\"stageId\":" + third + "}");
+        move(won, "{\"stageId\":" + closing + ",\"outcome\":\"WON\"}");
+        move(lost, "{\"stageId\":" + second + "}");
+        move(lost, "{\"stageId\":" + closing + ",\"outcome\":\"LOST\",\"lostReasonId\":1}");
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo")).toString();
+        JsonObject report = Http.json(call("ana", "GET", "api/v1/reports/stages?from=" + today + "&to=" + today
+                + "&tag=" + tag, null, null));
+        java.util.Map<Long, JsonObject> byStage = new java.util.HashMap<>();
+        report.getJsonArray("stages").getValuesAs(JsonObject.class)
+                .forEach(f -> byStage.put(f.getJsonNumber("stageId").longValue(), f));
+        assertThat(figures(byStage.get(first))).isEqualTo("3/2");
+        assertThat(byStage.get(first).getJsonNumber("conversion").doubleValue()).isCloseTo(66.67,
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(figures(byStage.get(second))).as("lost went from 2nd straight to closing").isEqualTo("2/2");
+        assertThat(figures(byStage.get(third))).isEqualTo("1/1");
+        assertThat(figures(byStage.get(closing))).isEqualTo("2/0");
+        assertThat(byStage.get(first).getJsonNumber("averageDays").doubleValue()).isGreaterThanOrEqualTo(0);
+        assertThat(report.getJsonArray("closings").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("outcome") + ":" + c.getJsonNumber("count") + ":"
+                        + c.getJsonNumber("amount").bigDecimalValue().stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder("WON:1:100", "LOST:1:50");
+        assertThat(report.getJsonArray("lostReasons").getValuesAs(JsonObject.class))
+                .extracting(r -> r.getJsonNumber("reasonId").longValue() + ":" + r.getJsonNumber("count"))
+                .containsExactly("1:1");
+    }
+
+    private long tagged(long subject, long tag, int amount) {
+        JsonObject current = Http.json(call("ana", "GET", "api/v1/subjects/" + subject, null, null));
+        HttpResponse<String> edited = call("ana", "PUT", "api/v1/subjects/" + subject, "\"" + current.getJsonNumber("version")
+                + "\"", Json.createObjectBuilder().add("title", current.getString("title"))
+                .add("customerId", current.getJsonNumber("customerId")).add("responsible", "ana")
+                .add("amount", amount).build().toString());
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        HttpResponse<String> tagged = call("ana", "PUT", "api/v1/subjects/" + subject + "/tags",
+                edited.headers().firstValue("ETag").orElseThrow(), "[" + tag + "]");
+        assertThat(tagged.statusCode()).as(tagged.body()).isEqualTo(200);
+        return subject;
+    }
+
+    private void move(long subject, String json) {
+        String version = "\"" + Http.json(call("ana", "GET", "api/v1/subjects/" + subject, null, null))
+                .getJsonNumber("version") + "\"";
+        HttpResponse<String> moved = call("ana", "POST", "api/v1/subjects/" + subject + "/move", version, json);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+    }
+
+    private static String figures(JsonObject stage) {
+        return stage.getJsonNumber("entered") + "/" + stage.getJsonNumber("movedOn");
+    }
+
     private void performed(long subject, String kind, OffsetDateTime at) {
         HttpResponse<String> planned = call("ana", "POST", "api/v1/subjects/" + subject + "/activities", null,
                 activity(kind, kind, at, "ana"));

@@ -96,6 +96,9 @@ class ActivityBrowserIT {
         WebElement item = wait(driver).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#today li[data-activity='" + activity + "']")));
         assertThat(item.getText()).contains("Ligar hoje " + subject);
+        String title = Http.json(api("ana", "GET", "api/v1/subjects/" + subject, null)).getString("title");
+        wait(driver).until(d -> d.findElements(By.cssSelector("#calendarForm .fc-event.crm-event-today")).stream()
+                .anyMatch(e -> e.getAttribute("textContent").contains("Ligação: " + title)));
         item.findElement(By.cssSelector("button")).click();
         wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("doneForm:result")))
                 .sendKeys("Fechou a visita");

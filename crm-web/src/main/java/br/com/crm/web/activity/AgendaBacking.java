@@ -32,6 +32,7 @@ public class AgendaBacking implements Serializable {
     private List<Activity> overdue;
     private List<Activity> today;
     private List<Activity> upcoming;
+    private final Calendar calendar = new Calendar();
     private Long completing;
     private long completingVersion;
     private String result;
@@ -56,6 +57,35 @@ public class AgendaBacking implements Serializable {
     public void complete() {
         feedback.attempt(() -> activities.complete(completing, completingVersion, null, result), "activity.completed");
         load();
+    }
+
+    /**
+     * The same activities as a calendar (week and month): each view asks for its own range, so a month costs one
+     * query. Done ones show too, greyed.
+     */
+    public final class Calendar extends org.primefaces.model.LazyScheduleModel {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void loadEvents(java.time.LocalDateTime start, java.time.LocalDateTime end) {
+            for (Activity a : activities.search(Faces.getRemoteUser(), null,
+                    start.atZone(Activities.ZONE).toOffsetDateTime(), end.atZone(Activities.ZONE).toOffsetDateTime(),
+                    500)) {
+                java.time.LocalDateTime at = a.getDueAt().atZoneSameInstant(Activities.ZONE).toLocalDateTime();
+                addEvent(org.primefaces.model.DefaultScheduleEvent.builder()
+                        .title(Feedback.format(Faces.getResourceBundle("msg"), "activity.kind." + a.getKind()) + ": "
+                                + a.getSubject().getTitle())
+                        .startDate(at).endDate(at.plusMinutes(30))
+                        .url(Faces.getRequestContextPath() + "/subject/view.xhtml?id=" + a.getSubjectId())
+                        .styleClass(a.isDone() ? "crm-event-done"
+                                : "crm-event-" + Activities.urgency(a.getDueAt(), LocalDate.now(Activities.ZONE)))
+                        .build());
+            }
+        }
+    }
+
+    public Calendar getCalendar() {
+        return calendar;
     }
 
     public List<Activity> getOverdue() {

@@ -40,6 +40,12 @@ public class ReportsResource {
     ActivityReport report;
 
     @Inject
+    br.com.crm.report.boundary.StageReport stageReport;
+
+    @QueryParam("tag")
+    Long tag;
+
+    @Inject
     Stages stages;
 
     @QueryParam("from")
@@ -87,6 +93,20 @@ public class ReportsResource {
         jakarta.ws.rs.core.StreamingOutput body = out -> table.writeCsv(out, bundle);
         return Response.ok(body, "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"crm-report.csv\"").build();
+    }
+
+    /**
+     * The funnel in {@code from}..{@code to} from the stage history: per stage entries, how many moved on, the
+     * conversion (%) and average days in the stage; closings won and lost with values; lost reasons. Optionally of
+     * one {@code user} (responsible) and one {@code tag}.
+     */
+    @GET
+    @Path("stages")
+    @Produces(MediaType.APPLICATION_JSON)
+    public br.com.crm.report.boundary.StageReport.Result stages() {
+        ActivityReport.Query range = ReportTable.query(from, to, null, null, user, null);
+        return stageReport.run(new br.com.crm.report.boundary.StageReport.Query(range.from(), range.to(),
+                range.user(), tag));
     }
 
     private ReportTable table() {

@@ -46,14 +46,26 @@ public class ReportBacking implements Serializable {
     @Inject
     Feedback feedback;
 
+    @Inject
+    br.com.crm.report.boundary.StageReport stageReport;
+
+    @Inject
+    br.com.crm.tag.boundary.Tags tags;
+
     private ReportTable table;
+    private br.com.crm.report.boundary.StageReport.Result funnel;
+    private List<br.com.crm.tag.entity.Tag> tagChoices;
+    private Long tag;
     private List<User> userChoices;
     private String query = "";
 
     @PostConstruct
     void init() {
         userChoices = users.responsibles();
+        tagChoices = tags.list();
         var request = Faces.getRequest();
+        String tagParameter = request.getParameter("tag");
+        tag = tagParameter != null && tagParameter.matches("\\d{1,18}") ? Long.valueOf(tagParameter) : null;
         ActivityReport.Query asked;
         try {
             asked = ReportTable.query(request.getParameter("from"), request.getParameter("to"),
@@ -73,7 +85,29 @@ public class ReportBacking implements Serializable {
         if (asked.kind() != null) {
             q.append("&kind=").append(asked.kind());
         }
+        if (tag != null) {
+            q.append("&tag=").append(tag);
+        }
         query = q.toString();
+        funnel = stageReport.run(new br.com.crm.report.boundary.StageReport.Query(asked.from(), asked.to(),
+                asked.user(), tag));
+    }
+
+    public br.com.crm.report.boundary.StageReport.Result getFunnel() {
+        return funnel;
+    }
+
+    public String stageLabel(long stageId) {
+        return stages.list().stream().filter(s -> s.getId() == stageId).findFirst()
+                .map(s -> s.describedIn(Faces.getLocale())).orElse(String.valueOf(stageId));
+    }
+
+    public List<br.com.crm.tag.entity.Tag> getTagChoices() {
+        return tagChoices;
+    }
+
+    public Long getTag() {
+        return tag;
     }
 
     /** The Chart.js configuration: a stacked bar per group and the total as a line. */
