@@ -76,6 +76,16 @@ public class CrmBenchmark {
         measure("column next page (REST)", nextPage);
         measure("move (REST)", move);
 
+        // Activities: the CRM report over twelve months of 2,000,000 activities; a timeline of 1,000 items.
+        String year = "from=" + java.time.LocalDate.now().minusDays(364) + "&to=" + java.time.LocalDate.now();
+        for (String report : new String[]{"api/v1/reports/activities?" + year + "&period=MONTH&by=KIND",
+                "api/v1/reports/activities?" + year + "&period=DAY&by=USER",
+                "api/v1/subjects/10000001/timeline"}) {
+            measure(report.replace("api/v1/", "").replaceAll("from=[^&]*&to=[^&]*", "12 months"),
+                    () -> check(send(client, HttpRequest.newBuilder(URI.create(base + report))
+                            .header("Authorization", basic).GET().build()), 200, report), 5, 40);
+        }
+
         // The list of subjects: the URL's page number renders that page (the table's first row).
         String[] lists = {"list.xhtml", "list.xhtml?page=5000", "list.xhtml?q=benchmark&tag=1",
                 "list.xhtml?q=benchmark&tag=1&page=5000", "list.xhtml?q=benchmark+12&tag=2"};
@@ -187,14 +197,18 @@ public class CrmBenchmark {
     }
 
     static void measure(String name, Supplier<HttpResponse<String>> call) {
+        measure(name, call, WARMUP, RUNS);
+    }
+
+    static void measure(String name, Supplier<HttpResponse<String>> call, int warmup, int runs) {
         long first = System.nanoTime();
         call.get();
         double firstMillis = (System.nanoTime() - first) / 1e6;
-        for (int i = 1; i < WARMUP; i++) {
+        for (int i = 1; i < warmup; i++) {
             call.get();
         }
         List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             call.get();
             millis.add((System.nanoTime() - start) / 1e6);

@@ -1,6 +1,7 @@
 -- The large data set of the funnel benchmark, loaded into a freshly migrated crm database on PostgreSQL:
 -- 20 sellers, 100,000 customers, 200,000 open and 300,000 archived subjects over the five default stages
--- (closed ones won or lost), each with its first stage-history entry and one of three tags. Runs in about a minute.
+-- (closed ones won or lost), each with its first stage-history entry and one of three tags; 2,000,000 activities.
+-- Runs in about two minutes.
 -- psql -v ON_ERROR_STOP=1 -f src/benchmark/generate.sql <database>
 
 insert into crm_user (id, username, display_name, password_hash, created_at)
@@ -46,6 +47,32 @@ insert into crm_tag (id, name, search_name, color) values (1, 'Carteira', 'carte
 insert into crm_subject_tag (subject_id, tag_id)
 select 10000000 + g, case when g % 10 < 7 then 1 when g % 10 = 7 then 2 else 3 end
 from generate_series(1, 500000) g;
+
+-- 2,000,000 activities, four per subject: three done over the last twelve months, one open (due between a
+-- month ago and two months ahead); and subject 10000001 with 1,000 more (activities and notes) for its timeline.
+insert into crm_activity (id, subject_id, kind, description, due_at, responsible_id, done_at, result, created_at,
+                          created_by, updated_at, updated_by, version)
+select 1000000 + g,
+       10000000 + 1 + (g - 1) / 4,
+       (array ['CALL', 'EMAIL', 'MEETING', 'VISIT', 'TASK', 'PROPOSAL', 'WHATSAPP', 'OTHER'])[1 + g % 8],
+       'Atividade de benchmark ' || g,
+       case when g % 4 = 0 then now() + ((g % 90) - 30) * interval '1 day'
+            else now() - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute' end,
+       100001 + g % 20,
+       case when g % 4 = 0 then null else now() - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute' end,
+       null, now() - interval '400 days', 'bench', now(), 'bench', 1
+from generate_series(1, 2000000) g;
+
+insert into crm_activity (id, subject_id, kind, description, due_at, responsible_id, done_at, created_at,
+                          created_by, updated_at, updated_by, version)
+select 5000000 + g, 10000001, 'CALL', 'Histórico ' || g, now() - g * interval '1 hour', 100001,
+       now() - g * interval '1 hour', now() - interval '400 days', 'bench', now(), 'bench', 1
+from generate_series(1, 600) g;
+
+insert into crm_note (id, subject_id, text, author, created_at, updated_at, version)
+select 100 + g, 10000001, 'Anotação de benchmark ' || g, 'bench', now() - g * interval '90 minutes',
+       now() - g * interval '90 minutes', 1
+from generate_series(1, 400) g;
 
 -- The kept column totals, as StageTotals.recount() computes them.
 update crm_stage_total

@@ -156,6 +156,36 @@ class ActivityBrowserIT {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body().split("\r\n")).containsExactly("\uFEFFPeríodo;Ligação;E-mail;Total",
                 day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ";2;1;3", "Total;2;1;3");
+
+        String cookie = "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                download(driver.findElement(By.id("exportReportXlsx")).getAttribute("href"), cookie)))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Ligação");
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Total");
+            assertThat(sheet.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(3.0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(download(
+                driver.findElement(By.id("exportReportPdf")).getAttribute("href"), cookie))) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Relatório de CRM").contains("Ligação").contains("E-mail");
+            assertThat(text).containsPattern("Total\\s+2\\s+1\\s+3");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] download(String url, String cookie) {
+        try {
+            HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    java.net.URI.create(url)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void choose(WebDriver driver, String id, String value) {

@@ -78,6 +78,9 @@ public class Activities {
     @Inject
     Event<FunnelChanged> funnelChanged;
 
+    @Inject
+    br.com.crm.activity.control.DueFigures dueFigures;
+
     Clock clock = Clock.systemUTC();
 
     public Activity create(long subjectId, @NotNull @Valid Form form) {
@@ -186,17 +189,21 @@ public class Activities {
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
     public Map<String, Long> dueFigures() {
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        return dueFigures.of(caller.name(), today, () -> countDue(today));
+    }
+
+    private Map<String, Long> countDue(LocalDate today) {
         OffsetDateTime startOfToday = today.atStartOfDay(ZONE).toOffsetDateTime();
         OffsetDateTime startOfTomorrow = today.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
         Object[] row = em.createQuery("select "
                         + "sum(case when a.dueAt < :today then 1 else 0 end), "
                         + "sum(case when a.dueAt >= :today then 1 else 0 end), "
-                        + "sum(case when a.dueAt < :today and u.username = :me then 1 else 0 end), "
-                        + "sum(case when a.dueAt >= :today and u.username = :me then 1 else 0 end) "
-                        + "from Activity a join a.responsible u where a.doneAt is null and a.dueAt < :tomorrow",
+                        + "sum(case when a.dueAt < :today and a.responsible.id = :me then 1 else 0 end), "
+                        + "sum(case when a.dueAt >= :today and a.responsible.id = :me then 1 else 0 end) "
+                        + "from Activity a where a.doneAt is null and a.dueAt < :tomorrow",
                         Object[].class)
                 .setParameter("today", startOfToday).setParameter("tomorrow", startOfTomorrow)
-                .setParameter("me", caller.name())
+                .setParameter("me", users.find(caller.name()).map(User::getId).orElse(-1L))
                 .getSingleResult();
         Map<String, Long> figures = new HashMap<>();
         String[] names = {"overdue", "today", "myOverdue", "myToday"};

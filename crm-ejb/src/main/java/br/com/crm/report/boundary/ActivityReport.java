@@ -74,17 +74,20 @@ public class ActivityReport {
         }
         Period period = query.period() == null ? Period.DAY : query.period();
         Dimension by = query.by() == null ? Dimension.KIND : query.by();
-        // The local date as text: H2 casts a zoned timestamp to DATE in the session's zone, not in the value's.
-        String day = "substring(cast(a.done_at at time zone 'America/Sao_Paulo' as varchar(40)) from 1 for 10)";
+        String day = dayExpression();
         String dimension = switch (by) {
             case KIND -> "a.kind";
             case USER -> "u.display_name";
             case STAGE -> "cast(s.stage_id as varchar(20))";
             case OUTCOME -> "coalesce(s.outcome, 'OPEN')";
         };
-        StringBuilder sql = new StringBuilder("select " + day + ", " + dimension + ", count(*) from crm_activity a "
-                + "join crm_user u on u.id = a.responsible_id join crm_subject s on s.id = a.subject_id "
-                + "where a.done_at >= ? and a.done_at < ?");
+        // Only the joins the dimension and the filters need: by kind, the activities alone are read.
+        boolean users = by == Dimension.USER || (query.user() != null && !query.user().isBlank());
+        boolean subjects = by == Dimension.STAGE || by == Dimension.OUTCOME;
+        StringBuilder sql = new StringBuilder("select " + day + ", " + dimension + ", count(*) from crm_activity a"
+                + (users ? " join crm_user u on u.id = a.responsible_id" : "")
+                + (subjects ? " join crm_subject s on s.id = a.subject_id" : "")
+                + " where a.done_at >= ? and a.done_at < ?");
         List<Object> parameters = new ArrayList<>(List.of(
                 query.from().atStartOfDay(Activities.ZONE).toOffsetDateTime(),
                 query.to().plusDays(1).atStartOfDay(Activities.ZONE).toOffsetDateTime()));
@@ -115,6 +118,26 @@ public class ActivityReport {
                     ((Number) columns[2]).longValue();
         }
         return new Result(periods, List.copyOf(new TreeSet<>(counts.keySet())), counts);
+    }
+
+    /** Whether the database is PostgreSQL: read once, from the connection. */
+    private static volatile Boolean postgresql;
+
+    /**
+     * The activity's São Paulo day. PostgreSQL: a date, cheap per row. Elsewhere (H2) the local date as text: H2
+     * casts a zoned timestamp to DATE in the session's zone, not in the value's.
+     */
+    private String dayExpression() {
+        if (postgresql == null) {
+            try {
+                postgresql = em.unwrap(java.sql.Connection.class).getMetaData().getDatabaseProductName()
+                        .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            } catch (java.sql.SQLException | RuntimeException e) {
+                postgresql = false;
+            }
+        }
+        return postgresql ? "cast(a.done_at at time zone 'America/Sao_Paulo' as date)"
+                : "substring(cast(a.done_at at time zone 'America/Sao_Paulo' as varchar(40)) from 1 for 10)";
     }
 
     private static LocalDate date(Object value) {

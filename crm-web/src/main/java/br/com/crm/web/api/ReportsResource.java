@@ -109,6 +109,28 @@ public class ReportsResource {
                 range.user(), tag));
     }
 
+    @GET
+    @Path("activities.xlsx")
+    @Produces(br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE)
+    public Response xlsx() {
+        ReportTable table = table();
+        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, BusinessProblems.locale(headers));
+        jakarta.ws.rs.core.StreamingOutput body = out -> table.writeXlsx(out, bundle);
+        return Response.ok(body, br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"crm-report.xlsx\"").build();
+    }
+
+    @GET
+    @Path("activities.pdf")
+    @Produces("application/pdf")
+    public Response pdf() {
+        ReportTable table = table();
+        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, BusinessProblems.locale(headers));
+        jakarta.ws.rs.core.StreamingOutput body = out -> table.writePdf(out, bundle);
+        return Response.ok(body, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"crm-report.pdf\"").build();
+    }
+
     private ReportTable table() {
         ActivityReport.Query query = ReportTable.query(from, to, period, by, user, kind);
         return ReportTable.of(query, report.run(query), stages.list(), BusinessProblems.locale(headers));

@@ -66,20 +66,104 @@ public record ReportTable(ActivityReport.Query query, ActivityReport.Result resu
     public void writeCsv(OutputStream out, ResourceBundle bundle) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
-        StringBuilder header = new StringBuilder(bundle.getString("report.period"));
-        groupLabels.forEach(g -> header.append(';').append(g.replace(";", ",")));
-        writer.write(header.append(';').append(bundle.getString("report.total")).append("\r\n").toString());
-        for (int p = 0; p < periodLabels.size(); p++) {
-            StringBuilder row = new StringBuilder(periodLabels.get(p));
-            for (int g = 0; g < groupLabels.size(); g++) {
-                row.append(';').append(count(g, p));
-            }
-            writer.write(row.append(';').append(result.totalAt(p)).append("\r\n").toString());
+        for (List<Object> row : rows(bundle)) {
+            writer.write(String.join(";", row.stream().map(v -> String.valueOf(v).replace(";", ",")).toList())
+                    + "\r\n");
         }
-        StringBuilder total = new StringBuilder(bundle.getString("report.total"));
-        result.groups().forEach(g -> total.append(';').append(result.totalOf(g)));
-        writer.write(total.append(';').append(result.total()).append("\r\n").toString());
         writer.flush();
+    }
+
+    /** The same table as an Excel workbook: numbers as numbers, header and totals in bold. */
+    public void writeXlsx(OutputStream out, ResourceBundle bundle) throws IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = workbook.createSheet(bundle.getString("report.title"));
+            var bold = workbook.createCellStyle();
+            var font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            List<List<Object>> rows = rows(bundle);
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    var cell = row.createCell(c);
+                    Object value = rows.get(r).get(c);
+                    if (value instanceof Long number) {
+                        cell.setCellValue(number);
+                    } else {
+                        cell.setCellValue(String.valueOf(value));
+                    }
+                    if (r == 0 || r == rows.size() - 1 || c == 0) {
+                        cell.setCellStyle(bold);
+                    }
+                }
+            }
+            sheet.createFreezePane(1, 1);
+            workbook.write(out);
+        }
+    }
+
+    /** The same table as a printable PDF (landscape A4), with the filters it was made with. */
+    public void writePdf(OutputStream out, ResourceBundle bundle) throws IOException {
+        com.lowagie.text.Document document = new com.lowagie.text.Document(
+                com.lowagie.text.PageSize.A4.rotate(), 36, 36, 36, 36);
+        try {
+            com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
+            document.open();
+            var title = com.lowagie.text.FontFactory.getFont(com.lowagie.text.FontFactory.HELVETICA_BOLD, 16);
+            var small = com.lowagie.text.FontFactory.getFont(com.lowagie.text.FontFactory.HELVETICA, 9);
+            var boldSmall = com.lowagie.text.FontFactory.getFont(com.lowagie.text.FontFactory.HELVETICA_BOLD, 9);
+            document.add(new com.lowagie.text.Paragraph(bundle.getString("report.title"), title));
+            document.add(new com.lowagie.text.Paragraph(bundle.getString("report.from") + " " + query.from() + "  "
+                    + bundle.getString("report.to") + " " + query.to() + "  ·  "
+                    + bundle.getString("report.by." + query.by().name()) + "  ·  "
+                    + bundle.getString("report.period." + query.period().name())
+                    + (query.user() == null ? "" : "  ·  " + query.user())
+                    + (query.kind() == null ? "" : "  ·  " + bundle.getString("activity.kind." + query.kind())),
+                    small));
+            List<List<Object>> rows = rows(bundle);
+            com.lowagie.text.pdf.PdfPTable table = new com.lowagie.text.pdf.PdfPTable(rows.get(0).size());
+            table.setWidthPercentage(100);
+            table.setSpacingBefore(12);
+            table.setHeaderRows(1);
+            for (int r = 0; r < rows.size(); r++) {
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object value = rows.get(r).get(c);
+                    var cell = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(String.valueOf(value),
+                            r == 0 || r == rows.size() - 1 || c == 0 ? boldSmall : small));
+                    if (value instanceof Long) {
+                        cell.setHorizontalAlignment(com.lowagie.text.Element.ALIGN_RIGHT);
+                    }
+                    table.addCell(cell);
+                }
+            }
+            document.add(table);
+        } catch (com.lowagie.text.DocumentException e) {
+            throw new IOException(e);
+        } finally {
+            document.close();
+        }
+    }
+
+    /** Header, a row per period, totals: what every export writes. */
+    private List<List<Object>> rows(ResourceBundle bundle) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        List<Object> header = new java.util.ArrayList<>(List.of(bundle.getString("report.period")));
+        header.addAll(groupLabels);
+        header.add(bundle.getString("report.total"));
+        rows.add(header);
+        for (int p = 0; p < periodLabels.size(); p++) {
+            List<Object> row = new java.util.ArrayList<>(List.of(periodLabels.get(p)));
+            for (int g = 0; g < groupLabels.size(); g++) {
+                row.add(count(g, p));
+            }
+            row.add(result.totalAt(p));
+            rows.add(row);
+        }
+        List<Object> total = new java.util.ArrayList<>(List.of(bundle.getString("report.total")));
+        result.groups().forEach(g -> total.add(result.totalOf(g)));
+        total.add(result.total());
+        rows.add(total);
+        return rows;
     }
 
     private static LocalDate date(String value, String name, LocalDate otherwise) {

@@ -15,9 +15,12 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** The report page's "Exportar CSV": the same table as the page (same URL parameters), for a logged-in user. */
-@WebServlet("/export/report.csv")
-public class ReportCsvServlet extends HttpServlet {
+/**
+ * The report page's exports (CSV, Excel, PDF): the same table as the page (same URL parameters), for a logged-in
+ * user.
+ */
+@WebServlet({"/export/report.csv", "/export/report.xlsx", "/export/report.pdf"})
+public class ReportExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -43,8 +46,23 @@ public class ReportCsvServlet extends HttpServlet {
         }
         Locale language = locale.localeOf(request);
         ReportTable table = ReportTable.of(query, report.run(query), stages.list(), language);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"crm-report.csv\"");
-        table.writeCsv(response.getOutputStream(), ResourceBundle.getBundle(Feedback.BUNDLE, language));
+        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, language);
+        String path = request.getServletPath();
+        String format = path.substring(path.lastIndexOf('.') + 1);
+        response.setHeader("Content-Disposition", "attachment; filename=\"crm-report." + format + "\"");
+        switch (format) {
+            case "xlsx" -> {
+                response.setContentType(br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE);
+                table.writeXlsx(response.getOutputStream(), bundle);
+            }
+            case "pdf" -> {
+                response.setContentType("application/pdf");
+                table.writePdf(response.getOutputStream(), bundle);
+            }
+            default -> {
+                response.setContentType("text/csv;charset=UTF-8");
+                table.writeCsv(response.getOutputStream(), bundle);
+            }
+        }
     }
 }
