@@ -88,11 +88,29 @@ public class ReportsResource {
     @Path("activities.csv")
     @Produces("text/csv")
     public Response csv() {
+        return export(ReportTable.Format.CSV);
+    }
+
+    @GET
+    @Path("activities.xlsx")
+    @Produces(br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE)
+    public Response xlsx() {
+        return export(ReportTable.Format.XLSX);
+    }
+
+    @GET
+    @Path("activities.pdf")
+    @Produces("application/pdf")
+    public Response pdf() {
+        return export(ReportTable.Format.PDF);
+    }
+
+    private Response export(ReportTable.Format format) {
         ReportTable table = table();
         ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, BusinessProblems.locale(headers));
-        jakarta.ws.rs.core.StreamingOutput body = out -> table.writeCsv(out, bundle);
-        return Response.ok(body, "text/csv;charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"crm-report.csv\"").build();
+        jakarta.ws.rs.core.StreamingOutput body = out -> table.write(format, out, bundle);
+        return Response.ok(body, format.contentType)
+                .header("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"").build();
     }
 
     /**
@@ -107,28 +125,6 @@ public class ReportsResource {
         ActivityReport.Query range = ReportTable.query(from, to, null, null, user, null);
         return stageReport.run(new br.com.crm.report.boundary.StageReport.Query(range.from(), range.to(),
                 range.user(), tag));
-    }
-
-    @GET
-    @Path("activities.xlsx")
-    @Produces(br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE)
-    public Response xlsx() {
-        ReportTable table = table();
-        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, BusinessProblems.locale(headers));
-        jakarta.ws.rs.core.StreamingOutput body = out -> table.writeXlsx(out, bundle);
-        return Response.ok(body, br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"crm-report.xlsx\"").build();
-    }
-
-    @GET
-    @Path("activities.pdf")
-    @Produces("application/pdf")
-    public Response pdf() {
-        ReportTable table = table();
-        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, BusinessProblems.locale(headers));
-        jakarta.ws.rs.core.StreamingOutput body = out -> table.writePdf(out, bundle);
-        return Response.ok(body, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"crm-report.pdf\"").build();
     }
 
     private ReportTable table() {

@@ -52,6 +52,7 @@ public class ReportBacking implements Serializable {
     @Inject
     br.com.crm.tag.boundary.Tags tags;
 
+    private List<br.com.crm.funnel.entity.Stage> stageList;
     private ReportTable table;
     private br.com.crm.report.boundary.StageReport.Result funnel;
     private List<br.com.crm.tag.entity.Tag> tagChoices;
@@ -62,6 +63,7 @@ public class ReportBacking implements Serializable {
     @PostConstruct
     void init() {
         userChoices = users.responsibles();
+        stageList = stages.list();
         tagChoices = tags.list();
         var request = Faces.getRequest();
         String tagParameter = request.getParameter("tag");
@@ -71,11 +73,11 @@ public class ReportBacking implements Serializable {
             asked = ReportTable.query(request.getParameter("from"), request.getParameter("to"),
                     request.getParameter("period"), request.getParameter("by"), request.getParameter("user"),
                     request.getParameter("kind"));
-            table = ReportTable.of(asked, report.run(asked), stages.list(), Faces.getLocale());
+            table = ReportTable.of(asked, report.run(asked), stageList, Faces.getLocale());
         } catch (BusinessException e) {
             feedback.refused(e);
             asked = ReportTable.query(null, null, null, null, null, null);
-            table = ReportTable.of(asked, report.run(asked), stages.list(), Faces.getLocale());
+            table = ReportTable.of(asked, report.run(asked), stageList, Faces.getLocale());
         }
         StringBuilder q = new StringBuilder("from=" + asked.from() + "&to=" + asked.to() + "&period="
                 + asked.period() + "&by=" + asked.by());
@@ -98,7 +100,7 @@ public class ReportBacking implements Serializable {
     }
 
     public String stageLabel(long stageId) {
-        return stages.list().stream().filter(s -> s.getId() == stageId).findFirst()
+        return stageList.stream().filter(s -> s.getId() == stageId).findFirst()
                 .map(s -> s.describedIn(Faces.getLocale())).orElse(String.valueOf(stageId));
     }
 

@@ -48,21 +48,10 @@ public class ReportExportServlet extends HttpServlet {
         ReportTable table = ReportTable.of(query, report.run(query), stages.list(), language);
         ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, language);
         String path = request.getServletPath();
-        String format = path.substring(path.lastIndexOf('.') + 1);
-        response.setHeader("Content-Disposition", "attachment; filename=\"crm-report." + format + "\"");
-        switch (format) {
-            case "xlsx" -> {
-                response.setContentType(br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE);
-                table.writeXlsx(response.getOutputStream(), bundle);
-            }
-            case "pdf" -> {
-                response.setContentType("application/pdf");
-                table.writePdf(response.getOutputStream(), bundle);
-            }
-            default -> {
-                response.setContentType("text/csv;charset=UTF-8");
-                table.writeCsv(response.getOutputStream(), bundle);
-            }
-        }
+        ReportTable.Format format = ReportTable.Format.valueOf(
+                path.substring(path.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT));
+        response.setContentType(format.contentType);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"");
+        table.write(format, response.getOutputStream(), bundle);
     }
 }

@@ -62,6 +62,29 @@ public record ReportTable(ActivityReport.Query query, ActivityReport.Result resu
         return result.counts();
     }
 
+    /** The export formats: file extension, content type, writer. */
+    public enum Format {
+        CSV("text/csv;charset=UTF-8"), XLSX(br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE), PDF("application/pdf");
+
+        public final String contentType;
+
+        Format(String contentType) {
+            this.contentType = contentType;
+        }
+
+        public String fileName() {
+            return "crm-report." + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public void write(Format format, OutputStream out, ResourceBundle bundle) throws IOException {
+        switch (format) {
+            case CSV -> writeCsv(out, bundle);
+            case XLSX -> writeXlsx(out, bundle);
+            case PDF -> writePdf(out, bundle);
+        }
+    }
+
     /** CSV for Excel pt-BR (BOM, ';'): a row per period, a column per group, totals last. */
     public void writeCsv(OutputStream out, ResourceBundle bundle) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -94,8 +94,7 @@ public class FilterBarBacking implements Serializable {
 
     /** Anything asked beyond the tab. */
     public boolean isFiltered() {
-        return !new SubjectFilter(filter.text(), filter.tagIds(), filter.customerId(), filter.responsible(),
-                filter.minAmount(), filter.maxAmount(), filter.closeFrom(), filter.closeTo(), false).isEmpty();
+        return filter.isNarrowed();
     }
 
     /** This screen with the same filter, on the active or the archived tab. */

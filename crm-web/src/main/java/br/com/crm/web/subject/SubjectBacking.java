@@ -6,7 +6,6 @@ import br.com.crm.funnel.boundary.Stages;
 import br.com.crm.funnel.entity.LostReason;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.subject.boundary.Subjects;
-import br.com.crm.subject.entity.StageChange;
 import br.com.crm.subject.entity.Subject;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
@@ -25,7 +24,7 @@ import java.util.List;
 
 /**
  * A subject's page: its data, its stage (moved from here too, closing with an outcome), the customer's contact
- * status, archive and delete, and its stage history.
+ * status, archive and delete (its stage history is on the timeline, {@code SubjectActivityBacking}).
  */
 @Named
 @ViewScoped
@@ -50,7 +49,6 @@ public class SubjectBacking implements Serializable {
     Tags tags;
 
     private Subject subject;
-    private List<StageChange> history;
     private final MoveChoice move = new MoveChoice();
     private ContactStatus contactStatus;
     private List<Long> chosenTags;
@@ -65,7 +63,6 @@ public class SubjectBacking implements Serializable {
         lostReasons = stages.lostReasons();
         allTags = tags.list();
         subject = subjects.find(id);
-        history = subjects.history(id);
         move.reset(subject.getStage().getId(), subject.getOutcome(),
                 subject.getLostReason() == null ? null : subject.getLostReason().getId());
         contactStatus = subject.getCustomer().getContactStatus();
@@ -121,10 +118,6 @@ public class SubjectBacking implements Serializable {
 
     public Subject getSubject() {
         return subject;
-    }
-
-    public List<StageChange> getHistory() {
-        return history;
     }
 
     public List<Stage> getStages() {
