@@ -81,4 +81,12 @@ set subjects = (select count(*) from crm_subject s where s.stage_id = crm_stage_
     amount   = (select coalesce(sum(s.amount), 0) from crm_subject s where s.stage_id = crm_stage_total.stage_id
                 and s.archived = false and coalesce(s.outcome, 'OPEN') = crm_stage_total.outcome);
 
+-- The report's daily counts of done activities, as ActivityDays keeps them.
+insert into crm_activity_day (done_on, kind, responsible_id, stage_id, outcome, done_count)
+select cast(a.done_at at time zone 'America/Sao_Paulo' as date), a.kind, a.responsible_id, s.stage_id,
+       coalesce(s.outcome, 'OPEN'), count(*)
+from crm_activity a join crm_subject s on s.id = a.subject_id
+where a.done_at is not null
+group by 1, 2, 3, 4, 5;
+
 vacuum analyze;

@@ -220,6 +220,62 @@ class ActivitiesApiIT {
     }
 
     @Test
+    void theReportFollowsActivitiesReopenedEditedAndDeletedAndTheirSubjectsMovesAndDeletions() {
+        java.time.LocalDate day = java.time.LocalDate.of(2001, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000));
+        OffsetDateTime noon = day.atTime(12, 0).atZone(java.time.ZoneId.of("America/Sao_Paulo")).toOffsetDateTime();
+        JsonArray stages = array(call("ana", "GET", "api/v1/stages", null, null));
+        long first = stages.getJsonObject(0).getJsonNumber("id").longValue();
+        long second = stages.getJsonObject(1).getJsonNumber("id").longValue();
+        long closing = stages.getJsonObject(stages.size() - 1).getJsonNumber("id").longValue();
+        long a = newSubject("Contagem A " + UUID.randomUUID());
+        long b = newSubject("Contagem B " + UUID.randomUUID());
+        JsonObject call = performed(a, "CALL", noon);
+        JsonObject visit = performed(a, "VISIT", noon);
+        JsonObject task = performed(a, "TASK", noon);
+        performed(b, "CALL", noon);
+        String range = "from=" + day + "&to=" + day + "&user=ana";
+        assertThat(totals(range, "STAGE")).containsExactly(java.util.Map.entry(String.valueOf(first), 4L));
+
+        move(a, "{\"stageId\":" + closing + ",\"outcome\":\"WON\"}");
+        assertThat(totals(range, "OUTCOME")).as("activities count under their subject's outcome now")
+                .containsOnly(java.util.Map.entry("WON", 3L), java.util.Map.entry("OPEN", 1L));
+
+        assertThat(call("ana", "POST", "api/v1/activities/" + visit.getJsonNumber("id") + "/reopen",
+                "\"" + visit.getJsonNumber("version") + "\"", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> edited = call("ana", "PUT", "api/v1/activities/" + call.getJsonNumber("id"),
+                "\"" + call.getJsonNumber("version") + "\"", activity("MEETING", "virou reunião", noon, "ana"));
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(call("ana", "DELETE", "api/v1/activities/" + task.getJsonNumber("id"),
+                "\"" + task.getJsonNumber("version") + "\"", null).statusCode()).isEqualTo(204);
+        assertThat(totals(range, "KIND")).as("reopened, edited into a meeting, deleted")
+                .containsOnly(java.util.Map.entry("MEETING", 1L), java.util.Map.entry("CALL", 1L));
+
+        HttpResponse<String> bulk = call("ana", "POST", "api/v1/subjects/bulk", null,
+                "{\"action\":\"move\",\"stageId\":" + second + ",\"ids\":[" + b + "]}");
+        assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
+        assertThat(totals(range, "STAGE")).containsOnly(java.util.Map.entry(String.valueOf(closing), 1L),
+                java.util.Map.entry(String.valueOf(second), 1L));
+
+        String version = "\"" + Http.json(call("ana", "GET", "api/v1/subjects/" + a, null, null))
+                .getJsonNumber("version") + "\"";
+        assertThat(call("ana", "DELETE", "api/v1/subjects/" + a, version, null).statusCode()).isEqualTo(204);
+        assertThat(totals(range, "STAGE")).containsOnly(java.util.Map.entry(String.valueOf(second), 1L));
+        assertThat(call("ana", "POST", "api/v1/subjects/bulk", null,
+                "{\"action\":\"delete\",\"ids\":[" + b + "]}").statusCode()).isEqualTo(200);
+        assertThat(totals(range, "STAGE")).as("deleted subjects take their activities along").isEmpty();
+    }
+
+    private java.util.Map<String, Long> totals(String range, String by) {
+        JsonObject report = Http.json(call("ana", "GET", "api/v1/reports/activities?" + range + "&by=" + by, null,
+                null));
+        java.util.Map<String, Long> totals = new java.util.HashMap<>();
+        report.getJsonArray("groups").getValuesAs(JsonObject.class)
+                .forEach(g -> totals.put(g.getString("key"), g.getJsonNumber("total").longValue()));
+        return totals;
+    }
+
+    @Test
     void theFunnelPartOfTheReportComesFromAKnownStageHistory() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         long tag = Http.json(call("admin", "POST", "api/v1/tags", null, "{\"name\":\"Histórico " + unique + "\"}"))
@@ -284,12 +340,13 @@ class ActivitiesApiIT {
         return stage.getJsonNumber("entered") + "/" + stage.getJsonNumber("movedOn");
     }
 
-    private void performed(long subject, String kind, OffsetDateTime at) {
+    private JsonObject performed(long subject, String kind, OffsetDateTime at) {
         HttpResponse<String> planned = call("ana", "POST", "api/v1/subjects/" + subject + "/activities", null,
                 activity(kind, kind, at, "ana"));
         HttpResponse<String> done = call("ana", "POST", "api/v1/activities/" + Http.json(planned).getJsonNumber("id")
                 + "/done", planned.headers().firstValue("ETag").orElseThrow(), "{\"doneAt\":\"" + at + "\"}");
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        return Http.json(done);
     }
 
     private static List<Long> counts(JsonObject report, String key) {

@@ -1,5 +1,6 @@
 package br.com.crm.activity.boundary;
 
+import br.com.crm.activity.control.ActivityDays;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.business.BusinessException;
@@ -81,6 +82,9 @@ public class Activities {
     @Inject
     br.com.crm.activity.control.DueFigures dueFigures;
 
+    @Inject
+    ActivityDays activityDays;
+
     Clock clock = Clock.systemUTC();
 
     public Activity create(long subjectId, @NotNull @Valid Form form) {
@@ -97,9 +101,17 @@ public class Activities {
 
     public Activity edit(long id, long version, @NotNull @Valid Form form) {
         Activity activity = current(id, version);
+        boolean done = activity.getDoneAt() != null;
+        if (done) {
+            activityDays.remove(id);
+        }
         activity.edit(form.kind(), form.description(), form.dueAt(), responsible(form.responsible()), now(),
                 caller.name());
-        return saved(activity);
+        saved(activity);
+        if (done) {
+            activityDays.add(id);
+        }
+        return activity;
     }
 
     /** Marks the activity done at {@code doneAt} (now when {@code null}) with a short result. */
@@ -108,17 +120,22 @@ public class Activities {
         Activity activity = current(id, version);
         activity.complete(doneAt, result, now(), caller.name());
         recordActivity(activity.getSubjectId(), activity.getDoneAt());
-        return saved(activity);
+        saved(activity);
+        activityDays.add(id);
+        return activity;
     }
 
     public Activity reopen(long id, long version) {
         Activity activity = current(id, version);
+        activityDays.remove(id);
         activity.reopen(now(), caller.name());
         return saved(activity);
     }
 
     public void delete(long id, long version) {
-        em.remove(current(id, version));
+        Activity activity = current(id, version);
+        activityDays.remove(id);
+        em.remove(activity);
         flush();
         funnelChanged.fire(new FunnelChanged());
     }

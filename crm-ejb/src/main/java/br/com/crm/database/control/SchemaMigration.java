@@ -68,6 +68,7 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations("classpath:db/migration")
+                .javaMigrations(new ActivityDaysTable())
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .cleanDisabled(true);

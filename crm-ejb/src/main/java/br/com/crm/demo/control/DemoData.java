@@ -1,5 +1,6 @@
 package br.com.crm.demo.control;
 
+import br.com.crm.activity.control.ActivityDays;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.customer.entity.ContactStatus;
@@ -71,6 +72,9 @@ public class DemoData {
             "Compra de equipamentos", "Integração com e-commerce", "Manutenção preventiva",
             "Reclamação de entrega atrasada", "Expansão para nova filial", "Consultoria de processos",
             "Cotação de insumos", "Migração de dados do sistema antigo", "Contrato de suporte 24x7");
+
+    @Inject
+    ActivityDays activityDays;
 
     @Inject
     @ConfigProperty(name = "crm.demo", defaultValue = "false")
@@ -167,6 +171,7 @@ public class DemoData {
         }
         em.flush();
         totals.recount();
+        activityDays.addSubjects(em.createQuery("select s.id from Subject s", Long.class).getResultList());
         LOG.info("Demo mode: created 60 subjects for " + customers.size() + " customers");
     }
 }

@@ -1,6 +1,5 @@
 package br.com.crm.report.boundary;
 
-import br.com.crm.activity.boundary.Activities;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.business.BusinessException;
 import br.com.crm.security.entity.Roles;
@@ -24,7 +23,8 @@ import java.util.TreeSet;
  * Activities performed (marked done) in a range of days, counted by period (day, week from Monday, month) and by
  * one dimension: kind, user, stage or outcome of the subject. Days are Brazilian days (America/Sao_Paulo): an
  * activity done at 23:30 in São Paulo counts on that day, although it is already the next day in UTC. One grouped
- * query per report, by day and dimension; weeks and months are summed from the days.
+ * query per report over the daily counts ({@code ActivityDays}), by day and dimension; weeks and months are summed
+ * from the days.
  */
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
@@ -74,32 +74,27 @@ public class ActivityReport {
         }
         Period period = query.period() == null ? Period.DAY : query.period();
         Dimension by = query.by() == null ? Dimension.KIND : query.by();
-        String day = dayExpression();
         String dimension = switch (by) {
-            case KIND -> "a.kind";
+            case KIND -> "d.kind";
             case USER -> "u.display_name";
-            case STAGE -> "cast(s.stage_id as varchar(20))";
-            case OUTCOME -> "coalesce(s.outcome, 'OPEN')";
+            case STAGE -> "cast(d.stage_id as varchar(20))";
+            case OUTCOME -> "d.outcome";
         };
-        // Only the joins the dimension and the filters need: by kind, the activities alone are read.
         boolean users = by == Dimension.USER || (query.user() != null && !query.user().isBlank());
-        boolean subjects = by == Dimension.STAGE || by == Dimension.OUTCOME;
-        StringBuilder sql = new StringBuilder("select " + day + ", " + dimension + ", count(*) from crm_activity a"
-                + (users ? " join crm_user u on u.id = a.responsible_id" : "")
-                + (subjects ? " join crm_subject s on s.id = a.subject_id" : "")
-                + " where a.done_at >= ? and a.done_at < ?");
-        List<Object> parameters = new ArrayList<>(List.of(
-                query.from().atStartOfDay(Activities.ZONE).toOffsetDateTime(),
-                query.to().plusDays(1).atStartOfDay(Activities.ZONE).toOffsetDateTime()));
+        StringBuilder sql = new StringBuilder("select d.done_on, " + dimension + ", sum(d.done_count) "
+                + "from crm_activity_day d" + (users ? " join crm_user u on u.id = d.responsible_id" : "")
+                + " where d.done_on >= ? and d.done_on <= ?");
+        List<Object> parameters = new ArrayList<>(List.of(query.from(), query.to()));
         if (query.user() != null && !query.user().isBlank()) {
             sql.append(" and u.username = ?");
             parameters.add(query.user());
         }
         if (query.kind() != null) {
-            sql.append(" and a.kind = ?");
+            sql.append(" and d.kind = ?");
             parameters.add(query.kind().name());
         }
-        sql.append(" group by ").append(day).append(", ").append(dimension);
+        // Counts taken out again (a reopened activity, a moved subject) leave rows of zero behind.
+        sql.append(" group by d.done_on, ").append(dimension).append(" having sum(d.done_count) <> 0");
         var counting = em.createNativeQuery(sql.toString());
         for (int i = 0; i < parameters.size(); i++) {
             counting.setParameter(i + 1, parameters.get(i));
@@ -118,26 +113,6 @@ public class ActivityReport {
                     ((Number) columns[2]).longValue();
         }
         return new Result(periods, List.copyOf(new TreeSet<>(counts.keySet())), counts);
-    }
-
-    /** Whether the database is PostgreSQL: read once, from the connection. */
-    private static volatile Boolean postgresql;
-
-    /**
-     * The activity's São Paulo day. PostgreSQL: a date, cheap per row. Elsewhere (H2) the local date as text: H2
-     * casts a zoned timestamp to DATE in the session's zone, not in the value's.
-     */
-    private String dayExpression() {
-        if (postgresql == null) {
-            try {
-                postgresql = em.unwrap(java.sql.Connection.class).getMetaData().getDatabaseProductName()
-                        .toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            } catch (java.sql.SQLException | RuntimeException e) {
-                postgresql = false;
-            }
-        }
-        return postgresql ? "cast(a.done_at at time zone 'America/Sao_Paulo' as date)"
-                : "substring(cast(a.done_at at time zone 'America/Sao_Paulo' as varchar(40)) from 1 for 10)";
     }
 
     private static LocalDate date(Object value) {

@@ -1,5 +1,6 @@
 package br.com.crm.subject.boundary;
 
+import br.com.crm.activity.control.ActivityDays;
 import br.com.crm.business.BusinessException;
 import br.com.crm.funnel.boundary.FunnelChanged;
 import br.com.crm.funnel.boundary.Stages;
@@ -95,6 +96,9 @@ public class SubjectBulk {
     CurrentCaller caller;
 
     @Inject
+    ActivityDays activityDays;
+
+    @Inject
     Event<FunnelChanged> funnelChanged;
 
     Clock clock = Clock.systemUTC();
@@ -111,7 +115,7 @@ public class SubjectBulk {
     public Result delete(Selection selection) {
         // The database cascades to the subjects' tags and stage history (foreign keys "on delete cascade").
         return run(selection, (chunk, now, by) -> em.createNativeQuery("delete from crm_subject where id in ("
-                + literals(chunk) + ")").executeUpdate());
+                + literals(chunk) + ")").executeUpdate(), true);
     }
 
     /** Moves the subjects to a stage that is not the closing one (closing asks each subject for its outcome). */
@@ -131,7 +135,7 @@ public class SubjectBulk {
                 }
             }
             return changed;
-        });
+        }, true);
     }
 
     /** Makes one user responsible for the subjects. */
@@ -185,6 +189,11 @@ public class SubjectBulk {
      * totals, apply the step and move the totals by the difference.
      */
     private Result run(Selection selection, Step step) {
+        return run(selection, step, false);
+    }
+
+    /** @param moves whether the step moves or deletes subjects, and so their done activities in the report */
+    private Result run(Selection selection, Step step, boolean moves) {
         List<Long> ids = selection.ids() != null ? existing(selection.ids()) : matching(selection.filter());
         OffsetDateTime now = OffsetDateTime.now(clock);
         String by = caller.name();
@@ -193,8 +202,14 @@ public class SubjectBulk {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             lock(chunk);
             Map<List<Object>, Object[]> before = placements(chunk);
+            if (moves) {
+                activityDays.removeSubjects(chunk);
+            }
             changed += step.apply(chunk, now, by);
             em.flush();
+            if (moves) {
+                activityDays.addSubjects(chunk);
+            }
             shiftTotals(before, placements(chunk));
         }
         if (changed > 0) {

@@ -1,5 +1,6 @@
 package br.com.crm.subject.boundary;
 
+import br.com.crm.activity.control.ActivityDays;
 import br.com.crm.business.BusinessException;
 import br.com.crm.customer.boundary.Customers;
 import br.com.crm.customer.entity.ContactStatus;
@@ -81,6 +82,9 @@ public class Subjects {
 
     @Inject
     StageTotals totals;
+
+    @Inject
+    ActivityDays activityDays;
 
     @Inject
     br.com.crm.tag.boundary.Tags tags;
@@ -181,6 +185,7 @@ public class Subjects {
     public void delete(long id, long version) {
         Subject subject = current(id, version);
         totals.replace(Placement.of(subject), null);
+        activityDays.removeSubjects(List.of(id));
         em.remove(subject);
         flush();
         funnelChanged.fire(new FunnelChanged(id));
@@ -195,9 +200,16 @@ public class Subjects {
     private Subject change(long id, long version, Change change) {
         Subject subject = current(id, version);
         Placement before = Placement.of(subject);
+        long stageBefore = subject.getStage().getId();
+        Outcome outcomeBefore = subject.getOutcome();
         change.apply(subject, now(), caller.name());
         totals.replace(before, Placement.of(subject));
-        return saved(subject);
+        saved(subject);
+        if (stageBefore != subject.getStage().getId() || outcomeBefore != subject.getOutcome()) {
+            activityDays.subjectMoved(id, stageBefore,
+                    outcomeBefore == null ? StageTotals.OPEN : outcomeBefore.name());
+        }
+        return subject;
     }
 
     private Subject current(long id, long version) {
