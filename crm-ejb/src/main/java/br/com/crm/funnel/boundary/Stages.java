@@ -80,7 +80,7 @@ public class Stages {
      */
     @RolesAllowed(Roles.ADMIN)
     public Stage update(long id, long version, String description, String descriptionEn, int position,
-                        Integer staleDays) {
+                        Integer staleDays, br.com.crm.funnel.entity.ProposalRule proposalRule) {
         requireDescription(description);
         List<Stage> stages = lockAll();
         Stage stage = find(id);
@@ -89,6 +89,12 @@ public class Stages {
         }
         stage.describe(description, descriptionEn);
         stage.flagStaleAfter(staleDays);
+        if (proposalRule != null) {
+            // One stage per rule: the rule moves here from wherever it was.
+            stages.stream().filter(other -> other.getProposalRule() == proposalRule)
+                    .forEach(other -> other.moveOnProposal(null));
+        }
+        stage.moveOnProposal(proposalRule);
         boolean closing = stages.get(stages.size() - 1).equals(stage);
         int last = stages.size();
         if (closing ? position != last : position < 1 || position >= last) {
@@ -101,6 +107,11 @@ public class Stages {
         renumber(ordered);
         funnelChanged.fire(new FunnelChanged());
         return stage;
+    }
+
+    /** The stage subjects move to on this proposal event, if any. */
+    public java.util.Optional<Stage> onProposal(br.com.crm.funnel.entity.ProposalRule rule) {
+        return list().stream().filter(stage -> stage.getProposalRule() == rule).findFirst();
     }
 
     /** Removes a stage that holds no subject (archived ones count: they would lose their stage). */

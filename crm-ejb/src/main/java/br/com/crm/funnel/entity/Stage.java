@@ -53,6 +53,10 @@ public class Stage implements java.io.Serializable {
     @Column(name = "stale_days")
     private Integer staleDays;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "proposal_rule", length = 10)
+    private ProposalRule proposalRule;
+
     @Version
     private long version;
 
@@ -77,6 +81,15 @@ public class Stage implements java.io.Serializable {
                     "stage.staleDays.invalid", "staleDays", 1, 365);
         }
         this.staleDays = days;
+    }
+
+    /** Subjects come here when one of their proposals is sent or accepted; {@code null}: no rule. */
+    public void moveOnProposal(ProposalRule rule) {
+        this.proposalRule = rule;
+    }
+
+    public ProposalRule getProposalRule() {
+        return proposalRule;
     }
 
     public Integer getStaleDays() {

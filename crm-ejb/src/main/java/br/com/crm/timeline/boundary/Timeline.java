@@ -1,6 +1,7 @@
 package br.com.crm.timeline.boundary;
 
 import br.com.crm.security.entity.Roles;
+import br.com.crm.proposal.entity.Proposal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -25,11 +26,13 @@ public class Timeline {
     public static final int PAGE_SIZE = 20;
 
     /** What an item is. */
-    public enum Kind { ACTIVITY, NOTE, STAGE_CHANGE }
+    public enum Kind { ACTIVITY, NOTE, STAGE_CHANGE, PROPOSAL, EMAIL }
 
     /**
      * One item: when it happened (an activity: when done, else when planned), who, what; {@code detail} and
-     * {@code state} depend on the kind (an activity's kind and whether done; a stage change's outcome).
+     * {@code state} depend on the kind (an activity's kind and whether done; a stage change's outcome; a
+     * proposal's number and status; an e-mail's recipients and state, its text followed by the mail server's
+     * answer when it was refused).
      */
     public record Item(Kind kind, long id, OffsetDateTime at, String by, String text, String detail, String state)
             implements Serializable {
@@ -70,6 +73,19 @@ public class Timeline {
                     + "where c.subject.id = :subject", "c.changedAt", subjectId, before, limit)
                     .forEach(r -> items.add(new Item(Kind.STAGE_CHANGE, (Long) r[0], (OffsetDateTime) r[1],
                             (String) r[2], (String) r[3], (String) r[4], r[5] == null ? null : r[5].toString())));
+        }
+        if (kinds.isEmpty() || kinds.contains(Kind.PROPOSAL)) {
+            read("select p.id, p.createdAt, p.createdBy, p.number, p.revision, p.status, p.total from Proposal p "
+                    + "where p.subjectId = :subject", "p.createdAt", subjectId, before, limit)
+                    .forEach(r -> items.add(new Item(Kind.PROPOSAL, (Long) r[0], (OffsetDateTime) r[1],
+                            (String) r[2], String.valueOf(r[6]),
+                            Proposal.displayNumber((Long) r[3], (Integer) r[4]), r[5].toString())));
+        }
+        if (kinds.isEmpty() || kinds.contains(Kind.EMAIL)) {
+            read("select m.id, m.createdAt, m.createdBy, m.subject, m.to, m.status, m.lastError from Mail m "
+                    + "where m.subjectId = :subject", "m.createdAt", subjectId, before, limit)
+                    .forEach(r -> items.add(new Item(Kind.EMAIL, (Long) r[0], (OffsetDateTime) r[1], (String) r[2],
+                            r[6] == null ? (String) r[3] : r[3] + "\n" + r[6], (String) r[4], r[5].toString())));
         }
         items.sort(Comparator.comparing(Item::at).reversed().thenComparing(Item::kind).thenComparing(Item::id,
                 Comparator.reverseOrder()));

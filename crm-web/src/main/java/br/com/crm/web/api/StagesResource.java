@@ -1,6 +1,7 @@
 package br.com.crm.web.api;
 
 import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.funnel.entity.ProposalRule;
 import br.com.crm.funnel.entity.Stage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,11 +29,15 @@ import java.util.List;
 public class StagesResource {
 
     public record StageJson(long id, int position, String description, String descriptionEn, boolean closing,
-                            Integer staleDays, long version) {
+                            Integer staleDays, ProposalRule proposalRule, long version) {
     }
 
-    /** {@code staleDays}: after how many days without activity subjects are flagged (absent: never). */
-    public record StageInput(String description, String descriptionEn, Integer position, Integer staleDays) {
+    /**
+     * {@code staleDays}: after how many days without activity subjects are flagged (absent: never);
+     * {@code proposalRule}: SENT or ACCEPTED, subjects come to this stage when a proposal is (absent: no rule).
+     */
+    public record StageInput(String description, String descriptionEn, Integer position, Integer staleDays,
+                             ProposalRule proposalRule) {
     }
 
     @Inject
@@ -59,7 +64,7 @@ public class StagesResource {
         Stage stage = stages.update(id, version, input == null ? null : input.description(),
                 input == null ? null : input.descriptionEn(),
                 input == null || input.position() == null ? current.getPosition() : input.position(),
-                input == null ? null : input.staleDays());
+                input == null ? null : input.staleDays(), input == null ? null : input.proposalRule());
         return Response.ok(json(stage, stages.isClosing(stage))).tag(Versions.tag(stage.getVersion())).build();
     }
 
@@ -72,6 +77,6 @@ public class StagesResource {
 
     static StageJson json(Stage s, boolean closing) {
         return new StageJson(s.getId(), s.getPosition(), s.getDescription(), s.getDescriptionEn(), closing,
-                s.getStaleDays(), s.getVersion());
+                s.getStaleDays(), s.getProposalRule(), s.getVersion());
     }
 }

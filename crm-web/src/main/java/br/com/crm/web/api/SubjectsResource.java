@@ -114,6 +114,12 @@ public class SubjectsResource {
     br.com.crm.note.boundary.Notes noteBoundary;
 
     @Inject
+    br.com.crm.proposal.boundary.Proposals proposalBoundary;
+
+    @Inject
+    br.com.crm.mail.boundary.Mails mailBoundary;
+
+    @Inject
     br.com.crm.timeline.boundary.Timeline timeline;
 
     @Inject
@@ -304,6 +310,42 @@ public class SubjectsResource {
         return Response.created(uri.getBaseUriBuilder().path("activities").path(activity.getId().toString()).build())
                 .tag(Versions.tag(activity.getVersion()))
                 .entity(ActivitiesResource.json(activityBoundary.find(activity.getId()))).build();
+    }
+
+    /** The subject's proposals, latest number and revision first. */
+    @GET
+    @Path("{id}/proposals")
+    public List<ProposalsResource.ProposalJson> proposals(@PathParam("id") long id) {
+        subjects.find(id);
+        return proposalBoundary.ofSubject(id).stream().map(ProposalsResource::json).toList();
+    }
+
+    /** A new draft proposal under the next number (201, Location, ETag). */
+    @POST
+    @Path("{id}/proposals")
+    public Response propose(@PathParam("id") long id, ProposalsResource.ProposalInput input, @Context UriInfo uri) {
+        var proposal = proposalBoundary.create(id, input == null ? null : input.form());
+        return Response.created(uri.getBaseUriBuilder().path("proposals").path(proposal.getId().toString()).build())
+                .tag(Versions.tag(proposal.getVersion())).entity(ProposalsResource.json(proposal)).build();
+    }
+
+    /** The subject's e-mails, latest first, each with its state (QUEUED, SENDING, SENT, FAILED and why). */
+    @GET
+    @Path("{id}/emails")
+    public List<ProposalsResource.MailJson> emails(@PathParam("id") long id) {
+        subjects.find(id);
+        return mailBoundary.ofSubject(id).stream().map(ProposalsResource::mail).toList();
+    }
+
+    /** Queues a plain e-mail to the subject's customer (202). */
+    @POST
+    @Path("{id}/emails")
+    public Response email(@PathParam("id") long id, br.com.crm.mail.boundary.Mails.Message input) {
+        if (input == null) {
+            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+                    "mail.to.required", "to");
+        }
+        return Response.accepted(ProposalsResource.mail(mailBoundary.send(id, null, input))).build();
     }
 
     @GET

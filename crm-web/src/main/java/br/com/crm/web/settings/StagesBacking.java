@@ -29,6 +29,7 @@ public class StagesBacking implements Serializable {
         private String descriptionEn;
         private int position;
         private Integer staleDays;
+        private br.com.crm.funnel.entity.ProposalRule proposalRule;
         private final boolean closing;
 
         Row(Stage stage, boolean closing) {
@@ -38,7 +39,16 @@ public class StagesBacking implements Serializable {
             this.descriptionEn = stage.getDescriptionEn();
             this.position = stage.getPosition();
             this.staleDays = stage.getStaleDays();
+            this.proposalRule = stage.getProposalRule();
             this.closing = closing;
+        }
+
+        public br.com.crm.funnel.entity.ProposalRule getProposalRule() {
+            return proposalRule;
+        }
+
+        public void setProposalRule(br.com.crm.funnel.entity.ProposalRule proposalRule) {
+            this.proposalRule = proposalRule;
         }
 
         public Integer getStaleDays() {
@@ -107,7 +117,7 @@ public class StagesBacking implements Serializable {
 
     public void save(Row row) {
         attempt(() -> stages.update(row.id, row.version, row.description, row.descriptionEn, row.position,
-                        row.staleDays),
+                        row.staleDays, row.proposalRule),
                 "stage.saved");
     }
 
@@ -134,6 +144,10 @@ public class StagesBacking implements Serializable {
     private void attempt(Runnable change, String doneKey) {
         feedback.attempt(change, doneKey);
         load();
+    }
+
+    public br.com.crm.funnel.entity.ProposalRule[] getProposalRules() {
+        return br.com.crm.funnel.entity.ProposalRule.values();
     }
 
     public boolean isFull() {

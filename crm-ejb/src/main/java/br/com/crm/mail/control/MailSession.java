@@ -1,4 +1,4 @@
-package br.com.crm.mail;
+package br.com.crm.mail.control;
 
 import jakarta.ejb.Singleton;
 import jakarta.mail.MailSessionDefinition;

@@ -1,0 +1,160 @@
+package br.com.crm.mail.control;
+
+import br.com.crm.mail.boundary.Mails;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends what the outbox holds: every {@code crm.mail.poll-seconds}, and at once after a transaction queued
+ * something. One round at a time on this server (a second request while one runs only asks for another round);
+ * several servers share the queue safely, each message being taken under a row lock and a lease
+ * ({@link MailDelivery#claim}). A message is taken, sent, then marked sent: if the server dies between the mail
+ * server's acceptance and the mark, the message goes out again after its lease, with the same Message-ID.
+ */
+@Singleton
+@Startup
+@jakarta.ejb.DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    private static final int BATCH = 20;
+
+    @Resource
+    TimerService timers;
+
+    @Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
+    @Resource(lookup = MailSession.JNDI)
+    Session session;
+
+    @Inject
+    MailDelivery delivery;
+
+    @Inject
+    @ConfigProperty(name = "crm.mail.poll-seconds", defaultValue = "10")
+    long pollSeconds;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(pollSeconds * 1000, pollSeconds * 1000, new TimerConfig(null, false));
+    }
+
+    @Timeout
+    public void poll() {
+        sendDue();
+    }
+
+    /** A round now, on a container thread: the committing request does not wait for the mail server. */
+    public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mails.Queued event) {
+        executor.execute(this::sendDue);
+    }
+
+    /** Sends every due message, in batches, until none is due. */
+    public void sendDue() {
+        again.set(true);
+        while (again.getAndSet(false)) {
+            if (!running.compareAndSet(false, true)) {
+                again.set(true);
+                return;
+            }
+            try {
+                List<Long> due;
+                do {
+                    due = delivery.due(BATCH);
+                    due.forEach(this::sendOne);
+                } while (due.size() == BATCH);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The outbox round stopped; the next one tries again", e);
+            } finally {
+                running.set(false);
+            }
+        }
+    }
+
+    private void sendOne(long id) {
+        Optional<MailDelivery.Outgoing> taken = delivery.claim(id);
+        if (taken.isEmpty()) {
+            return;
+        }
+        try {
+            Transport.send(message(taken.get()));
+            delivery.sent(id);
+        } catch (MessagingException | RuntimeException e) {
+            LOG.log(Level.INFO, "E-mail " + id + " not sent now: " + e);
+            delivery.failed(id, reason(e));
+        }
+    }
+
+    private MimeMessage message(MailDelivery.Outgoing outgoing) throws MessagingException {
+        // The Message-ID chosen when queued, on every attempt (Jakarta Mail would make a new one per send).
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", outgoing.messageId());
+            }
+        };
+        message.setFrom();
+        message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(outgoing.to()));
+        if (outgoing.cc() != null) {
+            message.setRecipients(MimeMessage.RecipientType.CC, InternetAddress.parse(outgoing.cc()));
+        }
+        message.setSubject(outgoing.subject(), "UTF-8");
+        if (outgoing.attachment() == null) {
+            message.setText(outgoing.body(), "UTF-8");
+            return message;
+        }
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(outgoing.body(), "UTF-8");
+        MimeBodyPart pdf = new MimeBodyPart();
+        pdf.setDataHandler(new jakarta.activation.DataHandler(
+                new ByteArrayDataSource(outgoing.attachment(), "application/pdf")));
+        pdf.setFileName(outgoing.attachmentName());
+        Multipart parts = new MimeMultipart(text, pdf);
+        message.setContent(parts);
+        return message;
+    }
+
+    /** The reason users read on the timeline: the mail server's own words, without the stack. */
+    private static String reason(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return cause == e || cause.getMessage() == null ? message : message + " (" + cause.getMessage() + ")";
+    }
+}

@@ -1,0 +1,82 @@
+package br.com.crm.mail.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A ready subject line and body for e-mails, with placeholders in braces ({@code {cliente}}, {@code {proposta}},
+ * {@code {total}}, {@code {validade}}, {@code {assunto}}, {@code {vendedor}}, {@code {empresa}}) filled in when a
+ * message is composed. Some are for proposals (the PDF goes along), the others for plain e-mails.
+ */
+@Entity
+@Table(name = "crm_mail_template")
+@NamedQuery(name = MailTemplate.ALL, query = "select t from MailTemplate t order by t.name")
+public class MailTemplate implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String ALL = "MailTemplate.all";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+
+    @Id
+    private Long id;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(name = "mail_subject", nullable = false, length = Mail.SUBJECT_LENGTH)
+    private String subject;
+
+    @Column(nullable = false, length = Mail.BODY_LENGTH)
+    private String body;
+
+    @Column(name = "for_proposal", nullable = false)
+    private boolean forProposal;
+
+    @Version
+    private long version;
+
+    protected MailTemplate() {
+        // for JPA
+    }
+
+    /** The text with each known placeholder replaced by its value; unknown ones are left as written. */
+    public static String fill(String text, Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(value == null ? matcher.group() : value));
+        }
+        return matcher.appendTail(filled).toString();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public boolean isForProposal() {
+        return forProposal;
+    }
+}

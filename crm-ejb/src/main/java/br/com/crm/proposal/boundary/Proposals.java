@@ -1,0 +1,271 @@
+package br.com.crm.proposal.boundary;
+
+import br.com.crm.business.BusinessException;
+import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.funnel.entity.ProposalRule;
+import br.com.crm.funnel.entity.Stage;
+import br.com.crm.proposal.control.ProposalPrints;
+import br.com.crm.proposal.entity.Company;
+import br.com.crm.proposal.entity.Proposal;
+import br.com.crm.proposal.entity.ProposalItem;
+import br.com.crm.proposal.entity.ProposalStatus;
+import br.com.crm.security.boundary.CurrentCaller;
+import br.com.crm.security.entity.Roles;
+import br.com.crm.subject.boundary.Subjects;
+import br.com.crm.subject.entity.Outcome;
+import br.com.crm.subject.entity.Subject;
+import br.com.crm.funnel.boundary.FunnelChanged;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Proposals of a subject: drafts written and changed, revisions of what was sent, the customer's answer, the PDF.
+ * Numbers come from one counter row, locked by the transaction that takes one: in sequence, never reused.
+ * Sending goes through {@code Mails}, which marks the proposal sent in the same transaction as it queues the e-mail.
+ */
+@Stateless
+@RolesAllowed({Roles.ADMIN, Roles.USER})
+public class Proposals {
+
+    public static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
+
+    /** One line as a form or the API sends it. */
+    public record Item(String productCode, String description, BigDecimal quantity, BigDecimal unitPrice,
+                       BigDecimal discountPercent) implements Serializable {
+
+        public ProposalItem toProposalItem() {
+            return new ProposalItem(productCode == null || productCode.isBlank() ? null : productCode.strip(),
+                    description, quantity, unitPrice, discountPercent == null ? BigDecimal.ZERO : discountPercent);
+        }
+
+        public static Item of(ProposalItem item) {
+            return new Item(item.getProductCode(), item.getDescription(), item.getQuantity(), item.getUnitPrice(),
+                    item.getDiscountPercent());
+        }
+    }
+
+    /** What a draft says. */
+    public record Form(LocalDate issuedOn, LocalDate validUntil, BigDecimal freight, String paymentTerms,
+                       String notes, List<Item> items) implements Serializable {
+
+        Proposal.Terms terms() {
+            return new Proposal.Terms(issuedOn, validUntil, freight, paymentTerms, notes);
+        }
+
+        List<ProposalItem> proposalItems() {
+            return items == null ? List.of() : items.stream().map(Item::toProposalItem).toList();
+        }
+    }
+
+    /** The letterhead's text (the logo is changed apart). */
+    public record CompanyForm(String name, String taxId, String address, String phone, String email)
+            implements Serializable {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Subjects subjects;
+
+    @Inject
+    Stages stages;
+
+    @Inject
+    ProposalPrints prints;
+
+    @Inject
+    Event<FunnelChanged> funnelChanged;
+
+    Clock clock = Clock.systemUTC();
+
+    @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
+    public List<Proposal> ofSubject(long subjectId) {
+        return em.createNamedQuery(Proposal.OF_SUBJECT, Proposal.class).setParameter("subject", subjectId)
+                .getResultList();
+    }
+
+    /** The proposal with its items. */
+    @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
+    public Proposal find(long id) {
+        Proposal proposal = em.find(Proposal.class, id);
+        if (proposal == null) {
+            throw BusinessException.notFound("proposal", id);
+        }
+        proposal.getItems();
+        return proposal;
+    }
+
+    /** A new draft under the next number. */
+    public Proposal create(long subjectId, @NotNull Form form) {
+        Subject subject = em.find(Subject.class, subjectId);
+        if (subject == null) {
+            throw BusinessException.notFound("subject", subjectId);
+        }
+        List<ProposalItem> items = form.proposalItems();
+        Proposal proposal = new Proposal(subject, nextNumber(), form.terms(), items, now(), caller.name());
+        em.persist(proposal);
+        return saved(proposal);
+    }
+
+    /** Changes a draft. */
+    public Proposal edit(long id, long version, @NotNull Form form) {
+        Proposal proposal = current(id, version);
+        proposal.edit(form.terms(), form.proposalItems(), now(), caller.name());
+        return saved(proposal);
+    }
+
+    /** A new revision of a proposal that left the draft state; the one sent stays as it was. */
+    public Proposal revise(long id, long version) {
+        Proposal proposal = current(id, version);
+        Proposal next = proposal.revise(today(), now(), caller.name());
+        em.persist(next);
+        saved(proposal);
+        return saved(next);
+    }
+
+    /**
+     * The customer accepted or rejected the proposal. Accepted, its subject moves to the stage the funnel's rule
+     * names (closing it as won when that is the closing stage).
+     */
+    public Proposal decide(long id, long version, boolean accepted) {
+        Proposal proposal = current(id, version);
+        proposal.decide(accepted, now(), caller.name());
+        saved(proposal);
+        if (accepted) {
+            follow(proposal.getSubject(), ProposalRule.ACCEPTED);
+        }
+        return proposal;
+    }
+
+    /** Removes a draft; a proposal the customer may have seen is kept. */
+    public void delete(long id, long version) {
+        Proposal proposal = current(id, version);
+        if (proposal.getStatus() != ProposalStatus.DRAFT) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "proposal.delete.notDraft", null);
+        }
+        em.remove(proposal);
+        flush();
+        funnelChanged.fire(new FunnelChanged(proposal.getSubjectId()));
+    }
+
+    /**
+     * Marks the proposal sent, in the transaction of the e-mail that carries it; its subject then moves to the
+     * stage the funnel's rule names for sent proposals.
+     */
+    public Proposal markSent(long id) {
+        Proposal proposal = find(id);
+        proposal.markSent(now(), caller.name());
+        saved(proposal);
+        follow(proposal.getSubject(), ProposalRule.SENT);
+        return proposal;
+    }
+
+    /** The printable proposal. */
+    @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
+    public byte[] pdf(long id, Locale locale) {
+        return prints.pdf(find(id), locale);
+    }
+
+    @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
+    public Company company() {
+        return em.find(Company.class, Company.ID);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public Company editCompany(long version, @NotNull CompanyForm form) {
+        Company company = company();
+        if (company.getVersion() != version) {
+            throw BusinessException.stale("company");
+        }
+        String taxId = form.taxId() == null || form.taxId().isBlank() ? null
+                : br.com.crm.customer.entity.TaxId.digits(form.taxId());
+        if (taxId != null && !br.com.crm.customer.entity.TaxId.isValidCnpj(taxId) && !br.com.crm.customer.entity.TaxId.isValidCpf(taxId)) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "customer.taxId.invalid", "taxId");
+        }
+        company.edit(form.name(), taxId, form.address(), form.phone(), form.email());
+        flush();
+        return company;
+    }
+
+    /** A new logo (PNG or JPEG), or none when {@code logo} is {@code null}. */
+    @RolesAllowed(Roles.ADMIN)
+    public Company changeLogo(long version, byte[] logo) {
+        Company company = company();
+        if (company.getVersion() != version) {
+            throw BusinessException.stale("company");
+        }
+        company.changeLogo(logo);
+        flush();
+        return company;
+    }
+
+    /** The subject moves forward to the rule's stage; a subject already there, past it or closed stays. */
+    private void follow(Subject subject, ProposalRule rule) {
+        Stage target = stages.onProposal(rule).orElse(null);
+        if (target == null || subject.getOutcome() != null
+                || subject.getStage().getPosition() >= target.getPosition()) {
+            return;
+        }
+        boolean closing = stages.isClosing(target);
+        subjects.move(subject.getId(), subject.getVersion(), target.getId(), closing ? Outcome.WON : null, null);
+    }
+
+    private long nextNumber() {
+        Object value = em.createNativeQuery("select next_value from crm_counter where name = 'proposal' for update")
+                .getSingleResult();
+        long number = ((Number) value).longValue();
+        em.createNativeQuery("update crm_counter set next_value = next_value + 1 where name = 'proposal'")
+                .executeUpdate();
+        return number;
+    }
+
+    private Proposal current(long id, long version) {
+        Proposal proposal = em.find(Proposal.class, id);
+        if (proposal == null) {
+            throw BusinessException.notFound("proposal", id);
+        }
+        proposal.checkVersion(version);
+        return proposal;
+    }
+
+    private Proposal saved(Proposal proposal) {
+        flush();
+        funnelChanged.fire(new FunnelChanged(proposal.getSubjectId()));
+        return proposal;
+    }
+
+    private void flush() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw BusinessException.stale("proposal");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+}
