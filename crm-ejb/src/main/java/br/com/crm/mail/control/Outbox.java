@@ -1,6 +1,5 @@
 package br.com.crm.mail.control;
 
-import br.com.crm.mail.boundary.Mails;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -12,8 +11,6 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -52,8 +49,6 @@ public class Outbox {
     @Resource
     TimerService timers;
 
-    @Resource
-    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     @Resource(lookup = MailSession.JNDI)
     Session session;
@@ -78,10 +73,6 @@ public class Outbox {
         sendDue();
     }
 
-    /** A round now, on a container thread: the committing request does not wait for the mail server. */
-    public void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Mails.Queued event) {
-        executor.execute(this::sendDue);
-    }
 
     /** Sends every due message, in batches, until none is due. */
     public void sendDue() {

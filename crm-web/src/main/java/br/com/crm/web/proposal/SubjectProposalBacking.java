@@ -162,9 +162,7 @@ public class SubjectProposalBacking implements Serializable {
         this.body = body;
     }
 
-    /** The customer's addresses that start like what was typed (the field also takes any other address). */
-    public List<String> completeAddress(String typed) {
-        String start = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
-        return addresses.stream().filter(a -> a.toLowerCase(java.util.Locale.ROOT).startsWith(start)).toList();
+    public List<String> getAddresses() {
+        return addresses;
     }
 }

@@ -1,0 +1,164 @@
+package br.com.crm.it;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A proposal built, printed and sent in real headless Chromium, through a real SMTP server (GreenMail on the port
+ * the Micro under test is configured with): the PDF holds the items and total, the e-mail arrives with it, and
+ * the timeline says it was sent.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ProposalBrowserIT {
+
+    private static GreenMail smtp;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final List<WebDriver> drivers = new ArrayList<>();
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(ServerSetupTest.SMTP);
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @AfterEach
+    void quit() {
+        drivers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void aProposalIsBuiltPrintedSentAndShownOnTheTimelineAsSent() throws Exception {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        long subject = Api.newSubject(base, "Proposta " + token);
+        WebDriver driver = Browser.start("pt-BR");
+        drivers.add(driver);
+        Browser.login(driver, base, "ana", "ana");
+        driver.get(Http.resolve(base, "subject/view.xhtml?id=" + subject).toString());
+
+        driver.findElement(By.id("proposals:newProposal")).click();
+        Browser.waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("proposal:items")));
+        line(driver, 0, "Instalação elétrica", "2", "1500", "10");
+        driver.findElement(By.id("proposal:addLine")).click();
+        Browser.waiting(driver).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("proposal:items:1:description")));
+        line(driver, 1, "Quadro de distribuição", "1", "450,50", "0");
+        WebElement freight = driver.findElement(By.id("proposal:freight_input"));
+        freight.sendKeys(Keys.chord(Keys.CONTROL, "a"), "80", Keys.TAB);
+        // 2 × 1.500,00 − 10% = 2.700,00; 450,50; freight 80,00
+        Browser.waiting(driver).until(ExpectedConditions.textToBe(By.id("proposal:total"), "R$ 3.230,50"));
+        driver.findElement(By.id("proposal:save")).click();
+
+        Browser.waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("proposals:list"),
+                "Rascunho"));
+        WebElement row = driver.findElement(By.cssSelector("#proposals\\:list tbody tr"));
+        assertThat(row.getText()).contains("R$ 3.230,50");
+        String number = row.findElement(By.cssSelector("td")).getText().strip();
+
+        String cookie = "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        java.net.URI.create(row.findElement(By.cssSelector("a.crm-proposal-pdf")).getAttribute("href")))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains(number).contains("Instalação elétrica").contains("Quadro de distribuição")
+                    .contains("R$ 3.230,50");
+        }
+
+        String address = "compras-" + token + "@cliente.test";
+        row.findElement(By.cssSelector("[id$='sendProposal']")).click();
+        Browser.waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("mailDialog")));
+        WebElement to = Browser.waiting(driver).until(ExpectedConditions.elementToBeClickable(
+                By.id("mailForm:to")));
+        to.click();
+        to.sendKeys(Keys.chord(Keys.CONTROL, "a"), address);
+        assertThat(driver.findElement(By.id("mailForm:mailSubject")).getAttribute("value")).contains(number);
+        driver.findElement(By.id("mailForm:sendMail")).click();
+        Browser.waiting(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("mailDialog")));
+        assertThat(driver.findElement(By.id("proposals:list")).getText()).contains("Enviada");
+
+        // Sent in the background: the page shows it once the sender has recorded it.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!driver.findElement(By.id("items")).getText().contains("Enviado")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            driver.navigate().refresh();
+        }
+        driver.navigate().refresh();
+        String timeline = driver.findElement(By.id("items")).getText();
+        assertThat(timeline).contains("Enviado").contains(address).contains("Proposta").contains(number);
+        assertThat(driver.findElement(By.id("subjectStage")).getText())
+                .as("the default rule moves a subject whose proposal was sent").isEqualTo("Proposta apresentada");
+
+        MimeMessage[] received = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipients(m).contains(address)).toArray(MimeMessage[]::new);
+        assertThat(received).hasSize(1);
+        Multipart parts = (Multipart) received[0].getContent();
+        Part attachment = parts.getBodyPart(1);
+        assertThat(attachment.getFileName()).isEqualTo("proposta-" + number + ".pdf");
+        assertThat(attachment.getContentType()).startsWith("application/pdf");
+    }
+
+    private static void line(WebDriver driver, int row, String description, String quantity, String price,
+                             String discount) {
+        String prefix = "proposal:items:" + row + ":";
+        driver.findElement(By.id(prefix + "description")).sendKeys(description);
+        type(driver, prefix + "quantity_input", quantity);
+        type(driver, prefix + "unitPrice_input", price);
+        type(driver, prefix + "discount_input", discount);
+    }
+
+    private static void type(WebDriver driver, String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, value, Keys.TAB);
+    }
+
+    private static String recipients(MimeMessage message) {
+        try {
+            return String.valueOf(Arrays.toString(message.getAllRecipients()));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
