@@ -1,5 +1,7 @@
 package br.com.crm.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +43,7 @@ class PayaraServerEarIT {
     private static final int HTTP_PORT = PORT_BASE + 80;
     private static final String DOMAIN = "crm-it";
     private static final String FIRST_ADMIN = "chief";
+    private static final int SMTP_PORT = 2525;
 
     private final Path home = Path.of(System.getProperty("crm.payaraServerHome"));
     private final Path domains = home.resolve("../it-domains").normalize();
@@ -71,8 +74,8 @@ class PayaraServerEarIT {
                 Map.entry("CRM_DB_PASSWORD", dbPassword),
                 Map.entry("CRM_ADMIN_USERNAME", FIRST_ADMIN),
                 Map.entry("CRM_ADMIN_PASSWORD", firstAdminPassword),
-                Map.entry("CRM_MAIL_HOST", "localhost"),
-                Map.entry("CRM_MAIL_PORT", "2525"),
+                Map.entry("CRM_MAIL_HOST", "127.0.0.1"),
+                Map.entry("CRM_MAIL_PORT", String.valueOf(SMTP_PORT)),
                 Map.entry("CRM_MAIL_PASSWORD", "mail-" + UUID.randomUUID()));
         int installed = run(List.of("bash", System.getProperty("crm.installScript"),
                 System.getProperty("crm.ear")), env, Duration.ofMinutes(5));
@@ -156,6 +159,82 @@ class PayaraServerEarIT {
                 java.net.http.HttpRequest.newBuilder(Http.resolve(base, "index.xhtml")).build());
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body()).contains("crm-column").contains("Negociação").doesNotContain("Algo deu errado");
+    }
+
+    /**
+     * The outbox is in the database: an e-mail queued while the mail server is down survives a restart of the
+     * server and is delivered once, after it, when the mail server is up.
+     */
+    @Test
+    void anEmailQueuedBeforeARestartIsDeliveredOnceAfterIt() throws Exception {
+        String address = "restart-" + UUID.randomUUID().toString().substring(0, 8) + "@cliente.test";
+        long customer = Http.json(api("POST", "api/v1/customers", "{\"name\":\"Cliente reinício\",\"kind\":\"PERSON\"}"))
+                .getJsonNumber("id").longValue();
+        long subject = Http.json(api("POST", "api/v1/subjects", "{\"title\":\"Reinício\",\"customerId\":" + customer
+                + ",\"responsible\":\"" + FIRST_ADMIN + "\"}")).getJsonNumber("id").longValue();
+        HttpResponse<String> queued = api("POST", "api/v1/subjects/" + subject + "/emails", "{\"to\":\"" + address
+                + "\",\"subject\":\"Antes do reinício\",\"body\":\"Olá\"}");
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        Thread.sleep(2000);
+        assertThat(api("GET", "api/v1/subjects/" + subject + "/emails", null).body())
+                .as("no mail server yet").contains("\"QUEUED\"").doesNotContain("\"SENT\"");
+
+        // Faster rounds after the restart, set the way an administrator sets any configuration of the module.
+        asadmin("set-config-property", "--source=domain", "--propertyName=crm.mail.poll-seconds", "--propertyValue=1");
+        asadmin("set-config-property", "--source=domain", "--propertyName=crm.mail.retry-seconds", "--propertyValue=1");
+        assertThat(asadmin("restart-domain", "--domaindir", domains.toString(), DOMAIN)).isZero();
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            while (count(smtp, address) == 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+            }
+            assertThat(count(smtp, address)).as("delivered after the restart").isEqualTo(1);
+            Thread.sleep(3000);
+            assertThat(count(smtp, address)).as("exactly once").isEqualTo(1);
+            assertThat(api("GET", "api/v1/subjects/" + subject + "/emails", null).body()).contains("\"SENT\"");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static long count(GreenMail smtp, String address) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return java.util.Arrays.toString(m.getAllRecipients()).contains(address);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+    }
+
+    /** A call as the first administrator, waiting through a restart (the server answers 503 or not at all). */
+    private HttpResponse<String> api(String method, String path, String json) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (true) {
+            try {
+                var request = java.net.http.HttpRequest.newBuilder(Http.resolve(base, path))
+                        .header("Authorization", Http.basic(FIRST_ADMIN, firstAdminPassword))
+                        .header("Content-Type", "application/json")
+                        .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+                HttpResponse<String> response = Http.send(request.build());
+                if (response.statusCode() != 503 && response.statusCode() != 404 || Instant.now().isAfter(deadline)) {
+                    return response;
+                }
+            } catch (RuntimeException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Test
