@@ -54,21 +54,30 @@ public class SchemaMigration {
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
+    /** The embedded demo: the demo ERP's tables and views come with the schema (db/demo). */
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "crm.demo", defaultValue = "false")
+    boolean demo;
+
     @PostConstruct
     void migrate() {
-        MigrateResult result = configure(dataSource, getClass().getClassLoader()).load().migrate();
+        MigrateResult result = configure(dataSource, getClass().getClassLoader(), demo).load().migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
     }
 
-    /** The one Flyway configuration, shared with the migration tests so that they test what runs. */
+    /**
+     * The one Flyway configuration, shared with the migration tests so that they test what runs. In demo mode the
+     * demo ERP's tables and views come with version 10.1.
+     */
     public static org.flywaydb.core.api.configuration.FluentConfiguration configure(DataSource dataSource,
-                                                                                   ClassLoader classLoader) {
+                                                                                   ClassLoader classLoader,
+                                                                                   boolean demo) {
         return Flyway.configure(classLoader)
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations("classpath:db/migration")
-                .javaMigrations(new ActivityDaysTable())
+                .javaMigrations(new ActivityDaysTable(), new DemoErpTables(demo))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .cleanDisabled(true);

@@ -1,6 +1,9 @@
 package br.com.crm.funnel.boundary;
 
 import br.com.crm.activity.boundary.Activities;
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.erp.boundary.ErpDocuments;
+import br.com.crm.erp.boundary.ErpUnavailable;
 import br.com.crm.funnel.control.StageTotals;
 import br.com.crm.funnel.entity.Stage;
 import br.com.crm.funnel.entity.StageTotal;
@@ -53,17 +56,18 @@ public class Funnel {
     public record Card(long id, long version, String title, String customer, BigDecimal amount,
                        String responsible, Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose,
                        long stageId, OffsetDateTime lastActivityAt, List<Tags.Chip> tags, Activities.Next next,
-                       Long staleDays) implements Serializable {
+                       Long staleDays, Erp.CustomerKey customerKey, Erp.Facts erp) implements Serializable {
 
-        /** As the keyset query makes it, before its tags and next activity are known. */
+        /** As the keyset query makes it, before its tags, next activity and ERP facts are known. */
         public Card(long id, long version, String title, String customer, BigDecimal amount, String responsible,
                     Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose, long stageId,
-                    OffsetDateTime lastActivityAt) {
+                    OffsetDateTime lastActivityAt, String customerErpCode, String customerTaxId) {
             this(id, version, title, customer, amount, responsible, outcome, enteredAt, expectedClose, stageId,
-                    lastActivityAt, List.of(), null, null);
+                    lastActivityAt, List.of(), null, null, new Erp.CustomerKey(customerErpCode, customerTaxId), null);
         }
 
-        Card with(List<Tags.Chip> chips, Activities.Next nextActivity, Integer staleLimit, LocalDate today) {
+        Card with(List<Tags.Chip> chips, Activities.Next nextActivity, Integer staleLimit, LocalDate today,
+                  Erp.Facts facts) {
             Long idle = null;
             if (staleLimit != null && outcome == null) {
                 long days = java.time.temporal.ChronoUnit.DAYS.between(
@@ -71,7 +75,8 @@ public class Funnel {
                 idle = days >= staleLimit ? days : null;
             }
             return new Card(id, version, title, customer, amount, responsible, outcome, enteredAt, expectedClose,
-                    stageId, lastActivityAt, chips == null ? List.of() : List.copyOf(chips), nextActivity, idle);
+                    stageId, lastActivityAt, chips == null ? List.of() : List.copyOf(chips), nextActivity, idle,
+                    customerKey, facts == null || facts.isEmpty() ? null : facts);
         }
     }
 
@@ -82,21 +87,27 @@ public class Funnel {
         }
 
         Page completed(Map<Long, List<Tags.Chip>> chips, Map<Long, Activities.Next> next, Integer staleLimit,
-                       LocalDate today) {
-            return new Page(cards.stream().map(c -> c.with(chips.get(c.id()), next.get(c.id()), staleLimit, today))
-                    .toList(), more);
+                       LocalDate today, Map<Erp.CustomerKey, Erp.Facts> facts) {
+            return new Page(cards.stream().map(c -> c.with(chips.get(c.id()), next.get(c.id()), staleLimit, today,
+                    facts.get(c.customerKey()))).toList(), more);
+        }
+
+        List<Erp.CustomerKey> customerKeys() {
+            return cards.stream().map(Card::customerKey).toList();
         }
     }
 
     private static final String CARD = "select new br.com.crm.funnel.boundary.Funnel.Card(s.id, s.version, s.title, "
             + "c.name, s.amount, u.displayName, s.outcome, s.stageEnteredAt, s.expectedClose, s.stageId, "
-            + "s.lastActivityAt) "
+            + "s.lastActivityAt, c.erpCode, c.taxId) "
             + "from Subject s join s.customer c join s.responsible u "
             + "where s.stageId = :stage";
     private static final String ORDER = " order by s.stageEnteredAt desc, s.id desc";
 
     /** The whole board as a screen shows it: stages, every column's figures and first page. */
-    public record Board(List<Stage> stages, Map<Long, ColumnFigures> figures, Map<Long, Page> pages) {
+    /** {@code erpAvailable}: whether the ERP answered for the cards' facts (else they show none, and say why). */
+    public record Board(List<Stage> stages, Map<Long, ColumnFigures> figures, Map<Long, Page> pages,
+                        boolean erpAvailable) {
         public boolean isClosing(Stage stage) {
             return stages.get(stages.size() - 1).equals(stage);
         }
@@ -110,6 +121,9 @@ public class Funnel {
 
     @jakarta.inject.Inject
     Activities activities;
+
+    @jakarta.inject.Inject
+    ErpDocuments erp;
 
     /**
      * The board in one call and one transaction: one query for the stages with their kept totals, one keyset
@@ -137,10 +151,23 @@ public class Funnel {
         List<Long> ids = pages.values().stream().flatMap(p -> p.cards().stream()).map(Card::id).toList();
         Map<Long, List<Tags.Chip>> chips = tags.chips(ids);
         Map<Long, Activities.Next> next = activities.next(ids);
+        Map<Erp.CustomerKey, Erp.Facts> facts = erpFacts(pages.values().stream()
+                .flatMap(p -> p.customerKeys().stream()).toList());
         LocalDate today = LocalDate.now(Activities.ZONE);
-        pages.replaceAll((stage, page) -> page.completed(chips, next, stages.get(stage).getStaleDays(), today));
+        pages.replaceAll((stage, page) -> page.completed(chips, next, stages.get(stage).getStaleDays(), today,
+                facts == null ? Map.of() : facts));
         // The kept totals count active subjects; a filtered or archived board counts what it shows.
-        return new Board(all, figures(all, filter.isEmpty() ? grouped : filteredFigures(filter)), pages);
+        return new Board(all, figures(all, filter.isEmpty() ? grouped : filteredFigures(filter)), pages,
+                facts != null);
+    }
+
+    /** The ERP facts of the cards' customers, in one ERP query; {@code null} when the ERP does not answer. */
+    private Map<Erp.CustomerKey, Erp.Facts> erpFacts(List<Erp.CustomerKey> keys) {
+        try {
+            return erp.facts(keys);
+        } catch (ErpUnavailable e) {
+            return null;
+        }
     }
 
     /** Figures of the subjects a filter selects, in one grouped query. */
@@ -190,12 +217,13 @@ public class Funnel {
         return completed(stageId, page(query, size));
     }
 
-    /** The page with its cards' tags and next activities: two queries for the whole page. */
+    /** The page with its cards' tags, next activities and ERP facts: three queries for the whole page. */
     private Page completed(long stageId, Page page) {
         List<Long> ids = page.cards().stream().map(Card::id).toList();
         Stage stage = em.find(Stage.class, stageId);
+        Map<Erp.CustomerKey, Erp.Facts> facts = erpFacts(page.customerKeys());
         return page.completed(tags.chips(ids), activities.next(ids), stage == null ? null : stage.getStaleDays(),
-                LocalDate.now(Activities.ZONE));
+                LocalDate.now(Activities.ZONE), facts == null ? Map.of() : facts);
     }
 
     private Page untagged(long stageId, int size, SubjectFilter filter) {

@@ -1,6 +1,9 @@
 package br.com.crm.subject.boundary;
 
 import br.com.crm.activity.boundary.Activities;
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.erp.boundary.ErpDocuments;
+import br.com.crm.erp.boundary.ErpUnavailable;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.control.ResultSnapshots;
 import br.com.crm.subject.entity.Outcome;
@@ -56,20 +59,28 @@ public class SubjectList {
     public record Row(long id, long version, String title, long customerId, String customer, long stageId,
                       Outcome outcome, BigDecimal amount, LocalDate expectedClose, OffsetDateTime updatedAt,
                       OffsetDateTime lastActivityAt, String responsible, boolean archived, List<Tags.Chip> tags,
-                      Activities.Next next)
+                      Activities.Next next, Erp.CustomerKey customerKey, Erp.Facts erp)
             implements Serializable {
 
         public Row(long id, long version, String title, long customerId, String customer, long stageId,
                    Outcome outcome, BigDecimal amount, LocalDate expectedClose, OffsetDateTime updatedAt,
-                   OffsetDateTime lastActivityAt, String responsible, boolean archived) {
+                   OffsetDateTime lastActivityAt, String responsible, boolean archived, String customerErpCode,
+                   String customerTaxId) {
             this(id, version, title, customerId, customer, stageId, outcome, amount, expectedClose, updatedAt,
-                    lastActivityAt, responsible, archived, List.of(), null);
+                    lastActivityAt, responsible, archived, List.of(), null,
+                    new Erp.CustomerKey(customerErpCode, customerTaxId), null);
         }
 
         Row with(List<Tags.Chip> chips, Activities.Next nextActivity) {
             return new Row(id, version, title, customerId, customer, stageId, outcome, amount, expectedClose,
                     updatedAt, lastActivityAt, responsible, archived, chips == null ? List.of() : List.copyOf(chips),
-                    nextActivity);
+                    nextActivity, customerKey, erp);
+        }
+
+        Row with(Erp.Facts facts) {
+            return new Row(id, version, title, customerId, customer, stageId, outcome, amount, expectedClose,
+                    updatedAt, lastActivityAt, responsible, archived, tags, next, customerKey,
+                    facts == null || facts.isEmpty() ? null : facts);
         }
     }
 
@@ -78,6 +89,9 @@ public class SubjectList {
 
     @Inject
     Tags tags;
+
+    @Inject
+    ErpDocuments erp;
 
     @Inject
     ResultSnapshots snapshots;
@@ -111,10 +125,20 @@ public class SubjectList {
         int limit = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
         if (filter.isNarrowed()) {
             long[] ids = snapshot(filter, sort, ascending);
-            return rows(java.util.Arrays.stream(ids, Math.min(from, ids.length), Math.min(from + limit, ids.length))
-                    .boxed().toList());
+            return withErpFacts(rows(java.util.Arrays.stream(ids, Math.min(from, ids.length),
+                    Math.min(from + limit, ids.length)).boxed().toList()));
         }
-        return rows(pageIds(filter, sort, ascending, from, limit));
+        return withErpFacts(rows(pageIds(filter, sort, ascending, from, limit)));
+    }
+
+    /** The page's rows with their customers' ERP facts, from one ERP query; without them when the ERP is down. */
+    private List<Row> withErpFacts(List<Row> rows) {
+        try {
+            Map<Erp.CustomerKey, Erp.Facts> facts = erp.facts(rows.stream().map(Row::customerKey).toList());
+            return rows.stream().map(row -> row.with(facts.get(row.customerKey()))).toList();
+        } catch (ErpUnavailable e) {
+            return rows;
+        }
     }
 
     private long[] snapshot(SubjectFilter filter, Sort sort, boolean ascending) {
@@ -141,7 +165,7 @@ public class SubjectList {
         return em.createQuery("select new br.com.crm.subject.boundary.SubjectList.Row(s.id, s.version, s.title, "
                         + "c.id, c.name, s.stageId, s.outcome, s.amount, s.expectedClose, s.updatedAt, s.lastActivityAt, "
                         + "u.displayName, "
-                        + "s.archived) from Subject s join s.customer c join s.responsible u where s.id in :ids",
+                        + "s.archived, c.erpCode, c.taxId) from Subject s join s.customer c join s.responsible u where s.id in :ids",
                         Row.class)
                 .setParameter("ids", ids)
                 .setHint(SubjectFilter.BIND_PARAMETERS, "True")

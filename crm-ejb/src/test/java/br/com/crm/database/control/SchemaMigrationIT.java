@@ -25,7 +25,7 @@ class SchemaMigrationIT {
     @MethodSource("databases")
     void migratesAnEmptyDatabaseAndIsIdempotent(TestDatabase db) throws Exception {
         // JUnit closes the database (an AutoCloseable argument) after the test.
-        Flyway flyway = SchemaMigration.configure(db.dataSource(), getClass().getClassLoader()).load();
+        Flyway flyway = SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).load();
 
         MigrateResult first = flyway.migrate();
         assertThat(first.success).isTrue();
@@ -56,5 +56,29 @@ class SchemaMigrationIT {
                     .as("user names are unique")
                     .isInstanceOf(java.sql.SQLException.class);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theDemoErpAddsItsViewsWithDatesFromToday(TestDatabase db) throws Exception {
+        MigrateResult result = SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), true).load()
+                .migrate();
+        assertThat(result.success).isTrue();
+        try (Connection c = db.dataSource().getConnection()) {
+            try (ResultSet rs = c.createStatement().executeQuery("select count(*), min(due_on), max(due_on) "
+                    + "from erp_receivable where balance > 0 and due_on < current_date")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("some receivables overdue today").isPositive();
+                assertThat(rs.getDate(3).toLocalDate()).isBefore(java.time.LocalDate.now().plusDays(1));
+            }
+            for (String view : List.of("erp_customer", "erp_sales_document", "erp_service_document", "erp_product")) {
+                try (ResultSet rs = c.createStatement().executeQuery("select count(*) from " + view)) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).as(view).isPositive();
+                }
+            }
+        }
+        // Leaving demo mode later: the same history, valid.
+        SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).load().validate();
     }
 }

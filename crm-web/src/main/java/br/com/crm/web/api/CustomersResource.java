@@ -68,4 +68,49 @@ public class CustomersResource {
         return new CustomerJson(c.getId(), c.getName(), c.getKind(), c.getTaxId(), c.getEmail(), c.getPhone(),
                 c.getContactStatus(), c.getVersion());
     }
+
+    /** The customer's sales documents in the ERP (orders, invoices, ERP proposals), newest first. */
+    @GET
+    @Path("{id}/sales")
+    public br.com.crm.erp.boundary.Erp.Page<br.com.crm.erp.boundary.Erp.SalesDocument> sales(
+            @PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        return erp.sales(id, offset, limit);
+    }
+
+    /** The customer's open receivables in the ERP, the oldest due first; {@code total} is the open balance. */
+    @GET
+    @Path("{id}/finance")
+    public br.com.crm.erp.boundary.Erp.Page<ReceivableJson> finance(
+            @PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        var page = erp.receivables(id, offset, limit);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo"));
+        return new br.com.crm.erp.boundary.Erp.Page<>(page.rows().stream().map(r -> new ReceivableJson(r.document(),
+                r.issuedOn(), r.dueOn(), r.amount(), r.balance(), r.daysOverdue(today))).toList(), page.count(),
+                page.total());
+    }
+
+    public record ReceivableJson(String document, java.time.LocalDate issuedOn, java.time.LocalDate dueOn,
+                                 java.math.BigDecimal amount, java.math.BigDecimal balance, long daysOverdue) {
+    }
+
+    /** The customer's service invoices (NFS-e) and service orders in the ERP, newest first. */
+    @GET
+    @Path("{id}/service")
+    public br.com.crm.erp.boundary.Erp.Page<br.com.crm.erp.boundary.Erp.ServiceDocument> service(
+            @PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        return erp.service(id, offset, limit);
+    }
+
+    /** Customers in the ERP by name, CPF/CNPJ or code, to link instead of registering again. */
+    @GET
+    @Path("erp")
+    public List<br.com.crm.erp.boundary.Erp.Customer> erpCustomers(@QueryParam("q") @DefaultValue("") String query) {
+        return erp.findCustomers(query);
+    }
+
+    @jakarta.inject.Inject
+    br.com.crm.erp.boundary.ErpDocuments erp;
 }

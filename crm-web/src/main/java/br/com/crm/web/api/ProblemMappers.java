@@ -51,6 +51,18 @@ public final class ProblemMappers {
         }
     }
 
+    /** The ERP did not answer: 503, in plain words (the reason is for the log and health, not for clients). */
+    @Provider
+    public static class ErpDown implements ExceptionMapper<br.com.crm.erp.boundary.ErpUnavailable> {
+        @Override
+        public Response toResponse(br.com.crm.erp.boundary.ErpUnavailable e) {
+            LOG.info(() -> "ERP unavailable: " + e.getMessage());
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "The ERP is not answering now; its documents are unavailable. The rest of the CRM works.")
+                    .toResponse();
+        }
+    }
+
     @Provider
     public static class Forbidden implements ExceptionMapper<EJBAccessException> {
         @Override

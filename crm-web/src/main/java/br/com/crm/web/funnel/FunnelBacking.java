@@ -91,6 +91,7 @@ public class FunnelBacking implements Serializable {
     // The filter, from the page's URL (bookmarkable): the same parameters as the API's.
     private SubjectFilter filter = SubjectFilter.NONE;
     private Map<String, Long> activityFigures = Map.of();
+    private boolean erpAvailable = true;
     private List<Long> chosenTags = new ArrayList<>();
     // Loaded when a dialog needs them, once: getters run many times per render.
     private List<br.com.crm.tag.entity.Tag> allTags = List.of();
@@ -109,6 +110,7 @@ public class FunnelBacking implements Serializable {
         activityFigures = activities.dueFigures();
         stageList = board.stages();
         figures = board.figures();
+        erpAvailable = board.erpAvailable();
         columns.clear();
         board.pages().forEach((stage, page) -> {
             Column column = new Column();
@@ -222,6 +224,11 @@ public class FunnelBacking implements Serializable {
 
     public boolean isClosing(Stage stage) {
         return stageList.get(stageList.size() - 1).equals(stage);
+    }
+
+    /** Whether the ERP answered for the cards' badges (else the board says so). */
+    public boolean isErpAvailable() {
+        return erpAvailable;
     }
 
     public List<Stage> getStages() {

@@ -1,0 +1,90 @@
+package br.com.crm.web.erp;
+
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.erp.boundary.ErpDocuments;
+import br.com.crm.erp.boundary.ErpUnavailable;
+import br.com.crm.subject.boundary.Subjects;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.cdi.ViewScoped;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+
+/**
+ * The subject page's ERP side: the customer's badge (overdue receivables, open orders) and the Vendas, Financeiro
+ * and Serviço tabs, each a lazy table read from the ERP only when its tab is opened.
+ */
+@Named("erpTabs")
+@ViewScoped
+public class ErpTabsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    @Param(name = "id", required = true)
+    Long subjectId;
+
+    @Inject
+    Subjects subjects;
+
+    @Inject
+    ErpDocuments erp;
+
+    private long customerId;
+    private Erp.Facts facts;
+    private String unavailable;
+    private ErpTable<Erp.SalesDocument> sales;
+    private ErpTable<Erp.Receivable> receivables;
+    private ErpTable<Erp.ServiceDocument> service;
+
+    @PostConstruct
+    void init() {
+        customerId = subjects.find(subjectId).getCustomer().getId();
+        try {
+            facts = erp.facts(customerId);
+        } catch (ErpUnavailable e) {
+            unavailable = e.getMessage();
+        }
+        ErpDocuments documents = erp;
+        long customer = customerId;
+        sales = new ErpTable<>((offset, limit) -> documents.sales(customer, offset, limit));
+        receivables = new ErpTable<>((offset, limit) -> documents.receivables(customer, offset, limit));
+        service = new ErpTable<>((offset, limit) -> documents.service(customer, offset, limit));
+    }
+
+    /** The document's page in the ERP, when configured. */
+    public String link(String kind, String number) {
+        return erp.link(kind, number);
+    }
+
+    public boolean isOverdue(Erp.Receivable receivable) {
+        return receivable.dueOn() != null && receivable.dueOn().isBefore(LocalDate.now(br.com.crm.proposal.boundary.Proposals.ZONE));
+    }
+
+    public long daysOverdue(Erp.Receivable receivable) {
+        return receivable.daysOverdue(LocalDate.now(br.com.crm.proposal.boundary.Proposals.ZONE));
+    }
+
+    public Erp.Facts getFacts() {
+        return facts == null || facts.isEmpty() ? null : facts;
+    }
+
+    public String getUnavailable() {
+        return unavailable;
+    }
+
+    public ErpTable<Erp.SalesDocument> getSales() {
+        return sales;
+    }
+
+    public ErpTable<Erp.Receivable> getReceivables() {
+        return receivables;
+    }
+
+    public ErpTable<Erp.ServiceDocument> getService() {
+        return service;
+    }
+}
