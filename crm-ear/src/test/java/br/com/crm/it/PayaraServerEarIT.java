@@ -141,20 +141,7 @@ class PayaraServerEarIT {
         assertThat(funnel.body()).contains("Prospecção").contains("Encerrado");
 
         // The board page after a form login: web module, EJB module and CDI across both in one EAR.
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager()).build();
-        String form = Http.send(browser, java.net.http.HttpRequest.newBuilder(Http.resolve(base, "login.xhtml")).build())
-                .body();
-        java.util.regex.Matcher viewState = java.util.regex.Pattern
-                .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
-        assertThat(viewState.find()).isTrue();
-        String body = "login=login&login%3Ausername=" + FIRST_ADMIN + "&login%3Apassword=" + firstAdminPassword
-                + "&login%3Asubmit=&jakarta.faces.ViewState="
-                + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> login = Http.send(browser, java.net.http.HttpRequest.newBuilder(Http.resolve(base, "login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
-        assertThat(login.statusCode()).isEqualTo(302);
+        java.net.http.HttpClient browser = loggedIn();
         HttpResponse<String> board = Http.send(browser,
                 java.net.http.HttpRequest.newBuilder(Http.resolve(base, "index.xhtml")).build());
         assertThat(board.statusCode()).isEqualTo(200);
@@ -235,6 +222,55 @@ class PayaraServerEarIT {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** No demo here, so the ERP's views are missing: the ERP is "down", and the CRM goes on without it. */
+    @Test
+    void withoutItsErpTheModuleSaysSoInPlainWordsAndKeepsWorking() {
+        long customer = Http.json(api("POST", "api/v1/customers", "{\"name\":\"Sem ERP\",\"kind\":\"COMPANY\","
+                + "\"taxId\":\"11.222.333/0001-81\"}")).getJsonNumber("id").longValue();
+        long subject = Http.json(api("POST", "api/v1/subjects", "{\"title\":\"Sem ERP\",\"customerId\":" + customer
+                + ",\"responsible\":\"" + FIRST_ADMIN + "\"}")).getJsonNumber("id").longValue();
+
+        HttpResponse<String> sales = Http.get(base, "api/v1/customers/" + customer + "/sales", FIRST_ADMIN,
+                firstAdminPassword);
+        assertThat(sales.statusCode()).isEqualTo(503);
+        assertThat(sales.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(Http.json(sales).getString("detail")).contains("ERP");
+        assertThat(api("GET", "api/v1/funnel", null).statusCode()).as("the CRM works").isEqualTo(200);
+
+        HttpResponse<String> health = Http.get(Http.serverRoot(base), "health/ready");
+        assertThat(health.statusCode()).as("the module stays up").isEqualTo(200);
+        assertThat(health.body()).contains("crm-erp").containsPattern("\"erp\"\\s*:\\s*\"DOWN\"");
+
+        java.net.http.HttpClient browser = loggedIn();
+        HttpResponse<String> board = Http.send(browser,
+                java.net.http.HttpRequest.newBuilder(Http.resolve(base, "index.xhtml")).build());
+        assertThat(board.statusCode()).isEqualTo(200);
+        assertThat(board.body()).contains("O ERP não respondeu");
+        HttpResponse<String> page = Http.send(browser, java.net.http.HttpRequest.newBuilder(
+                Http.resolve(base, "subject/view.xhtml?id=" + subject)).build());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("erpUnavailable").contains("Sem ERP").doesNotContain("Algo deu errado");
+    }
+
+    /** A browser-like client after the form login of the first administrator. */
+    private java.net.http.HttpClient loggedIn() {
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String form = Http.send(browser, java.net.http.HttpRequest.newBuilder(Http.resolve(base, "login.xhtml")).build())
+                .body();
+        java.util.regex.Matcher viewState = java.util.regex.Pattern
+                .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertThat(viewState.find()).isTrue();
+        String body = "login=login&login%3Ausername=" + FIRST_ADMIN + "&login%3Apassword=" + firstAdminPassword
+                + "&login%3Asubmit=&jakarta.faces.ViewState="
+                + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> login = Http.send(browser, java.net.http.HttpRequest.newBuilder(Http.resolve(base, "login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(login.statusCode()).isEqualTo(302);
+        return browser;
     }
 
     @Test
