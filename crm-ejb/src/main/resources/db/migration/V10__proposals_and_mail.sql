@@ -46,6 +46,9 @@ create table crm_proposal (
     notes          varchar(2000),
     sent_at        timestamp with time zone,
     decided_at     timestamp with time zone,
+    -- The sales order handed to the ERP for an accepted proposal (its request id, the ERP's key against repeats).
+    order_request_id varchar(60),
+    order_requested_at timestamp with time zone,
     created_at     timestamp with time zone not null,
     created_by     varchar(60)   not null,
     updated_at     timestamp with time zone not null,

@@ -149,6 +149,46 @@ class ErpIT {
         assertThat(driver.findElements(By.id("erpUnavailable"))).isEmpty();
     }
 
+    @Test
+    void anAcceptedProposalBecomesOneSalesOrderInTheErpAndErpCustomersAreLinkedNotDuplicated() {
+        long linked = Http.json(call("POST", "api/v1/customers/erp/C0001")).getJsonNumber("id").longValue();
+        assertThat(linked).as("the CRM customer with the same CNPJ, linked").isEqualTo(padaria());
+        JsonObject hotel = Http.json(call("POST", "api/v1/customers/erp/C0009"));
+        assertThat(hotel.getString("erpCode")).isEqualTo("C0009");
+        assertThat(Http.json(call("POST", "api/v1/customers/erp/C0009")).getJsonNumber("id").longValue())
+                .as("linking again finds it").isEqualTo(hotel.getJsonNumber("id").longValue());
+        assertThat(call("POST", "api/v1/customers/erp/NOPE").statusCode()).isEqualTo(404);
+
+        long customer = hotel.getJsonNumber("id").longValue();
+        long subject = Http.json(call("POST", "api/v1/subjects", "{\"title\":\"Pedido " + UUID.randomUUID()
+                + "\",\"customerId\":" + customer + ",\"responsible\":\"ana\"}")).getJsonNumber("id").longValue();
+        LocalDate today = LocalDate.now();
+        JsonObject proposal = Http.json(call("POST", "api/v1/subjects/" + subject + "/proposals", "{\"issuedOn\":\""
+                + today + "\",\"validUntil\":\"" + today.plusDays(10) + "\",\"items\":[{\"productCode\":\"P-3002\","
+                + "\"description\":\"Instalação de equipamento\",\"quantity\":2,\"unitPrice\":1250}]}"));
+        String path = "api/v1/proposals/" + proposal.getJsonNumber("id");
+        assertThat(Api.call(base, "ana", "POST", path + "/sales-order", "\"" + proposal.getJsonNumber("version") + "\"",
+                null).statusCode()).as("a draft is no order").isEqualTo(409);
+        assertThat(call("POST", path + "/send", "{\"to\":\"reservas@hotelbeiramar.com.br\"}").statusCode()).isEqualTo(202);
+        JsonObject sent = Http.json(call("GET", path));
+        JsonObject accepted = Http.json(Api.call(base, "ana", "POST", path + "/decision", "\"" + sent.getJsonNumber("version")
+                + "\"", "{\"accepted\":true}"));
+        HttpResponse<String> ordered = Api.call(base, "ana", "POST", path + "/sales-order", "\""
+                + accepted.getJsonNumber("version") + "\"", null);
+        assertThat(ordered.statusCode()).as(ordered.body()).isEqualTo(200);
+        assertThat(Http.json(ordered).getString("orderRequestedAt")).isNotBlank();
+        assertThat(Api.call(base, "ana", "POST", path + "/sales-order", "\"" + Http.json(ordered).getJsonNumber("version")
+                + "\"", null).statusCode()).as("once").isEqualTo(409);
+
+        List<JsonObject> sales = Http.json(call("GET", "api/v1/customers/" + customer + "/sales?limit=100"))
+                .getJsonArray("rows").getValuesAs(JsonObject.class);
+        assertThat(sales).filteredOn(d -> d.getString("number").equals("PV-CRM-" + proposal.getString("displayNumber")))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.getString("kind")).isEqualTo("ORDER");
+                    assertThat(d.getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("2500");
+                });
+    }
+
     private long padaria() {
         JsonArray found = array(call("GET", "api/v1/customers?q=padaria"));
         return found.getValuesAs(JsonObject.class).stream().filter(c -> c.getString("name").equals(PADARIA))

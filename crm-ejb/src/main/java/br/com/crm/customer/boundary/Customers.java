@@ -67,6 +67,35 @@ public class Customers {
         return customer;
     }
 
+    /**
+     * The CRM customer of an ERP customer (read again from the ERP by its code): the one already linked or with the
+     * same CPF/CNPJ, now linked; else a new customer with the ERP's data. No duplicate of an ERP customer.
+     */
+    @RolesAllowed({Roles.ADMIN, Roles.USER})
+    public Customer fromErp(String code) {
+        br.com.crm.erp.boundary.Erp.Customer found = erp.findCustomers(code).stream()
+                .filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow(() -> BusinessException.notFound("erpCustomer", code));
+        Customer customer = em.createQuery("select c from Customer c where c.erpCode = :code or "
+                        + "(c.taxId is not null and c.taxId = :taxId) order by c.id", Customer.class)
+                .setParameter("code", code).setParameter("taxId", found.taxId() == null ? "-" : found.taxId())
+                .setMaxResults(1).getResultStream().findFirst()
+                .orElseGet(() -> {
+                    String digits = TaxId.digits(found.taxId());
+                    Customer created = new Customer(found.name(), digits != null && digits.length() == 11
+                            ? CustomerKind.PERSON : CustomerKind.COMPANY, found.taxId(), found.email(),
+                            found.phone(), ContactStatus.CUSTOMER);
+                    em.persist(created);
+                    return created;
+                });
+        customer.linkToErp(code);
+        em.flush();
+        return customer;
+    }
+
+    @jakarta.inject.Inject
+    br.com.crm.erp.boundary.ErpDocuments erp;
+
     @RolesAllowed({Roles.ADMIN, Roles.USER})
     public Customer changeContactStatus(long id, ContactStatus status) {
         Customer customer = find(id);

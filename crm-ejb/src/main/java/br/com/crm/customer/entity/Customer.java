@@ -139,6 +139,11 @@ public class Customer implements java.io.Serializable {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** The customer is this one in the ERP: its documents are found by this code from now on. */
+    public void linkToErp(String code) {
+        this.erpCode = code == null || code.isBlank() ? null : code.strip();
+    }
+
     public Long getId() {
         return id;
     }

@@ -76,6 +76,12 @@ public class ErpDocuments {
         return erp.products(text, 20);
     }
 
+    /** Hands a sales order to the ERP (outside the caller's transaction: the ERP commits its own write). */
+    @RolesAllowed({Roles.ADMIN, Roles.USER})
+    public void createSalesOrder(Erp.SalesOrder order) {
+        erp.createSalesOrder(order);
+    }
+
     /** The document's page in the ERP, when the administrator configured a URL pattern; else {@code null}. */
     public String link(String kind, String number) {
         return documentUrl.filter(p -> !p.isBlank())

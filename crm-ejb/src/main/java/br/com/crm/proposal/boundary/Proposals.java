@@ -1,6 +1,8 @@
 package br.com.crm.proposal.boundary;
 
 import br.com.crm.business.BusinessException;
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.erp.boundary.ErpDocuments;
 import br.com.crm.funnel.boundary.Stages;
 import br.com.crm.funnel.entity.ProposalRule;
 import br.com.crm.funnel.entity.Stage;
@@ -93,6 +95,9 @@ public class Proposals {
     ProposalPrints prints;
 
     @Inject
+    ErpDocuments erp;
+
+    @Inject
     Event<FunnelChanged> funnelChanged;
 
     Clock clock = Clock.systemUTC();
@@ -154,6 +159,23 @@ public class Proposals {
             follow(proposal.getSubject(), ProposalRule.ACCEPTED);
         }
         return proposal;
+    }
+
+    /**
+     * Hands an accepted proposal to the ERP as a sales order ("Gerar pedido de venda"). The ERP's write is its own
+     * (outside this transaction) and keyed by the proposal, so a repeat after a failure here makes no second order.
+     */
+    public Proposal requestSalesOrder(long id, long version) {
+        Proposal proposal = current(id, version);
+        String requestId = proposal.salesOrderRequestId();
+        Subject subject = proposal.getSubject();
+        erp.createSalesOrder(new Erp.SalesOrder(requestId, ErpDocuments.keyOf(subject.getCustomer()),
+                subject.getCustomer().getName(), proposal.getDisplayNumber(), proposal.getTotal(),
+                proposal.getPaymentTerms(), caller.name(), proposal.getItems().stream()
+                .map(i -> new Erp.SalesOrder.Line(i.getProductCode(), i.getDescription(), i.getQuantity(),
+                        i.getUnitPrice(), i.getDiscountPercent())).toList()));
+        proposal.salesOrderRequested(requestId, now(), caller.name());
+        return saved(proposal);
     }
 
     /** Removes a draft; a proposal the customer may have seen is kept. */

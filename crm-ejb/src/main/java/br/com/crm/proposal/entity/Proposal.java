@@ -100,6 +100,12 @@ public class Proposal implements java.io.Serializable {
     @Column(name = "decided_at")
     private OffsetDateTime decidedAt;
 
+    @Column(name = "order_request_id", length = 60)
+    private String orderRequestId;
+
+    @Column(name = "order_requested_at")
+    private OffsetDateTime orderRequestedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -210,6 +216,32 @@ public class Proposal implements java.io.Serializable {
         status = accepted ? ProposalStatus.ACCEPTED : ProposalStatus.REJECTED;
         decidedAt = at;
         touch(at, by);
+    }
+
+    /**
+     * The request id of the sales order an accepted proposal becomes in the ERP: the same on every try, so the ERP
+     * takes one order however often the hand-over is repeated.
+     */
+    public String salesOrderRequestId() {
+        if (status != ProposalStatus.ACCEPTED) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "proposal.order.notAccepted", null);
+        }
+        requireCurrent();
+        if (orderRequestedAt != null) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "proposal.order.already", null);
+        }
+        return "crm-proposal-" + id;
+    }
+
+    /** The ERP took the sales order. */
+    public void salesOrderRequested(String requestId, OffsetDateTime at, String by) {
+        this.orderRequestId = requestId;
+        this.orderRequestedAt = at;
+        touch(at, by);
+    }
+
+    public OffsetDateTime getOrderRequestedAt() {
+        return orderRequestedAt;
     }
 
     /** The number as the customer quotes it: zero-padded, with the revision after a dash from the second on. */

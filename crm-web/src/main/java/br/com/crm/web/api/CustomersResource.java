@@ -29,7 +29,7 @@ import java.util.List;
 public class CustomersResource {
 
     public record CustomerJson(long id, String name, CustomerKind kind, String taxId, String email, String phone,
-                               ContactStatus contactStatus, long version) {
+                               ContactStatus contactStatus, String erpCode, long version) {
     }
 
     public record CustomerInput(String name, CustomerKind kind, String taxId, String email, String phone,
@@ -66,7 +66,7 @@ public class CustomersResource {
 
     static CustomerJson json(Customer c) {
         return new CustomerJson(c.getId(), c.getName(), c.getKind(), c.getTaxId(), c.getEmail(), c.getPhone(),
-                c.getContactStatus(), c.getVersion());
+                c.getContactStatus(), c.getErpCode(), c.getVersion());
     }
 
     /** The customer's sales documents in the ERP (orders, invoices, ERP proposals), newest first. */
@@ -109,6 +109,13 @@ public class CustomersResource {
     @Path("erp")
     public List<br.com.crm.erp.boundary.Erp.Customer> erpCustomers(@QueryParam("q") @DefaultValue("") String query) {
         return erp.findCustomers(query);
+    }
+
+    /** The CRM customer of an ERP customer: the one already linked or with its CPF/CNPJ, else a new one (no duplicate). */
+    @POST
+    @Path("erp/{code}")
+    public CustomerJson fromErp(@PathParam("code") String code) {
+        return json(customers.fromErp(code));
     }
 
     @jakarta.inject.Inject

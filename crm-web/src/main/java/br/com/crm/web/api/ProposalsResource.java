@@ -47,7 +47,8 @@ public class ProposalsResource {
                                ProposalStatus status, boolean superseded, LocalDate issuedOn, LocalDate validUntil,
                                List<ItemJson> items, BigDecimal subtotal, BigDecimal discount, BigDecimal freight,
                                BigDecimal total, String paymentTerms, String notes, OffsetDateTime sentAt,
-                               OffsetDateTime decidedAt, String createdBy, OffsetDateTime updatedAt,
+                               OffsetDateTime decidedAt, OffsetDateTime orderRequestedAt, String createdBy,
+                               OffsetDateTime updatedAt,
                                String updatedBy, long version) {
     }
 
@@ -111,6 +112,13 @@ public class ProposalsResource {
         return answer(proposals.decide(id, Versions.ifMatch(headers), input.accepted()));
     }
 
+    /** "Gerar pedido de venda": an accepted proposal handed to the ERP as a sales order (once). */
+    @POST
+    @Path("{id}/sales-order")
+    public Response salesOrder(@PathParam("id") long id, @Context HttpHeaders headers) {
+        return answer(proposals.requestSalesOrder(id, Versions.ifMatch(headers)));
+    }
+
     @GET
     @Path("{id}/pdf")
     @Produces("application/pdf")
@@ -152,7 +160,7 @@ public class ProposalsResource {
                 p.getItems().stream().map(i -> new ItemJson(i.getProductCode(), i.getDescription(), i.getQuantity(),
                         i.getUnitPrice(), i.getDiscountPercent(), i.gross(), i.discount(), i.total())).toList(),
                 totals.subtotal(), totals.discount(), totals.freight(), totals.total(), p.getPaymentTerms(),
-                p.getNotes(), p.getSentAt(), p.getDecidedAt(), p.getCreatedBy(), p.getUpdatedAt(), p.getUpdatedBy(),
+                p.getNotes(), p.getSentAt(), p.getDecidedAt(), p.getOrderRequestedAt(), p.getCreatedBy(), p.getUpdatedAt(), p.getUpdatedBy(),
                 p.getVersion());
     }
 

@@ -113,6 +113,10 @@ public class ProposalEditBacking implements Serializable {
     private String paymentTerms;
     private String notes;
     private final List<Line> lines = new ArrayList<>();
+    private final java.util.Map<String, br.com.crm.erp.boundary.Erp.Product> offered = new java.util.HashMap<>();
+
+    @Inject
+    br.com.crm.erp.boundary.ErpDocuments erpDocuments;
 
     @PostConstruct
     void init() {
@@ -139,6 +143,26 @@ public class ProposalEditBacking implements Serializable {
             issuedOn = LocalDate.now(Proposals.ZONE);
             validUntil = issuedOn.plusDays(30);
             addLine();
+        }
+    }
+
+    /** Products of the ERP's catalogue like what was typed (none when the ERP does not answer: free text then). */
+    public List<br.com.crm.erp.boundary.Erp.Product> completeProduct(String query) {
+        try {
+            List<br.com.crm.erp.boundary.Erp.Product> products = erpDocuments.products(query);
+            products.forEach(product -> offered.put(product.code(), product));
+            return products;
+        } catch (br.com.crm.erp.boundary.ErpUnavailable e) {
+            return List.of();
+        }
+    }
+
+    /** A product picked for the line: its description and price from the catalogue, still editable. */
+    public void pickProduct(Line line) {
+        br.com.crm.erp.boundary.Erp.Product product = offered.get(line.productCode);
+        if (product != null) {
+            line.description = product.description();
+            line.unitPrice = product.price();
         }
     }
 

@@ -79,6 +79,12 @@ public class SubjectProposalBacking implements Serializable {
         return next == null ? null : "/proposal/edit.xhtml?faces-redirect=true&id=" + next.getId();
     }
 
+    public void requestSalesOrder(Proposal proposal) {
+        feedback.attempt(() -> proposals.requestSalesOrder(proposal.getId(), proposal.getVersion()),
+                "proposal.order.requested", proposal.getDisplayNumber());
+        reload();
+    }
+
     public void delete(Proposal proposal) {
         feedback.attempt(() -> proposals.delete(proposal.getId(), proposal.getVersion()), "proposal.deleted",
                 proposal.getDisplayNumber());

@@ -41,6 +41,12 @@ public class Feedback {
             refused(e);
         } catch (EJBAccessException e) {
             forbidden();
+        } catch (br.com.crm.erp.boundary.ErpUnavailable e) {
+            // The ERP's own words are for the log; the user reads that it did not answer, and may try again.
+            java.util.logging.Logger.getLogger(Feedback.class.getName()).info(() -> "ERP unavailable: " + e.getMessage());
+            Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, format(bundle(), "erp.unavailable.action"),
+                    null));
+            FacesContext.getCurrentInstance().validationFailed();
         }
         return null;
     }

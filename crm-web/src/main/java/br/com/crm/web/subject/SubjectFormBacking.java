@@ -111,8 +111,40 @@ public class SubjectFormBacking implements Serializable {
         }
     }
 
+    @Inject
+    br.com.crm.erp.boundary.ErpDocuments erpDocuments;
+
+    private String erpCustomerCode;
+
     public List<Customer> completeCustomer(String query) {
         return customers.search(query, Customers.SEARCH_LIMIT);
+    }
+
+    /** ERP customers by name or CPF/CNPJ, so quick registration links one instead of typing it again. */
+    public List<br.com.crm.erp.boundary.Erp.Customer> completeErpCustomer(String query) {
+        try {
+            return erpDocuments.findCustomers(query);
+        } catch (br.com.crm.erp.boundary.ErpUnavailable e) {
+            return List.of();
+        }
+    }
+
+    /** The chosen ERP customer becomes (or is found as) the subject's customer. */
+    public void linkErpCustomer() {
+        Customer linked = feedback.attempt(() -> customers.fromErp(erpCustomerCode));
+        erpCustomerCode = null;
+        if (linked != null) {
+            customer = linked;
+            PrimeFaces.current().ajax().addCallbackParam("registered", true);
+        }
+    }
+
+    public String getErpCustomerCode() {
+        return erpCustomerCode;
+    }
+
+    public void setErpCustomerCode(String erpCustomerCode) {
+        this.erpCustomerCode = erpCustomerCode;
     }
 
     public void registerCustomer() {
