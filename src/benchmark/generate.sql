@@ -11,10 +11,42 @@ from generate_series(1, 20) g;
 insert into crm_user_role (user_id, role)
 select 100000 + g, 'crm-user' from generate_series(1, 20) g;
 
-insert into crm_customer (id, name, search_name, kind, contact_status, created_at)
+insert into crm_customer (id, name, search_name, kind, contact_status, created_at, erp_code)
 select 1000000 + g, 'Cliente Benchmark ' || g || ' Ltda', 'cliente benchmark ' || g || ' ltda', 'COMPANY',
-       (array ['LEAD', 'PROSPECT', 'CUSTOMER', 'INACTIVE'])[1 + g % 4], now()
+       (array ['LEAD', 'PROSPECT', 'CUSTOMER', 'INACTIVE'])[1 + g % 4], now(), 'B' || g
 from generate_series(1, 100000) g;
+
+-- An ERP beside it, behind the documented views (README, "ERP integration"): the 100,000 customers, 400,000
+-- receivables (a quarter of the customers with some overdue) and 300,000 sales documents (some orders open),
+-- in tables of their own with the indexes an ERP would have on customer codes.
+create table bench_erp_customer (code varchar(20) primary key, name varchar(150) not null, tax_id varchar(14));
+insert into bench_erp_customer select 'B' || g, 'Cliente Benchmark ' || g || ' Ltda', null
+from generate_series(1, 100000) g;
+create index bench_erp_customer_tax_ix on bench_erp_customer (tax_id);
+create table bench_erp_receivable (customer_code varchar(20) not null, document varchar(30) not null,
+    issued_on date not null, due_on date not null, amount numeric(14,2) not null, balance numeric(14,2) not null);
+insert into bench_erp_receivable
+select 'B' || (1 + g % 100000), 'NF-e ' || g, current_date - (g % 120), current_date - (g % 120) + 30,
+       100 + g % 5000, case when g % 3 = 0 then 0 else 100 + g % 5000 end
+from generate_series(1, 400000) g;
+create index bench_erp_receivable_ix on bench_erp_receivable (customer_code, due_on);
+create table bench_erp_sales (customer_code varchar(20) not null, kind varchar(10) not null, number varchar(20) not null,
+    issued_on date not null, amount numeric(14,2) not null, status varchar(20) not null, open boolean not null);
+insert into bench_erp_sales
+select 'B' || (1 + g % 100000), case when g % 2 = 0 then 'ORDER' else 'INVOICE' end, 'D-' || g,
+       current_date - (g % 365), 200 + g % 9000, 'Benchmark', g % 10 = 0
+from generate_series(1, 300000) g;
+create index bench_erp_sales_ix on bench_erp_sales (customer_code, kind, open);
+create view erp_customer as select code, name, tax_id, null as email, null as phone, null as city, null as state
+from bench_erp_customer;
+create view erp_receivable as select customer_code, document, issued_on, due_on, amount, balance
+from bench_erp_receivable;
+create view erp_sales_document as select customer_code, kind, number, issued_on, amount, status,
+       cast(null as varchar(44)) as nfe_key, open from bench_erp_sales;
+create view erp_service_document as select customer_code, kind, number, issued_on, amount, status,
+       'Serviço' as description from bench_erp_sales where false;
+create view erp_product as select 'P1' as code, 'Produto' as description, 'UN' as unit, 10.00 as price,
+       true as active;
 
 -- Subjects 1..200,000 are open, 200,001..500,000 archived; stage = 1 + g % 5 (5 closes: won or lost).
 insert into crm_subject (id, title, search_title, customer_id, stage_id, responsible_id, amount, expected_close,
