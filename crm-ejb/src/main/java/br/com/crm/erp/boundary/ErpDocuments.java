@@ -34,6 +34,9 @@ public class ErpDocuments {
     @Inject
     Erp erp;
 
+    @Inject
+    br.com.crm.erp.control.ErpFactsCache factsCache;
+
     /** A URL pattern with {@code {kind}} and {@code {number}}, e.g. {@code https://erp.example/doc/{kind}/{number}}. */
     @Inject
     @ConfigProperty(name = "crm.erp.document-url")
@@ -57,12 +60,12 @@ public class ErpDocuments {
 
     public Erp.Facts facts(long customerId) {
         Erp.CustomerKey key = keyOf(customer(customerId));
-        return erp.facts(List.of(key)).getOrDefault(key, Erp.Facts.NONE);
+        return facts(List.of(key)).getOrDefault(key, Erp.Facts.NONE);
     }
 
-    /** The facts of a page of customers, in one ERP query. */
+    /** The facts of a page of customers: the ones not kept from the last minute, in one ERP query. */
     public Map<Erp.CustomerKey, Erp.Facts> facts(Collection<Erp.CustomerKey> customers) {
-        return erp.facts(customers);
+        return factsCache.facts(customers, erp::facts);
     }
 
     public List<Erp.Customer> findCustomers(String text) {
