@@ -44,6 +44,12 @@ insert into demo_erp_customer values ('C0016', 'Ana Paula Ferreira', '4567891236
 insert into demo_erp_customer values ('C0017', 'Francisco Pereira Lima', '56789123482', 'francisco.lima@email.com.br', null, 'Salvador', 'BA');
 insert into demo_erp_customer values ('C0018', 'Luciana Costa Ribeiro', '67891234582', 'luciana.ribeiro@email.com.br', null, 'Florianópolis', 'SC');
 
+-- Customers only the ERP knows yet: quick registration finds and links them.
+insert into demo_erp_customer values ('C0019', 'Distribuidora Norte Sul Ltda', '20191011000103', 'compras@nortesul.com.br', null, 'Manaus', 'AM');
+insert into demo_erp_customer values ('C0020', 'Laticínios Serra Azul S.A.', '21222324000144', 'financeiro@serraazul.com.br', null, 'Juiz de Fora', 'MG');
+insert into demo_erp_sales values ('C0019', 'ORDER', 'PV-5900', -3, 18450.00, 'Em aberto', null, true);
+insert into demo_erp_receivable values ('C0019', 'NF-e 129001/1', -50, -20, 7200.00, 7200.00);
+
 insert into demo_erp_product values ('P-1001', 'Cabo flexível 2,5 mm² (rolo 100 m)', 'RL', 289.90, true);
 insert into demo_erp_product values ('P-1002', 'Disjuntor bipolar 32 A', 'UN', 64.50, true);
 insert into demo_erp_product values ('P-1003', 'Quadro de distribuição 24 módulos', 'UN', 412.00, true);

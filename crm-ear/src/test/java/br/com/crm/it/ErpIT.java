@@ -166,6 +166,13 @@ class ErpIT {
         assertThat(Http.json(call("POST", "api/v1/customers/erp/C0009")).getJsonNumber("id").longValue())
                 .as("linking again finds it").isEqualTo(hotel.getJsonNumber("id").longValue());
         assertThat(call("POST", "api/v1/customers/erp/NOPE").statusCode()).isEqualTo(404);
+        HttpResponse<String> registered = call("POST", "api/v1/customers", "{\"name\":\"Norte Sul\",\"kind\":"
+                + "\"COMPANY\",\"taxId\":\"20.191.011/0001-03\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(Http.json(registered).getString("erpCode")).as("registered with the CNPJ the ERP knows: linked")
+                .isEqualTo("C0019");
+        assertThat(Http.json(call("GET", "api/v1/customers/" + Http.json(registered).getJsonNumber("id") + "/sales"))
+                .getJsonNumber("count").longValue()).isEqualTo(1);
 
         long customer = hotel.getJsonNumber("id").longValue();
         long subject = Http.json(call("POST", "api/v1/subjects", "{\"title\":\"Pedido " + UUID.randomUUID()

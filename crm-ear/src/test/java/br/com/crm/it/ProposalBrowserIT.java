@@ -140,6 +140,45 @@ class ProposalBrowserIT {
         assertThat(attachment.getContentType()).startsWith("application/pdf");
     }
 
+    @Test
+    void aTemplateWrittenInTheSettingsComposesAPlainEmail() {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        WebDriver admin = Browser.start("pt-BR");
+        drivers.add(admin);
+        Browser.login(admin, base, "admin", "admin");
+        admin.get(Http.resolve(base, "settings/sales.xhtml").toString());
+        admin.findElement(By.id("templates:templateName")).sendKeys("Retorno " + token);
+        admin.findElement(By.id("templates:templateSubject")).sendKeys("Retorno sobre {assunto}");
+        admin.findElement(By.id("templates:templateBody")).sendKeys("Olá {cliente}, tudo certo? {vendedor}");
+        admin.findElement(By.id("templates:saveTemplate")).click();
+        Browser.waiting(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.id("templates:list"),
+                "Retorno " + token));
+
+        long subject = Api.newSubject(base, "Modelo " + token);
+        WebDriver driver = Browser.start("pt-BR");
+        drivers.add(driver);
+        Browser.login(driver, base, "ana", "ana");
+        driver.get(Http.resolve(base, "subject/view.xhtml?id=" + subject).toString());
+        driver.findElement(By.id("proposals:newMail")).click();
+        // The dialog opens once its form came back composed from the default template.
+        Browser.waiting(driver).until(ExpectedConditions.attributeContains(By.id("mailForm:mailSubject"), "value",
+                "Modelo " + token));
+        Browser.waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("mailForm:template")));
+        String option = driver.findElements(By.cssSelector("#mailForm\\:template_input option")).stream()
+                .filter(o -> o.getAttribute("textContent").equals("Retorno " + token)).findFirst().orElseThrow()
+                .getAttribute("value");
+        // The menu's own change event, as choosing an item fires it.
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("PrimeFaces.getWidgetById('mailForm:template')"
+                + ".selectValue(arguments[0]); $(document.getElementById('mailForm:template_input')).trigger('change');",
+                option);
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("mailForm:mailSubject")).getAttribute("value")
+                        .equals("Retorno sobre Modelo " + token));
+        assertThat(driver.findElement(By.id("mailForm:body")).getAttribute("value"))
+                .startsWith("Olá Cliente ").endsWith("Ana Souza");
+    }
+
     private static void line(WebDriver driver, int row, String description, String quantity, String price,
                              String discount) {
         String prefix = "proposal:items:" + row + ":";

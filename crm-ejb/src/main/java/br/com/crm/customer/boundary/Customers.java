@@ -63,8 +63,23 @@ public class Customers {
                                 "taxId", existing.getName());
                     });
         }
+        linkToErp(customer);
         em.persist(customer);
         return customer;
+    }
+
+    /** A customer registered with a CPF/CNPJ the ERP knows is that ERP customer: linked, so its documents show. */
+    private void linkToErp(Customer customer) {
+        if (customer.getTaxId() == null) {
+            return;
+        }
+        try {
+            erp.findCustomers(customer.getTaxId()).stream()
+                    .filter(found -> customer.getTaxId().equals(found.taxId())).findFirst()
+                    .ifPresent(found -> customer.linkToErp(found.code()));
+        } catch (br.com.crm.erp.boundary.ErpUnavailable e) {
+            // Registered without the link; linking it later from the ERP finds it by its CPF/CNPJ.
+        }
     }
 
     /**

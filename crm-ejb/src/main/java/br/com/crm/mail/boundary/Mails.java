@@ -87,6 +87,41 @@ public class Mails {
         return em.createNamedQuery(MailTemplate.ALL, MailTemplate.class).getResultList();
     }
 
+    /** A new template ({@code id} {@code null}) or a change of one (on the version the administrator saw). */
+    @RolesAllowed(Roles.ADMIN)
+    public MailTemplate saveTemplate(Long id, long version, String name, String subject, String body,
+                                     boolean forProposal) {
+        if (name != null && em.createQuery("select count(t) from MailTemplate t where lower(t.name) = :name "
+                        + "and t.id <> :id", Long.class).setParameter("name", name.strip().toLowerCase(Locale.ROOT))
+                .setParameter("id", id == null ? -1L : id).getSingleResult() > 0) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "template.name.duplicate", "name", name);
+        }
+        MailTemplate template;
+        if (id == null) {
+            template = new MailTemplate(name, subject, body, forProposal);
+            em.persist(template);
+        } else {
+            template = em.find(MailTemplate.class, id);
+            if (template == null) {
+                throw BusinessException.notFound("template", id);
+            }
+            if (template.getVersion() != version) {
+                throw BusinessException.stale("template");
+            }
+            template.edit(name, subject, body, forProposal);
+        }
+        em.flush();
+        return template;
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public void deleteTemplate(long id) {
+        MailTemplate template = em.find(MailTemplate.class, id);
+        if (template != null) {
+            em.remove(template);
+        }
+    }
+
     /** The subject's e-mails, latest first. */
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
     public List<Mail> ofSubject(long subjectId) {

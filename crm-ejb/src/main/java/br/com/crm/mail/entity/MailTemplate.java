@@ -28,6 +28,10 @@ public class MailTemplate implements java.io.Serializable {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
     @Id
+    @jakarta.persistence.SequenceGenerator(name = "crm_mail_template_seq", sequenceName = "crm_mail_template_seq",
+            allocationSize = 50)
+    @jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.SEQUENCE,
+            generator = "crm_mail_template_seq")
     private Long id;
 
     @Column(nullable = false, length = 100)
@@ -47,6 +51,33 @@ public class MailTemplate implements java.io.Serializable {
 
     protected MailTemplate() {
         // for JPA
+    }
+
+    public MailTemplate(String name, String subject, String body, boolean forProposal) {
+        edit(name, subject, body, forProposal);
+    }
+
+    public void edit(String name, String subject, String body, boolean forProposal) {
+        this.name = required(name, 100, "name");
+        this.subject = required(subject, Mail.SUBJECT_LENGTH, "subject");
+        this.body = required(body, Mail.BODY_LENGTH, "body");
+        this.forProposal = forProposal;
+    }
+
+    private static String required(String text, int length, String field) {
+        if (text == null || text.isBlank()) {
+            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+                    "template." + field + ".required", field);
+        }
+        if (text.length() > length) {
+            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+                    "field.tooLong", field, length);
+        }
+        return text.strip();
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     /** The text with each known placeholder replaced by its value; unknown ones are left as written. */
