@@ -164,19 +164,34 @@ class ProposalBrowserIT {
         Browser.waiting(driver).until(ExpectedConditions.attributeContains(By.id("mailForm:mailSubject"), "value",
                 "Modelo " + token));
         Browser.waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("mailForm:template")));
-        String option = driver.findElements(By.cssSelector("#mailForm\\:template_input option")).stream()
-                .filter(o -> o.getAttribute("textContent").equals("Retorno " + token)).findFirst().orElseThrow()
-                .getAttribute("value");
-        // The menu's own change event, as choosing an item fires it.
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("PrimeFaces.getWidgetById('mailForm:template')"
-                + ".selectValue(arguments[0]); $(document.getElementById('mailForm:template_input')).trigger('change');",
-                option);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.id("mailForm:mailSubject")).getAttribute("value")
-                        .equals("Retorno sobre Modelo " + token));
+        // The menu's own change event, as choosing an item fires it; again while the dialog's form was still being
+        // replaced by the compose request (then the first choice is lost with the old form).
+        String expected = "Retorno sobre Modelo " + token;
+        for (int attempt = 0; attempt < 5 && !subjectIs(driver, expected); attempt++) {
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "var select = document.getElementById('mailForm:template_input');"
+                            + "var option = Array.from(select.options).find(o => o.textContent === arguments[0]);"
+                            + "PrimeFaces.getWidgetById('mailForm:template').selectValue(option.value);"
+                            + "$(select).trigger('change');", "Retorno " + token);
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5))
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .until(d -> subjectIs(d, expected));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // chosen again below
+            }
+        }
+        assertThat(driver.findElement(By.id("mailForm:mailSubject")).getAttribute("value")).isEqualTo(expected);
         assertThat(driver.findElement(By.id("mailForm:body")).getAttribute("value"))
                 .startsWith("Olá Cliente ").endsWith("Ana Souza");
+    }
+
+    private static boolean subjectIs(WebDriver driver, String expected) {
+        try {
+            return expected.equals(driver.findElement(By.id("mailForm:mailSubject")).getAttribute("value"));
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return false;
+        }
     }
 
     private static void line(WebDriver driver, int row, String description, String quantity, String price,
