@@ -127,7 +127,8 @@ class ProposalBrowserIT {
         }
         driver.navigate().refresh();
         String timeline = driver.findElement(By.id("items")).getText();
-        assertThat(timeline).contains("Enviado").contains(address).contains("Proposta").contains(number);
+        assertThat(timeline).contains("Enviado").contains(address).contains("Proposta").contains(number)
+                .contains("R$ 3.230,50");
         assertThat(driver.findElement(By.id("subjectStage")).getText())
                 .as("the default rule moves a subject whose proposal was sent").isEqualTo("Proposta apresentada");
 

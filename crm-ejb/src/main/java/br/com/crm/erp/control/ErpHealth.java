@@ -30,6 +30,9 @@ public class ErpHealth implements HealthCheck {
             return response.withData("erp", "UP").build();
         } catch (ErpUnavailable e) {
             return response.withData("erp", "DOWN").withData("reason", String.valueOf(e.getMessage())).build();
+        } catch (RuntimeException e) {
+            // Whatever else failed, the check reports it and the module stays ready.
+            return response.withData("erp", "DOWN").withData("reason", String.valueOf(e)).build();
         }
     }
 }

@@ -235,9 +235,27 @@ public class ViewErp implements Erp {
         }
     }
 
+    /** Counting never fails a query (the health check asks from a thread of the server, not of the module). */
     private void counted() {
-        Counter counter = metrics.counter("crm_erp_queries");
-        counter.inc();
+        try {
+            Counter counter = metrics.counter("crm_erp_queries");
+            counter.inc();
+        } catch (RuntimeException e) {
+            // not counted
+        }
+    }
+
+    /**
+     * Looks the data source up while the module starts, on a thread of the module: the health check later runs on
+     * a thread of the server, where the module's {@code java:app} names are not visible.
+     */
+    void lookUpEarly(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(
+            ApplicationScoped.class) Object started) {
+        try {
+            connection().close();
+        } catch (SQLException | ErpUnavailable e) {
+            // Asked again at the next call: the ERP may come up later.
+        }
     }
 
     private Connection connection() throws SQLException {

@@ -193,6 +193,11 @@ public class SubjectActivityBacking implements Serializable {
         load();
     }
 
+    /** A proposal's total on the timeline, which carries it as text (the item's text is free text for others). */
+    public java.math.BigDecimal amount(String total) {
+        return new java.math.BigDecimal(total);
+    }
+
     public boolean isMine(Note note) {
         return note.getAuthor().equals(Faces.getRemoteUser());
     }
