@@ -31,7 +31,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,8 +42,6 @@ import java.util.Locale;
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.USER})
 public class Proposals {
-
-    public static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
 
     /** One line as a form or the API sends it. */
     public record Item(String productCode, String description, BigDecimal quantity, BigDecimal unitPrice,
@@ -288,6 +285,6 @@ public class Proposals {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.now(clock.withZone(br.com.crm.activity.boundary.Activities.ZONE));
     }
 }

@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.logging.Logger;
 
 /**
@@ -34,7 +33,7 @@ public class ProposalExpiry {
     @PostConstruct
     @Schedule(hour = "0", minute = "5", timezone = "America/Sao_Paulo", persistent = false)
     public void expire() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("America/Sao_Paulo")));
+        LocalDate today = LocalDate.now(clock.withZone(br.com.crm.activity.boundary.Activities.ZONE));
         int expired = em.createQuery("update Proposal p set p.status = :expired, p.version = p.version + 1, "
                         + "p.updatedAt = :now, p.updatedBy = 'crm' where p.status = :sent and p.validUntil < :today")
                 .setParameter("expired", ProposalStatus.EXPIRED).setParameter("sent", ProposalStatus.SENT)

@@ -85,7 +85,7 @@ public class CustomersResource {
             @PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("20") int limit) {
         var page = erp.receivables(id, offset, limit);
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo"));
+        java.time.LocalDate today = java.time.LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE);
         return new br.com.crm.erp.boundary.Erp.Page<>(page.rows().stream().map(r -> new ReceivableJson(r.document(),
                 r.issuedOn(), r.dueOn(), r.amount(), r.balance(), r.daysOverdue(today))).toList(), page.count(),
                 page.total());

@@ -61,11 +61,11 @@ public class ErpTabsBacking implements Serializable {
     }
 
     public boolean isOverdue(Erp.Receivable receivable) {
-        return receivable.dueOn() != null && receivable.dueOn().isBefore(LocalDate.now(br.com.crm.proposal.boundary.Proposals.ZONE));
+        return receivable.dueOn() != null && receivable.dueOn().isBefore(LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE));
     }
 
     public long daysOverdue(Erp.Receivable receivable) {
-        return receivable.daysOverdue(LocalDate.now(br.com.crm.proposal.boundary.Proposals.ZONE));
+        return receivable.daysOverdue(LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE));
     }
 
     public Erp.Facts getFacts() {

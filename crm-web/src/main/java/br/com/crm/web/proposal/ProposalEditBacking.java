@@ -140,7 +140,7 @@ public class ProposalEditBacking implements Serializable {
                 lines.add(line);
             }
         } else {
-            issuedOn = LocalDate.now(Proposals.ZONE);
+            issuedOn = LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE);
             validUntil = issuedOn.plusDays(30);
             addLine();
         }
