@@ -42,7 +42,10 @@ public final class Browser {
     }
 
     public static WebDriverWait waiting(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        // Ajax updates replace elements between finding one and reading it; conditions on a locator find it again.
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Fills the login form and submits it; the caller checks where it landed. */
