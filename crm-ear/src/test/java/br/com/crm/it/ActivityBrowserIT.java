@@ -65,13 +65,16 @@ class ActivityBrowserIT {
         driver.findElement(By.id("activities:saveActivity")).click();
         wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("activities:list"),
                 "Visitar a fábrica"));
-        assertThat(driver.findElement(By.id("activities:list")).getText()).contains("Atrasada");
+        assertThat(driver.findElement(By.id("activities:list")).getText()).contains("Atrasada")
+                .contains(LocalDate.now(ZONE).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 10:00");
 
         driver.get(Http.resolve(base, "index.xhtml?q=" + token).toString());
         WebElement next = wait(driver).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".crm-card[data-subject='" + subject + "'] .crm-next")));
         assertThat(next.getAttribute("class")).contains("crm-next-overdue");
-        assertThat(next.getText()).contains("Visita").contains("Ana Souza");
+        // São Paulo wall-clock time, as typed, also when the database hands the moment back in UTC.
+        String yesterday = LocalDate.now(ZONE).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM"));
+        assertThat(next.getText()).contains("Visita").contains(yesterday + " 10:00").contains("Ana Souza");
         assertThat(next.getCssValue("color")).isEqualTo("rgba(180, 35, 24, 1)");
 
         long idle = newSubject("Sem ação " + token);

@@ -111,10 +111,25 @@ class FunnelBrowserIT {
         driver.findElement(By.id("moveForm:confirm")).click();
 
         wait(driver).until(d -> columnOf(d, id) == closing);
-        assertThat(card(driver, id).getText()).contains("Perdido");
+        // The live push may render the board once more after the move's own update: read the card as it settles.
+        wait(driver).until(d -> card(d, id).getText().contains("Perdido"));
         JsonObject stored = subject(id);
         assertThat(stored.getString("outcome")).isEqualTo("LOST");
         assertThat(stored.getJsonNumber("lostReasonId").longValue()).isEqualTo(1);
+    }
+
+    @Test
+    void markupInATitleShowsAsTextOnItsCard() {
+        long id = newSubject("<img src=x onerror=window.crmHacked=1> <b>negrito</b>");
+        WebDriver driver = loggedIn("ana");
+        WebElement card = card(driver, id);
+        assertThat(card.findElement(By.cssSelector(".crm-card-title")).getText())
+                .startsWith("<img src=x onerror=window.crmHacked=1> <b>negrito</b>");
+        assertThat(card.findElements(By.cssSelector("img, b"))).isEmpty();
+        assertThat(card.findElement(By.cssSelector(".crm-card-menu")).getAttribute("aria-label"))
+                .contains("<b>negrito</b>");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.crmHacked"))
+                .isNull();
     }
 
     @Test
