@@ -14,14 +14,14 @@ import java.io.IOException;
  * {@code <crm:erpBadges facts="…"/>}: the customer's ERP facts (overdue receivables, open orders), so nobody
  * negotiates blind. Written by {@link #write} for the subject header and list rows, and for every funnel card.
  */
-@FacesComponent(value = ErpBadges.TYPE, createTag = true, tagName = "erpBadges", namespace = Texts.NAMESPACE)
+@FacesComponent(value = ErpBadges.TYPE, createTag = true, tagName = "erpBadges", namespace = Markup.NAMESPACE)
 public class ErpBadges extends UIComponentBase {
 
     static final String TYPE = "br.com.crm.web.erp.ErpBadges";
 
     @Override
     public String getFamily() {
-        return "br.com.crm";
+        return Markup.FAMILY;
     }
 
     @Override

@@ -23,14 +23,14 @@ import java.util.List;
  * in BENCHMARKS.md). The markup, its classes and data attributes are what funnel.js, the style sheet and the
  * browser tests use.
  */
-@FacesComponent(value = FunnelCards.TYPE, createTag = true, tagName = "cards", namespace = Texts.NAMESPACE)
+@FacesComponent(value = FunnelCards.TYPE, createTag = true, tagName = "cards", namespace = Markup.NAMESPACE)
 public class FunnelCards extends UIComponentBase {
 
     static final String TYPE = "br.com.crm.web.funnel.FunnelCards";
 
     @Override
     public String getFamily() {
-        return "br.com.crm";
+        return Markup.FAMILY;
     }
 
     @Override

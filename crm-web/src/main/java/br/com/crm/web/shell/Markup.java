@@ -7,6 +7,12 @@ import java.io.IOException;
 /** Small pieces of markup for components that write HTML in Java; text and attributes are escaped by the writer. */
 public final class Markup {
 
+    /** The tag namespace of the module's own components ({@code xmlns:crm}). */
+    public static final String NAMESPACE = "https://crm.com.br/ui";
+
+    /** The component family of the module's own components (they render themselves, no renderer kit). */
+    public static final String FAMILY = "br.com.crm";
+
     private Markup() {
     }
 

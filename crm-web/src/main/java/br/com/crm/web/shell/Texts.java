@@ -14,16 +14,11 @@ import java.util.ResourceBundle;
  */
 public final class Texts {
 
-    /** The tag namespace of the module's own components ({@code xmlns:crm}). */
-    public static final String NAMESPACE = "https://crm.com.br/ui";
-
     private final ResourceBundle bundle;
-    private final Locale locale;
     private final NumberFormat money;
 
     private Texts(ResourceBundle bundle, Locale locale) {
         this.bundle = bundle;
-        this.locale = locale;
         this.money = NumberFormat.getCurrencyInstance(locale);
         money.setCurrency(Currency.getInstance("BRL"));
     }
@@ -44,9 +39,5 @@ public final class Texts {
     /** R$ 1.234,56 (in pt-BR), as {@code f:convertNumber type="currency" currencyCode="BRL"} writes it. */
     public String money(BigDecimal amount) {
         return money.format(amount);
-    }
-
-    public Locale locale() {
-        return locale;
     }
 }
