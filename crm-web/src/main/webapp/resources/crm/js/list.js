@@ -8,9 +8,11 @@ var crmList = (function () {
                 document.getElementById('busy').hidden = false;
             }, 400);
         },
-        /** A push: something changed somewhere; reload the rows. */
-        changed: function () {
-            crmListChanged();
+        /** A push: reload the rows, unless the only changes are this list's own. */
+        changed: function (changes) {
+            if (crmChanges.concerning(changes, document.getElementById('list').getAttribute('data-view'))) {
+                crmListChanged();
+            }
         },
         done: function () {
             clearTimeout(timer);

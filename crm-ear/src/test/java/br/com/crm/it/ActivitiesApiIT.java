@@ -1,5 +1,14 @@
 package br.com.crm.it;
 
+import jakarta.json.JsonNumber;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.assertj.core.data.Offset;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -141,7 +150,7 @@ class ActivitiesApiIT {
         assertThat(items.get(0).getString("kind")).as("planned a year ahead: newest").isEqualTo("ACTIVITY");
         assertThat(items.get(1).getString("text")).isEqualTo("nota 22");
         JsonObject second = Http.json(call("ana", "GET", "api/v1/subjects/" + subject + "/timeline?cursor="
-                + java.net.URLEncoder.encode(first.getString("next"), java.nio.charset.StandardCharsets.UTF_8),
+                + URLEncoder.encode(first.getString("next"), StandardCharsets.UTF_8),
                 null, null));
         List<JsonObject> rest = second.getJsonArray("items").getValuesAs(JsonObject.class);
         assertThat(rest).extracting(i -> i.getString("kind")).containsExactly("NOTE", "NOTE", "NOTE", "NOTE",
@@ -184,9 +193,9 @@ class ActivitiesApiIT {
     @Test
     void theReportCountsPerformedActivitiesByBrazilianDayAndItsCsvHoldsTheSameNumbers() {
         // A day of its own, years back: no other test performs activities there.
-        java.time.LocalDate day = java.time.LocalDate.of(2001, 1, 1)
-                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000));
-        java.time.ZoneId saoPaulo = java.time.ZoneId.of("America/Sao_Paulo");
+        LocalDate day = LocalDate.of(2001, 1, 1)
+                .plusDays(ThreadLocalRandom.current().nextInt(3000));
+        ZoneId saoPaulo = ZoneId.of("America/Sao_Paulo");
         long subject = newSubject("Relatório " + UUID.randomUUID());
         // 23:30 in São Paulo is already the next day in UTC: it must count on its Brazilian day.
         performed(subject, "CALL", day.atTime(23, 30).atZone(saoPaulo).toOffsetDateTime());
@@ -221,9 +230,9 @@ class ActivitiesApiIT {
 
     @Test
     void theReportFollowsActivitiesReopenedEditedAndDeletedAndTheirSubjectsMovesAndDeletions() {
-        java.time.LocalDate day = java.time.LocalDate.of(2001, 1, 1)
-                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000));
-        OffsetDateTime noon = day.atTime(12, 0).atZone(java.time.ZoneId.of("America/Sao_Paulo")).toOffsetDateTime();
+        LocalDate day = LocalDate.of(2001, 1, 1)
+                .plusDays(ThreadLocalRandom.current().nextInt(3000));
+        OffsetDateTime noon = day.atTime(12, 0).atZone(ZoneId.of("America/Sao_Paulo")).toOffsetDateTime();
         JsonArray stages = array(call("ana", "GET", "api/v1/stages", null, null));
         long first = stages.getJsonObject(0).getJsonNumber("id").longValue();
         long second = stages.getJsonObject(1).getJsonNumber("id").longValue();
@@ -235,11 +244,11 @@ class ActivitiesApiIT {
         JsonObject task = performed(a, "TASK", noon);
         performed(b, "CALL", noon);
         String range = "from=" + day + "&to=" + day + "&user=ana";
-        assertThat(totals(range, "STAGE")).containsExactly(java.util.Map.entry(String.valueOf(first), 4L));
+        assertThat(totals(range, "STAGE")).containsExactly(Map.entry(String.valueOf(first), 4L));
 
         move(a, "{\"stageId\":" + closing + ",\"outcome\":\"WON\"}");
         assertThat(totals(range, "OUTCOME")).as("activities count under their subject's outcome now")
-                .containsOnly(java.util.Map.entry("WON", 3L), java.util.Map.entry("OPEN", 1L));
+                .containsOnly(Map.entry("WON", 3L), Map.entry("OPEN", 1L));
 
         assertThat(call("ana", "POST", "api/v1/activities/" + visit.getJsonNumber("id") + "/reopen",
                 "\"" + visit.getJsonNumber("version") + "\"", null).statusCode()).isEqualTo(200);
@@ -249,27 +258,27 @@ class ActivitiesApiIT {
         assertThat(call("ana", "DELETE", "api/v1/activities/" + task.getJsonNumber("id"),
                 "\"" + task.getJsonNumber("version") + "\"", null).statusCode()).isEqualTo(204);
         assertThat(totals(range, "KIND")).as("reopened, edited into a meeting, deleted")
-                .containsOnly(java.util.Map.entry("MEETING", 1L), java.util.Map.entry("CALL", 1L));
+                .containsOnly(Map.entry("MEETING", 1L), Map.entry("CALL", 1L));
 
         HttpResponse<String> bulk = call("ana", "POST", "api/v1/subjects/bulk", null,
                 "{\"action\":\"move\",\"stageId\":" + second + ",\"ids\":[" + b + "]}");
         assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
-        assertThat(totals(range, "STAGE")).containsOnly(java.util.Map.entry(String.valueOf(closing), 1L),
-                java.util.Map.entry(String.valueOf(second), 1L));
+        assertThat(totals(range, "STAGE")).containsOnly(Map.entry(String.valueOf(closing), 1L),
+                Map.entry(String.valueOf(second), 1L));
 
         String version = "\"" + Http.json(call("ana", "GET", "api/v1/subjects/" + a, null, null))
                 .getJsonNumber("version") + "\"";
         assertThat(call("ana", "DELETE", "api/v1/subjects/" + a, version, null).statusCode()).isEqualTo(204);
-        assertThat(totals(range, "STAGE")).containsOnly(java.util.Map.entry(String.valueOf(second), 1L));
+        assertThat(totals(range, "STAGE")).containsOnly(Map.entry(String.valueOf(second), 1L));
         assertThat(call("ana", "POST", "api/v1/subjects/bulk", null,
                 "{\"action\":\"delete\",\"ids\":[" + b + "]}").statusCode()).isEqualTo(200);
         assertThat(totals(range, "STAGE")).as("deleted subjects take their activities along").isEmpty();
     }
 
-    private java.util.Map<String, Long> totals(String range, String by) {
+    private Map<String, Long> totals(String range, String by) {
         JsonObject report = Http.json(call("ana", "GET", "api/v1/reports/activities?" + range + "&by=" + by, null,
                 null));
-        java.util.Map<String, Long> totals = new java.util.HashMap<>();
+        Map<String, Long> totals = new HashMap<>();
         report.getJsonArray("groups").getValuesAs(JsonObject.class)
                 .forEach(g -> totals.put(g.getString("key"), g.getJsonNumber("total").longValue()));
         return totals;
@@ -294,15 +303,15 @@ class ActivitiesApiIT {
         move(lost, "{\"stageId\":" + second + "}");
         move(lost, "{\"stageId\":" + closing + ",\"outcome\":\"LOST\",\"lostReasonId\":1}");
 
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo")).toString();
+        String today = LocalDate.now(ZoneId.of("America/Sao_Paulo")).toString();
         JsonObject report = Http.json(call("ana", "GET", "api/v1/reports/stages?from=" + today + "&to=" + today
                 + "&tag=" + tag, null, null));
-        java.util.Map<Long, JsonObject> byStage = new java.util.HashMap<>();
+        Map<Long, JsonObject> byStage = new HashMap<>();
         report.getJsonArray("stages").getValuesAs(JsonObject.class)
                 .forEach(f -> byStage.put(f.getJsonNumber("stageId").longValue(), f));
         assertThat(figures(byStage.get(first))).isEqualTo("3/2");
         assertThat(byStage.get(first).getJsonNumber("conversion").doubleValue()).isCloseTo(66.67,
-                org.assertj.core.data.Offset.offset(0.01));
+                Offset.offset(0.01));
         assertThat(figures(byStage.get(second))).as("lost went from 2nd straight to closing").isEqualTo("2/2");
         assertThat(figures(byStage.get(third))).isEqualTo("1/1");
         assertThat(figures(byStage.get(closing))).isEqualTo("2/0");
@@ -352,8 +361,8 @@ class ActivitiesApiIT {
     private static List<Long> counts(JsonObject report, String key) {
         return report.getJsonArray("groups").getValuesAs(JsonObject.class).stream()
                 .filter(g -> g.getString("key").equals(key)).findFirst().orElseThrow()
-                .getJsonArray("counts").getValuesAs(jakarta.json.JsonNumber.class).stream()
-                .map(jakarta.json.JsonNumber::longValue).toList();
+                .getJsonArray("counts").getValuesAs(JsonNumber.class).stream()
+                .map(JsonNumber::longValue).toList();
     }
 
     private static String stage(JsonObject stage, Integer staleDays) {

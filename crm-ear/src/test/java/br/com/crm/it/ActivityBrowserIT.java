@@ -1,5 +1,14 @@
 package br.com.crm.it;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import jakarta.json.Json;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -133,7 +142,7 @@ class ActivityBrowserIT {
 
     @Test
     void theReportPageCountsTheTestsOwnActivitiesAndItsExportHoldsTheSameNumbers() {
-        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(3000));
+        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
         long subject = newSubject("Relatório " + UUID.randomUUID().toString().substring(0, 8));
         for (String kind : new String[]{"CALL", "EMAIL", "CALL"}) {
             String at = day.atTime(15, 0).atZone(ZONE).toOffsetDateTime().toString();
@@ -153,7 +162,7 @@ class ActivityBrowserIT {
         assertThat(driver.findElement(By.cssSelector("#reportTable tfoot")).getText()).isEqualTo("Total 2 1 3");
         wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".crm-chart canvas")));
 
-        HttpResponse<String> csv = Http.send(HttpRequest.newBuilder(java.net.URI.create(
+        HttpResponse<String> csv = Http.send(HttpRequest.newBuilder(URI.create(
                         driver.findElement(By.id("exportReport")).getAttribute("href")))
                 .header("Cookie", "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue()).build());
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -161,32 +170,32 @@ class ActivityBrowserIT {
                 day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ";2;1;3", "Total;2;1;3");
 
         String cookie = "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 download(driver.findElement(By.id("exportReportXlsx")).getAttribute("href"), cookie)))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Ligação");
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Total");
             assertThat(sheet.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(3.0);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(download(
+        try (var pdf = Loader.loadPDF(download(
                 driver.findElement(By.id("exportReportPdf")).getAttribute("href"), cookie))) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Relatório de CRM").contains("Ligação").contains("E-mail");
             assertThat(text).containsPattern("Total\\s+2\\s+1\\s+3");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static byte[] download(String url, String cookie) {
         try {
-            HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    java.net.URI.create(url)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(url)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }

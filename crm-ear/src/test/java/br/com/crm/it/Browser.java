@@ -1,5 +1,8 @@
 package br.com.crm.it;
 
+import java.io.IOException;
+import java.util.Map;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,7 +31,7 @@ public final class Browser {
                     "--disable-quic", "--no-first-run", "--window-size=1400,900",
                     "--lang=" + language,
                     "--user-data-dir=" + Files.createTempDirectory("crm-chromium-"));
-            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver",
                             "/usr/bin/chromedriver")))
@@ -36,7 +39,7 @@ public final class Browser {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             return driver;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -44,7 +47,7 @@ public final class Browser {
     public static WebDriverWait waiting(WebDriver driver) {
         // Ajax updates replace elements between finding one and reading it; conditions on a locator find it again.
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 

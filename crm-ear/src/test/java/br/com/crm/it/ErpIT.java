@@ -1,5 +1,12 @@
 package br.com.crm.it;
 
+import br.com.crm.customer.entity.TaxId;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -63,7 +70,7 @@ class ErpIT {
         assertThat(documents).filteredOn(d -> d.getString("kind").equals("INVOICE"))
                 .allSatisfy(d -> assertThat(d.getString("nfeKey")).hasSize(44));
         assertThat(documents).extracting(d -> LocalDate.parse(d.getString("issuedOn")))
-                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+                .isSortedAccordingTo(Comparator.reverseOrder());
 
         JsonObject finance = Http.json(call("GET", "api/v1/customers/" + customer + "/finance?limit=2"));
         assertThat(finance.getJsonArray("rows")).hasSizeLessThanOrEqualTo(2);
@@ -94,10 +101,10 @@ class ErpIT {
         // A board of its own: subjects of several demo customers, so the page's keys are many.
         String token = UUID.randomUUID().toString().substring(0, 8);
         // New customers: none of them is among the ERP facts the module keeps for a minute.
-        java.util.Set<Long> customers = new java.util.LinkedHashSet<>(List.of(padaria()));
+        Set<Long> customers = new LinkedHashSet<>(List.of(padaria()));
         for (int i = 0; i < 24; i++) {
-            String cpf = br.com.crm.customer.entity.TaxId.complete(String.valueOf(
-                    100_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(800_000_000)));
+            String cpf = TaxId.complete(String.valueOf(
+                    100_000_000 + ThreadLocalRandom.current().nextInt(800_000_000)));
             HttpResponse<String> registered = call("POST", "api/v1/customers", "{\"name\":\"Cartão " + token + " " + i
                     + "\",\"kind\":\"PERSON\",\"taxId\":\"" + cpf + "\"}");
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
@@ -233,6 +240,6 @@ class ErpIT {
 
     private static JsonArray array(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readArray();
+        return Json.createReader(new StringReader(response.body())).readArray();
     }
 }

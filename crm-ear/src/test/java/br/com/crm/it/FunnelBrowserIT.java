@@ -1,5 +1,10 @@
 package br.com.crm.it;
 
+import java.net.URI;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import br.com.crm.customer.entity.TaxId;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -106,7 +111,7 @@ class FunnelBrowserIT {
         driver.findElement(By.cssSelector("label[for='moveForm:outcome:1']")).click();
         wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:lostReason")));
         // Reason 1 (Preço), through the component's own client API.
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "PrimeFaces.getWidgetById('moveForm:lostReason').selectValue('1')");
         driver.findElement(By.id("moveForm:confirm")).click();
 
@@ -128,7 +133,7 @@ class FunnelBrowserIT {
         assertThat(card.findElements(By.cssSelector("img, b"))).isEmpty();
         assertThat(card.findElement(By.cssSelector(".crm-card-menu")).getAttribute("aria-label"))
                 .contains("<b>negrito</b>");
-        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.crmHacked"))
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.crmHacked"))
                 .isNull();
     }
 
@@ -139,14 +144,14 @@ class FunnelBrowserIT {
         WebDriver driver = loggedIn("ana");
 
         WebElement menuButton = card(driver, id).findElement(By.cssSelector(".crm-card-menu"));
-        menuButton.sendKeys(org.openqa.selenium.Keys.ENTER);
+        menuButton.sendKeys(Keys.ENTER);
         WebElement move = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("cardMenuMove")));
         assertThat(driver.switchTo().activeElement()).isEqualTo(move);
-        move.sendKeys(org.openqa.selenium.Keys.ENTER);
+        move.sendKeys(Keys.ENTER);
         wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:stage")));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "PrimeFaces.getWidgetById('moveForm:stage').selectValue('" + fourth + "')");
-        driver.findElement(By.id("moveForm:confirm")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        driver.findElement(By.id("moveForm:confirm")).sendKeys(Keys.ENTER);
 
         wait(driver).until(d -> columnOf(d, id) == fourth);
         assertThat(subject(id).getJsonNumber("stageId").longValue()).isEqualTo(fourth);
@@ -188,7 +193,7 @@ class FunnelBrowserIT {
         wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("tagForm:tags")));
         // Many tags made by other tests: bring this one into view in the dialog's list first.
         WebElement label = driver.findElement(By.xpath("//*[@id='tagForm:tags']//label[normalize-space()='" + tag + "']"));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'center'})", label);
         label.click();
         driver.findElement(By.id("tagForm:saveTags")).click();
@@ -219,7 +224,7 @@ class FunnelBrowserIT {
         // Exportar CSV gives what the board shows, to the logged-in user.
         String export = driver.findElement(By.id("exportCsv")).getAttribute("href");
         assertThat(export).contains("export/subjects.csv").contains("archived=true").contains("q=filtrado");
-        HttpResponse<String> csv = Http.send(HttpRequest.newBuilder(java.net.URI.create(export))
+        HttpResponse<String> csv = Http.send(HttpRequest.newBuilder(URI.create(export))
                 .header("Cookie", "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue()).build());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body().split("\r\n")).hasSize(2);
@@ -245,7 +250,7 @@ class FunnelBrowserIT {
 
         // A drop forged in the viewer's browser is refused on the server.
         long second = stages().getJsonObject(1).getJsonNumber("id").longValue();
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("crmDrop([{name:'subject',value:'" + id
+        ((JavascriptExecutor) driver).executeScript("crmDrop([{name:'subject',value:'" + id
                 + "'},{name:'version',value:'1'},{name:'stage',value:'" + second + "'}])");
         wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
                 "Seu perfil não permite"));
@@ -279,7 +284,7 @@ class FunnelBrowserIT {
         card(driver, mine).findElement(By.cssSelector(".crm-card-menu")).click();
         wait(driver).until(ExpectedConditions.elementToBeClickable(By.id("cardMenuMove"))).click();
         wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:stage")));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "PrimeFaces.getWidgetById('moveForm:stage').selectValue('" + third + "')");
 
         // ...while Ana moves another subject: his board updates under the open dialog.
@@ -335,7 +340,7 @@ class FunnelBrowserIT {
             return Long.parseLong(driver.findElement(By.cssSelector(".crm-card[data-subject='" + id + "']"))
                     .findElement(By.xpath("ancestor::div[contains(@class,'crm-column-body')]"))
                     .getAttribute("data-stage"));
-        } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (NoSuchElementException | StaleElementReferenceException e) {
             return -1;
         }
     }

@@ -1,5 +1,6 @@
 package br.com.crm.it;
 
+import java.net.MalformedURLException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
@@ -66,7 +67,7 @@ public final class Http {
     public static URL serverRoot(URL applicationUrl) {
         try {
             return new URL(applicationUrl.getProtocol(), applicationUrl.getHost(), applicationUrl.getPort(), "/");
-        } catch (java.net.MalformedURLException e) {
+        } catch (MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
     }

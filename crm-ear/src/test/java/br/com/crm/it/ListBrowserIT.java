@@ -1,5 +1,10 @@
 package br.com.crm.it;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import br.com.crm.customer.entity.TaxId;
 import jakarta.json.JsonObject;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -236,20 +241,20 @@ class ListBrowserIT {
         driver.findElement(By.id("upload:check")).click();
         try {
             wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(driver.findElement(By.tagName("main")).getText(), e);
         }
     }
 
     private List<JsonObject> search(String text) {
         HttpResponse<String> page = api("ana", "GET", "api/v1/subjects?limit=50&q="
-                + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8), null);
+                + URLEncoder.encode(text, StandardCharsets.UTF_8), null);
         return Http.json(page).getJsonArray("items").getValuesAs(JsonObject.class);
     }
 
     /** Ticks a row's box; the table may be re-rendered under the click by a live update, then it tries again. */
     private void check(WebDriver driver, long id) {
-        wait(driver).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+        wait(driver).ignoring(StaleElementReferenceException.class).until(d -> {
             WebElement box = row(d, id).findElement(By.cssSelector("td.ui-selection-column .ui-chkbox-box"));
             if (!box.getAttribute("class").contains("ui-state-active")) {
                 box.click();
@@ -261,8 +266,8 @@ class ListBrowserIT {
 
     /** Clicks what the locator finds; a live update may re-render it under the click, then it clicks again. */
     private static void click(WebDriver driver, By locator) {
-        wait(driver).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        wait(driver).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementClickInterceptedException.class)
                 .until(d -> {
                     d.findElement(locator).click();
                     return true;

@@ -1,5 +1,13 @@
 package br.com.crm.it;
 
+import jakarta.mail.MessagingException;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
@@ -141,9 +149,9 @@ class PayaraServerEarIT {
         assertThat(funnel.body()).contains("Prospecção").contains("Encerrado");
 
         // The board page after a form login: web module, EJB module and CDI across both in one EAR.
-        java.net.http.HttpClient browser = loggedIn();
+        HttpClient browser = loggedIn();
         HttpResponse<String> board = Http.send(browser,
-                java.net.http.HttpRequest.newBuilder(Http.resolve(base, "index.xhtml")).build());
+                HttpRequest.newBuilder(Http.resolve(base, "index.xhtml")).build());
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body()).contains("crm-column").contains("Negociação").doesNotContain("Algo deu errado");
     }
@@ -187,10 +195,10 @@ class PayaraServerEarIT {
     }
 
     private static long count(GreenMail smtp, String address) {
-        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
-                return java.util.Arrays.toString(m.getAllRecipients()).contains(address);
-            } catch (jakarta.mail.MessagingException e) {
+                return Arrays.toString(m.getAllRecipients()).contains(address);
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).count();
@@ -201,11 +209,11 @@ class PayaraServerEarIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (true) {
             try {
-                var request = java.net.http.HttpRequest.newBuilder(Http.resolve(base, path))
+                var request = HttpRequest.newBuilder(Http.resolve(base, path))
                         .header("Authorization", Http.basic(FIRST_ADMIN, firstAdminPassword))
                         .header("Content-Type", "application/json")
-                        .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                                : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json));
                 HttpResponse<String> response = Http.send(request.build());
                 if (response.statusCode() != 503 && response.statusCode() != 404 || Instant.now().isAfter(deadline)) {
                     return response;
@@ -243,32 +251,32 @@ class PayaraServerEarIT {
         assertThat(health.statusCode()).as("the module stays up").isEqualTo(200);
         assertThat(health.body()).contains("crm-erp").containsPattern("\"erp\"\\s*:\\s*\"DOWN\"");
 
-        java.net.http.HttpClient browser = loggedIn();
+        HttpClient browser = loggedIn();
         HttpResponse<String> board = Http.send(browser,
-                java.net.http.HttpRequest.newBuilder(Http.resolve(base, "index.xhtml")).build());
+                HttpRequest.newBuilder(Http.resolve(base, "index.xhtml")).build());
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body()).contains("O ERP não respondeu");
-        HttpResponse<String> page = Http.send(browser, java.net.http.HttpRequest.newBuilder(
+        HttpResponse<String> page = Http.send(browser, HttpRequest.newBuilder(
                 Http.resolve(base, "subject/view.xhtml?id=" + subject)).build());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("erpUnavailable").contains("Sem ERP").doesNotContain("Algo deu errado");
     }
 
     /** A browser-like client after the form login of the first administrator. */
-    private java.net.http.HttpClient loggedIn() {
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager()).build();
-        String form = Http.send(browser, java.net.http.HttpRequest.newBuilder(Http.resolve(base, "login.xhtml")).build())
+    private HttpClient loggedIn() {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager()).build();
+        String form = Http.send(browser, HttpRequest.newBuilder(Http.resolve(base, "login.xhtml")).build())
                 .body();
-        java.util.regex.Matcher viewState = java.util.regex.Pattern
+        Matcher viewState = Pattern
                 .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
         assertThat(viewState.find()).isTrue();
         String body = "login=login&login%3Ausername=" + FIRST_ADMIN + "&login%3Apassword=" + firstAdminPassword
                 + "&login%3Asubmit=&jakarta.faces.ViewState="
-                + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> login = Http.send(browser, java.net.http.HttpRequest.newBuilder(Http.resolve(base, "login.xhtml"))
+                + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> login = Http.send(browser, HttpRequest.newBuilder(Http.resolve(base, "login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(login.statusCode()).isEqualTo(302);
         return browser;
     }

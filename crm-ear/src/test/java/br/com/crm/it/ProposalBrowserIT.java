@@ -1,5 +1,14 @@
 package br.com.crm.it;
 
+import jakarta.mail.MessagingException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
@@ -96,12 +105,12 @@ class ProposalBrowserIT {
         String number = row.findElement(By.cssSelector("td")).getText().strip();
 
         String cookie = "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
-        HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        java.net.URI.create(row.findElement(By.cssSelector("a.crm-proposal-pdf")).getAttribute("href")))
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(row.findElement(By.cssSelector("a.crm-proposal-pdf")).getAttribute("href")))
                 .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        try (var document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(number).contains("Instalação elétrica").contains("Quadro de distribuição")
                     .contains("R$ 3.230,50");
         }
@@ -169,16 +178,16 @@ class ProposalBrowserIT {
         // replaced by the compose request (then the first choice is lost with the old form).
         String expected = "Retorno sobre Modelo " + token;
         for (int attempt = 0; attempt < 5 && !subjectIs(driver, expected); attempt++) {
-            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+            ((JavascriptExecutor) driver).executeScript(
                     "var select = document.getElementById('mailForm:template_input');"
                             + "var option = Array.from(select.options).find(o => o.textContent === arguments[0]);"
                             + "PrimeFaces.getWidgetById('mailForm:template').selectValue(option.value);"
                             + "$(select).trigger('change');", "Retorno " + token);
             try {
-                new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5))
-                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                new WebDriverWait(driver, Duration.ofSeconds(5))
+                        .ignoring(StaleElementReferenceException.class)
                         .until(d -> subjectIs(d, expected));
-            } catch (org.openqa.selenium.TimeoutException e) {
+            } catch (TimeoutException e) {
                 // chosen again below
             }
         }
@@ -190,7 +199,7 @@ class ProposalBrowserIT {
     private static boolean subjectIs(WebDriver driver, String expected) {
         try {
             return expected.equals(driver.findElement(By.id("mailForm:mailSubject")).getAttribute("value"));
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (StaleElementReferenceException e) {
             return false;
         }
     }
@@ -212,7 +221,7 @@ class ProposalBrowserIT {
     private static String recipients(MimeMessage message) {
         try {
             return String.valueOf(Arrays.toString(message.getAllRecipients()));
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

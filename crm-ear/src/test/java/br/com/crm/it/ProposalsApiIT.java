@@ -1,5 +1,13 @@
 package br.com.crm.it;
 
+import jakarta.json.Json;
+import jakarta.mail.MessagingException;
+import java.io.StringReader;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.json.JsonArray;
@@ -91,8 +99,8 @@ class ProposalsApiIT {
         assertThat(parts.getBodyPart(0).getContent().toString()).contains(number);
         assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("proposta-" + number + ".pdf");
         try (InputStream in = parts.getBodyPart(1).getInputStream();
-             var pdf = org.apache.pdfbox.Loader.loadPDF(in.readAllBytes())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+             var pdf = Loader.loadPDF(in.readAllBytes())) {
+            String text = new PDFTextStripper().getText(pdf);
             for (String[] line : lines) {
                 assertThat(text).contains(line[0]);
             }
@@ -240,7 +248,7 @@ class ProposalsApiIT {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.toString(m.getAllRecipients()).contains(address);
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
@@ -250,7 +258,7 @@ class ProposalsApiIT {
         awaitMail(subject, m -> m.getString("status").equals(status));
     }
 
-    private JsonObject awaitMail(long subject, java.util.function.Predicate<JsonObject> condition)
+    private JsonObject awaitMail(long subject, Predicate<JsonObject> condition)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonObject mail;
@@ -267,7 +275,7 @@ class ProposalsApiIT {
     }
 
     private static String money(BigDecimal amount) {
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(java.util.Locale.forLanguageTag("pt-BR"));
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag("pt-BR"));
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return "R$ " + format.format(amount);
@@ -279,6 +287,6 @@ class ProposalsApiIT {
 
     private static JsonArray array(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readArray();
+        return Json.createReader(new StringReader(response.body())).readArray();
     }
 }

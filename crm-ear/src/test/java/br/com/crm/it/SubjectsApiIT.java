@@ -1,5 +1,7 @@
 package br.com.crm.it;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -195,12 +197,12 @@ class SubjectsApiIT {
             call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Página " + i + "\",\"customerId\":" + customer
                     + ",\"stageId\":" + stageId + ",\"responsible\":\"ana\"}");
         }
-        java.util.List<Long> seen = new java.util.ArrayList<>();
+        List<Long> seen = new ArrayList<>();
         String cursor = null;
         do {
             JsonObject page = Http.json(call("ana", "GET", "api/v1/subjects?stage=" + stageId + "&limit=3"
-                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor,
-                    java.nio.charset.StandardCharsets.UTF_8)), null, null));
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor,
+                    StandardCharsets.UTF_8)), null, null));
             page.getJsonArray("items").getValuesAs(JsonObject.class)
                     .forEach(card -> seen.add(card.getJsonNumber("id").longValue()));
             cursor = page.containsKey("next") && !page.isNull("next") ? page.getString("next") : null;
@@ -254,7 +256,7 @@ class SubjectsApiIT {
         call("ana", "PUT", "api/v1/subjects/" + dear + "/tags", "\"1\"", "[" + tag + "]");
 
         assertThat(countOnBoard("q=joao%20conceicao%20" + unique)).isEqualTo(2);
-        assertThat(countOnBoard("q=" + java.net.URLEncoder.encode("JOÃO CONCEIÇÃO " + unique, java.nio.charset.StandardCharsets.UTF_8)
+        assertThat(countOnBoard("q=" + URLEncoder.encode("JOÃO CONCEIÇÃO " + unique, StandardCharsets.UTF_8)
                 + "&responsible=bruno")).isEqualTo(1);
         assertThat(countOnBoard("tag=" + tag)).isEqualTo(1);
         assertThat(countOnBoard("q=" + unique + "&min=1000")).isEqualTo(1);

@@ -1,21 +1,21 @@
 package br.com.crm.activity.boundary;
 
-import br.com.crm.activity.control.ActivityDays;
+import br.com.crm.activity.control.DueFigures;
+import br.com.crm.activity.control.NextActivities;
+import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.kernel.Change;
+import br.com.crm.security.control.Accounts;
+import br.com.crm.subject.control.SubjectChanges;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
-import br.com.crm.business.BusinessException;
-import br.com.crm.funnel.boundary.FunnelChanged;
-import br.com.crm.security.boundary.CurrentCaller;
-import br.com.crm.security.boundary.Users;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.entity.Subject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +26,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -40,9 +39,6 @@ import java.util.Map;
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.USER})
 public class Activities {
-
-    /** The business day's time zone: "today" and "overdue" are Brazilian days. */
-    public static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
 
     /** What a user fills in to plan or edit an activity. */
     public record Form(@NotNull ActivityKind kind,
@@ -63,7 +59,7 @@ public class Activities {
 
     /** {@code overdue}, {@code today} or {@code later}: an open activity due at {@code dueAt}, seen on {@code today}. */
     public static String urgency(OffsetDateTime dueAt, LocalDate today) {
-        LocalDate due = dueAt.atZoneSameInstant(ZONE).toLocalDate();
+        LocalDate due = BusinessCalendar.dayOf(dueAt);
         return due.isBefore(today) ? "overdue" : due.equals(today) ? "today" : "later";
     }
 
@@ -71,19 +67,16 @@ public class Activities {
     EntityManager em;
 
     @Inject
-    Users users;
+    Accounts accounts;
 
     @Inject
-    CurrentCaller caller;
+    SubjectChanges changes;
 
     @Inject
-    Event<FunnelChanged> funnelChanged;
+    DueFigures dueFigures;
 
     @Inject
-    br.com.crm.activity.control.DueFigures dueFigures;
-
-    @Inject
-    ActivityDays activityDays;
+    NextActivities nextActivities;
 
     Clock clock = Clock.systemUTC();
 
@@ -93,51 +86,40 @@ public class Activities {
             throw BusinessException.notFound("subject", subjectId);
         }
         Activity activity = new Activity(subject, form.kind(), form.description(), form.dueAt(),
-                responsible(form.responsible()), now(), caller.name());
-        em.persist(activity);
-        recordActivity(subjectId, activity.getCreatedAt());
-        return saved(activity);
+                responsible(form.responsible()), changes.now(), changes.by());
+        changes.activity(Change.Kind.ACTIVITY_PLANNED, subjectId, null, () -> {
+            em.persist(activity);
+            changes.activityRecorded(subjectId, activity.getCreatedAt());
+            em.flush();
+            return activity.getId();
+        });
+        return activity;
     }
 
     public Activity edit(long id, long version, @NotNull @Valid Form form) {
         Activity activity = current(id, version);
-        boolean done = activity.getDoneAt() != null;
-        if (done) {
-            activityDays.remove(id);
-        }
-        activity.edit(form.kind(), form.description(), form.dueAt(), responsible(form.responsible()), now(),
-                caller.name());
-        saved(activity);
-        if (done) {
-            activityDays.add(id);
-        }
-        return activity;
+        return change(activity, Change.Kind.ACTIVITY_EDITED, () -> activity.edit(form.kind(), form.description(),
+                form.dueAt(), responsible(form.responsible()), changes.now(), changes.by()));
     }
 
     /** Marks the activity done at {@code doneAt} (now when {@code null}) with a short result. */
     public Activity complete(long id, long version, OffsetDateTime doneAt,
                              @Size(max = Activity.RESULT_LENGTH) String result) {
         Activity activity = current(id, version);
-        activity.complete(doneAt, result, now(), caller.name());
-        recordActivity(activity.getSubjectId(), activity.getDoneAt());
-        saved(activity);
-        activityDays.add(id);
-        return activity;
+        return change(activity, Change.Kind.ACTIVITY_DONE, () -> {
+            activity.complete(doneAt, result, changes.now(), changes.by());
+            changes.activityRecorded(activity.getSubjectId(), activity.getDoneAt());
+        });
     }
 
     public Activity reopen(long id, long version) {
         Activity activity = current(id, version);
-        activityDays.remove(id);
-        activity.reopen(now(), caller.name());
-        return saved(activity);
+        return change(activity, Change.Kind.ACTIVITY_REOPENED, () -> activity.reopen(changes.now(), changes.by()));
     }
 
     public void delete(long id, long version) {
         Activity activity = current(id, version);
-        activityDays.remove(id);
-        em.remove(activity);
-        flush();
-        funnelChanged.fire(new FunnelChanged());
+        change(activity, Change.Kind.ACTIVITY_DELETED, () -> em.remove(activity));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
@@ -187,31 +169,19 @@ public class Activities {
     /** The next open activity of each of these subjects (none for a subject with nothing planned), in one query. */
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
     public Map<Long, Next> next(Collection<Long> subjectIds) {
-        Map<Long, Next> next = new HashMap<>();
-        if (subjectIds.isEmpty()) {
-            return next;
-        }
-        em.createQuery("select a.subjectId, a.id, a.kind, a.dueAt, u.displayName from Activity a "
-                        + "join a.responsible u where a.subjectId in :ids and a.doneAt is null "
-                        + "order by a.subjectId, a.dueAt desc, a.id desc", Object[].class)
-                .setParameter("ids", subjectIds)
-                .getResultList()
-                // Ordered latest first, so the earliest of each subject is put last and stays.
-                .forEach(row -> next.put((Long) row[0], new Next((Long) row[1], (ActivityKind) row[2],
-                        (OffsetDateTime) row[3], (String) row[4])));
-        return next;
+        return nextActivities.of(subjectIds);
     }
 
     /** Everyone's and the caller's open activities overdue and due today, for the funnel header. */
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
     public Map<String, Long> dueFigures() {
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
-        return dueFigures.of(caller.name(), today, () -> countDue(today));
+        LocalDate today = BusinessCalendar.today(clock);
+        return dueFigures.of(changes.by(), today, () -> countDue(today));
     }
 
     private Map<String, Long> countDue(LocalDate today) {
-        OffsetDateTime startOfToday = today.atStartOfDay(ZONE).toOffsetDateTime();
-        OffsetDateTime startOfTomorrow = today.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+        OffsetDateTime startOfToday = today.atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
+        OffsetDateTime startOfTomorrow = today.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
         Object[] row = em.createQuery("select "
                         + "sum(case when a.dueAt < :today then 1 else 0 end), "
                         + "sum(case when a.dueAt >= :today then 1 else 0 end), "
@@ -220,7 +190,7 @@ public class Activities {
                         + "from Activity a where a.doneAt is null and a.dueAt < :tomorrow",
                         Object[].class)
                 .setParameter("today", startOfToday).setParameter("tomorrow", startOfTomorrow)
-                .setParameter("me", users.find(caller.name()).map(User::getId).orElse(-1L))
+                .setParameter("me", accounts.find(changes.by()).map(User::getId).orElse(-1L))
                 .getSingleResult();
         Map<String, Long> figures = new HashMap<>();
         String[] names = {"overdue", "today", "myOverdue", "myToday"};
@@ -228,19 +198,6 @@ public class Activities {
             figures.put(names[i], row[i] == null ? 0L : ((Number) row[i]).longValue());
         }
         return figures;
-    }
-
-    /**
-     * The subject's last activity moves forward to {@code at}. A bulk update, so the subject's version stays: an
-     * activity logged meanwhile must not make a colleague's open edit of the subject stale.
-     */
-    public static void recordActivity(EntityManager em, long subjectId, OffsetDateTime at) {
-        em.createQuery("update Subject s set s.lastActivityAt = :at where s.id = :id and s.lastActivityAt < :at")
-                .setParameter("at", at).setParameter("id", subjectId).executeUpdate();
-    }
-
-    private void recordActivity(long subjectId, OffsetDateTime at) {
-        recordActivity(em, subjectId, at);
     }
 
     private Activity current(long id, long version) {
@@ -253,26 +210,15 @@ public class Activities {
     }
 
     private User responsible(String username) {
-        return users.find(username).filter(User::isActive)
-                .orElseThrow(() -> new BusinessException(BusinessException.Kind.INVALID,
-                        "subject.responsible.unknown", "responsible", username));
+        return accounts.active(username, "subject.responsible.unknown", "responsible");
     }
 
-    private Activity saved(Activity activity) {
-        flush();
-        funnelChanged.fire(new FunnelChanged(activity.getSubjectId()));
+    /** One change of an existing activity, through the subjects' one path (it keeps the report's counts). */
+    private Activity change(Activity activity, Change.Kind kind, Runnable change) {
+        changes.activity(kind, activity.getSubjectId(), activity.getId(), () -> {
+            change.run();
+            return activity.getId();
+        });
         return activity;
-    }
-
-    private void flush() {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw BusinessException.stale("activity");
-        }
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
     }
 }

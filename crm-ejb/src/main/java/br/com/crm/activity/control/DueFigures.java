@@ -1,6 +1,6 @@
 package br.com.crm.activity.control;
 
-import br.com.crm.funnel.boundary.FunnelChanged;
+import br.com.crm.kernel.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * The funnel header's activity figures (overdue, due today; the user's and everyone's), kept per user and day: with
- * 2,000,000 activities counting them costs tens of milliseconds, and every funnel render shows them. Any committed
- * change drops them; they also expire after {@link #TIME_TO_LIVE} (a change made on another server of a cluster).
+ * 2,000,000 activities counting them costs tens of milliseconds, and every funnel render shows them. A committed
+ * change of activities or subjects drops them; they also expire after {@link #TIME_TO_LIVE} (a change made on another server of a cluster).
  */
 @ApplicationScoped
 public class DueFigures {
@@ -41,7 +41,9 @@ public class DueFigures {
         return counted;
     }
 
-    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FunnelChanged change) {
-        kept.clear();
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Change change) {
+        if (change.kind().name().startsWith("ACTIVITY_") || change.kind().name().startsWith("SUBJECT")) {
+            kept.clear();
+        }
     }
 }

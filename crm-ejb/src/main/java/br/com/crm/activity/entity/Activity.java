@@ -1,6 +1,7 @@
 package br.com.crm.activity.entity;
 
-import br.com.crm.business.BusinessException;
+import java.io.Serializable;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.entity.Subject;
 import jakarta.persistence.Column;
@@ -28,7 +29,7 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "crm_activity")
-public class Activity implements java.io.Serializable {
+public class Activity implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,15 +1,20 @@
 package br.com.crm.customer.boundary;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.Text;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
 import br.com.crm.customer.entity.TaxId;
-import br.com.crm.funnel.boundary.FunnelChanged;
+import br.com.crm.customer.control.CustomerRegistry;
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.erp.control.ErpCalls;
+import br.com.crm.kernel.Change;
+import br.com.crm.kernel.Changes;
+import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,11 +32,20 @@ public class Customers {
     EntityManager em;
 
     @Inject
-    Event<FunnelChanged> funnelChanged;
+    CustomerRegistry registry;
+
+    @Inject
+    ErpCalls erp;
+
+    @Inject
+    Changes changes;
+
+    @Inject
+    CurrentCaller caller;
 
     /** By a part of the name (accents and case ignored) or the start of the CPF/CNPJ digits. */
     public List<Customer> search(String text, int limit) {
-        String normalized = Customer.searchable(text == null ? "" : text);
+        String normalized = Text.searchable(text == null ? "" : text);
         String digits = TaxId.digits(normalized);
         return em.createNamedQuery(Customer.SEARCH, Customer.class)
                 .setParameter("prefix", "%" + escapeLike(normalized) + "%")
@@ -41,45 +55,17 @@ public class Customers {
     }
 
     public Customer find(long id) {
-        Customer customer = em.find(Customer.class, id);
-        if (customer == null) {
-            throw BusinessException.notFound("customer", id);
-        }
-        return customer;
+        return registry.find(id);
     }
 
     /** Quick registration; a CPF/CNPJ already registered is refused, naming the customer who has it. */
     @RolesAllowed({Roles.ADMIN, Roles.USER})
     public Customer register(String name, CustomerKind kind, String taxId, String email, String phone,
                              ContactStatus status) {
-        Customer customer = new Customer(name, kind, taxId, email, phone, status);
-        if (customer.getTaxId() != null) {
-            em.createNamedQuery(Customer.BY_TAX_ID, Customer.class)
-                    .setParameter("taxId", customer.getTaxId())
-                    .getResultStream()
-                    .findFirst()
-                    .ifPresent(existing -> {
-                        throw new BusinessException(BusinessException.Kind.CONFLICT, "customer.taxId.duplicate",
-                                "taxId", existing.getName());
-                    });
-        }
-        linkToErp(customer);
-        em.persist(customer);
+        Customer customer = registry.register(name, kind, taxId, email, phone, status);
+        em.flush();
+        changed(customer);
         return customer;
-    }
-
-    /** A customer registered with a CPF/CNPJ the ERP knows is that ERP customer: linked, so its documents show. */
-    private void linkToErp(Customer customer) {
-        if (customer.getTaxId() == null) {
-            return;
-        }
-        try {
-            erp.findCustomers(customer.getTaxId()).stream()
-                    .filter(found -> customer.getTaxId().equals(found.taxId())).findFirst()
-                    .ifPresent(found -> customer.linkToErp(found.code()));
-        } catch (br.com.crm.erp.boundary.ErpUnavailable e) {
-            // Registered without the link; linking it later from the ERP finds it by its CPF/CNPJ.
-        }
     }
 
     /**
@@ -88,7 +74,7 @@ public class Customers {
      */
     @RolesAllowed({Roles.ADMIN, Roles.USER})
     public Customer fromErp(String code) {
-        br.com.crm.erp.boundary.Erp.Customer found = erp.findCustomers(code).stream()
+        Erp.Customer found = erp.findCustomers(code).stream()
                 .filter(c -> c.code().equals(code)).findFirst()
                 .orElseThrow(() -> BusinessException.notFound("erpCustomer", code));
         Customer customer = em.createQuery("select c from Customer c where c.erpCode = :code or "
@@ -105,18 +91,21 @@ public class Customers {
                 });
         customer.linkToErp(code);
         em.flush();
+        changed(customer);
         return customer;
     }
-
-    @jakarta.inject.Inject
-    br.com.crm.erp.boundary.ErpDocuments erp;
 
     @RolesAllowed({Roles.ADMIN, Roles.USER})
     public Customer changeContactStatus(long id, ContactStatus status) {
         Customer customer = find(id);
         customer.changeContactStatus(status);
-        funnelChanged.fire(new FunnelChanged());
+        changed(customer);
         return customer;
+    }
+
+    /** The customer's name and status show on its subjects' cards, in any column. */
+    private void changed(Customer customer) {
+        changes.fire(Change.Kind.CUSTOMER_SAVED, List.of(), List.of(), customer.getId(), caller.name());
     }
 
     static String escapeLike(String text) {

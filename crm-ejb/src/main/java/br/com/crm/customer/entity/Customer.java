@@ -1,6 +1,9 @@
 package br.com.crm.customer.entity;
 
-import br.com.crm.business.BusinessException;
+import java.io.Serializable;
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.kernel.Text;
+import br.com.crm.kernel.BusinessException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,10 +22,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 
 /** The person or company a subject is about. */
 @Entity
@@ -30,7 +31,7 @@ import java.util.Locale;
 @NamedQuery(name = Customer.SEARCH, query = "select c from Customer c where c.searchName like :prefix "
         + "or c.taxId like :digits order by c.searchName, c.id")
 @NamedQuery(name = Customer.BY_TAX_ID, query = "select c from Customer c where c.taxId = :taxId")
-public class Customer implements java.io.Serializable {
+public class Customer implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -121,18 +122,7 @@ public class Customer implements java.io.Serializable {
     @PrePersist
     @PreUpdate
     void normalize() {
-        searchName = searchable(name);
-    }
-
-    /** Lower case, accents removed: the form every text search compares. */
-    public static String searchable(String text) {
-        if (text == null) {
-            return null;
-        }
-        return Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .strip();
+        searchName = Text.searchable(name);
     }
 
     private static String blankToNull(String s) {
@@ -192,5 +182,10 @@ public class Customer implements java.io.Serializable {
     @Override
     public int hashCode() {
         return Customer.class.hashCode();
+    }
+
+    /** How the ERP knows this customer: its ERP code once linked, else its CPF/CNPJ. */
+    public Erp.CustomerKey erpKey() {
+        return new Erp.CustomerKey(erpCode, taxId);
     }
 }

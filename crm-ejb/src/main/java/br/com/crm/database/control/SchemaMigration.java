@@ -1,5 +1,8 @@
 package br.com.crm.database.control;
 
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -55,8 +58,8 @@ public class SchemaMigration {
     DataSource dataSource;
 
     /** The embedded demo: the demo ERP's tables and views come with the schema (db/demo). */
-    @jakarta.inject.Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "crm.demo", defaultValue = "false")
+    @Inject
+    @ConfigProperty(name = "crm.demo", defaultValue = "false")
     boolean demo;
 
     @PostConstruct
@@ -70,7 +73,7 @@ public class SchemaMigration {
      * The one Flyway configuration, shared with the migration tests so that they test what runs. In demo mode the
      * demo ERP's tables and views come with version 10.1.
      */
-    public static org.flywaydb.core.api.configuration.FluentConfiguration configure(DataSource dataSource,
+    public static FluentConfiguration configure(DataSource dataSource,
                                                                                    ClassLoader classLoader,
                                                                                    boolean demo) {
         return Flyway.configure(classLoader)

@@ -1,16 +1,16 @@
 package br.com.crm.demo.control;
 
-import br.com.crm.activity.control.ActivityDays;
+import br.com.crm.kernel.Change;
+import br.com.crm.subject.control.SubjectChanges;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
 import br.com.crm.customer.entity.TaxId;
-import br.com.crm.funnel.control.StageTotals;
-import br.com.crm.funnel.entity.LostReason;
-import br.com.crm.funnel.entity.Stage;
-import br.com.crm.security.boundary.Users;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.Stage;
+import br.com.crm.security.control.Accounts;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.entity.Outcome;
@@ -74,20 +74,17 @@ public class DemoData {
             "Cotação de insumos", "Migração de dados do sistema antigo", "Contrato de suporte 24x7");
 
     @Inject
-    ActivityDays activityDays;
+    SubjectChanges changes;
 
     @Inject
     @ConfigProperty(name = "crm.demo", defaultValue = "false")
     boolean demo;
 
     @Inject
-    Users users;
+    Accounts users;
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    StageTotals totals;
 
     @PostConstruct
     void load() {
@@ -119,13 +116,25 @@ public class DemoData {
                 subject.getResponsible(), subject.getCreatedAt(), by);
         first.complete(subject.getCreatedAt().plusHours(2), "Cliente pediu mais informações",
                 subject.getCreatedAt().plusHours(2), by);
-        em.persist(first);
-        subject.activityRecordedAt(first.getDoneAt());
+        saved(first, Change.Kind.ACTIVITY_DONE);
         if (random.nextInt(5) > 0) {
             int pick = random.nextInt(TODO.size());
-            em.persist(new Activity(subject, TODO_KINDS.get(pick), TODO.get(pick),
-                    now.plusHours(random.nextInt(13 * 24) - 3 * 24L), subject.getResponsible(), now, by));
+            saved(new Activity(subject, TODO_KINDS.get(pick), TODO.get(pick),
+                    now.plusHours(random.nextInt(13 * 24) - 3 * 24L), subject.getResponsible(), now, by),
+                    Change.Kind.ACTIVITY_PLANNED);
         }
+    }
+
+    /** An activity made as it was, through the subjects' one path (which counts it if done). */
+    private void saved(Activity activity, Change.Kind kind) {
+        changes.activity(kind, activity.getSubjectId(), null, () -> {
+            em.persist(activity);
+            em.flush();
+            if (activity.getDoneAt() != null) {
+                changes.activityRecorded(activity.getSubjectId(), activity.getDoneAt());
+            }
+            return activity.getId();
+        });
     }
 
     /** About 60 subjects over the stages, with fixed randomness so every demo looks the same. */
@@ -138,7 +147,7 @@ public class DemoData {
             return customer;
         }).toList();
         List<Stage> stages = em.createNamedQuery(Stage.ALL, Stage.class).getResultList();
-        stages.subList(0, stages.size() - 1).forEach(stage -> stage.flagStaleAfter(10));
+        stages.stream().filter(stage -> !stage.isClosing()).forEach(stage -> stage.flagStaleAfter(10));
         List<LostReason> reasons = em.createNamedQuery(LostReason.ACTIVE, LostReason.class).getResultList();
         List<User> sellers = List.of(users.find("ana").orElseThrow(), users.find("bruno").orElseThrow(),
                 users.find("admin").orElseThrow());
@@ -158,20 +167,18 @@ public class DemoData {
             if (i % 3 == 0) {
                 subject.tagWith(List.of(tags.get(i % tags.size())), created, by);
             }
-            em.persist(subject);
-            em.persist(subject.firstStageChange());
+            changes.created(subject);
             demoActivities(subject, random, by);
             int target = i % stages.size();
             for (int s = 1; s <= target; s++) {
-                boolean closing = s == stages.size() - 1;
-                Outcome outcome = closing ? (random.nextInt(3) == 0 ? Outcome.LOST : Outcome.WON) : null;
+                Stage stage = stages.get(s);
+                Outcome outcome = stage.isClosing() ? (random.nextInt(3) == 0 ? Outcome.LOST : Outcome.WON) : null;
                 LostReason reason = outcome == Outcome.LOST ? reasons.get(random.nextInt(reasons.size())) : null;
-                em.persist(subject.moveTo(stages.get(s), closing, outcome, reason, created.plusDays(s * 3L), by));
+                OffsetDateTime at = created.plusDays(s * 3L);
+                changes.change(subject, Change.Kind.SUBJECT_MOVED,
+                        (moved, now, user) -> moved.moveTo(stage, outcome, reason, at, by));
             }
         }
-        em.flush();
-        totals.recount();
-        activityDays.addSubjects(em.createQuery("select s.id from Subject s", Long.class).getResultList());
         LOG.info("Demo mode: created 60 subjects for " + customers.size() + " customers");
     }
 }

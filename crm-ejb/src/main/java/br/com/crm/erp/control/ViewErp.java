@@ -1,5 +1,7 @@
 package br.com.crm.erp.control;
 
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.boundary.ErpUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -249,7 +251,7 @@ public class ViewErp implements Erp {
      * Looks the data source up while the module starts, on a thread of the module: the health check later runs on
      * a thread of the server, where the module's {@code java:app} names are not visible.
      */
-    void lookUpEarly(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(
+    void lookUpEarly(@Observes @Initialized(
             ApplicationScoped.class) Object started) {
         try {
             connection().close();

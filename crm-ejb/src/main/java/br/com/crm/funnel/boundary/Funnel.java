@@ -1,12 +1,18 @@
 package br.com.crm.funnel.boundary;
 
+import br.com.crm.activity.control.NextActivities;
+import br.com.crm.erp.control.ErpCalls;
+import br.com.crm.tag.control.TagFinder;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.activity.boundary.Activities;
 import br.com.crm.erp.boundary.Erp;
-import br.com.crm.erp.boundary.ErpDocuments;
 import br.com.crm.erp.boundary.ErpUnavailable;
-import br.com.crm.funnel.control.StageTotals;
-import br.com.crm.funnel.entity.Stage;
-import br.com.crm.funnel.entity.StageTotal;
+import br.com.crm.stage.entity.Stage;
+import br.com.crm.stage.entity.StageTotal;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.security.entity.Roles;
@@ -24,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The read side of the kanban board. One grouped query gives every column's count and sum; a column's cards come
@@ -70,8 +77,7 @@ public class Funnel {
                   Erp.Facts facts) {
             Long idle = null;
             if (staleLimit != null && outcome == null) {
-                long days = java.time.temporal.ChronoUnit.DAYS.between(
-                        lastActivityAt.atZoneSameInstant(Activities.ZONE).toLocalDate(), today);
+                long days = ChronoUnit.DAYS.between(BusinessCalendar.dayOf(lastActivityAt), today);
                 idle = days >= staleLimit ? days : null;
             }
             return new Card(id, version, title, customer, amount, responsible, outcome, enteredAt, expectedClose,
@@ -104,26 +110,25 @@ public class Funnel {
             + "where s.stageId = :stage";
     private static final String ORDER = " order by s.stageEnteredAt desc, s.id desc";
 
-    /** The whole board as a screen shows it: stages, every column's figures and first page. */
-    /** {@code erpAvailable}: whether the ERP answered for the cards' facts (else they show none, and say why). */
+    /**
+     * The whole board as a screen shows it: stages, every column's figures and first page. {@code erpAvailable}:
+     * whether the ERP answered for the cards' facts (else they show none, and say why).
+     */
     public record Board(List<Stage> stages, Map<Long, ColumnFigures> figures, Map<Long, Page> pages,
                         boolean erpAvailable) {
-        public boolean isClosing(Stage stage) {
-            return stages.get(stages.size() - 1).equals(stage);
-        }
     }
 
     @PersistenceContext
     EntityManager em;
 
-    @jakarta.inject.Inject
-    Tags tags;
+    @Inject
+    TagFinder tags;
 
-    @jakarta.inject.Inject
-    Activities activities;
+    @Inject
+    NextActivities activities;
 
-    @jakarta.inject.Inject
-    ErpDocuments erp;
+    @Inject
+    ErpCalls erp;
 
     /**
      * The board in one call and one transaction: one query for the stages with their kept totals, one keyset
@@ -131,29 +136,40 @@ public class Funnel {
      * in a column (a board that was scrolled).
      */
     public Board board(int pageSize, Map<Long, Integer> loaded, SubjectFilter filter) {
-        Map<Long, Stage> stages = new java.util.LinkedHashMap<>();
+        return columns(pageSize, loaded, filter, null);
+    }
+
+    /**
+     * The board's stages and figures, and the cards of only the columns {@code only} ({@code null}: all): what a
+     * change pushed to an open board makes it read again.
+     */
+    public Board columns(int pageSize, Map<Long, Integer> loaded, SubjectFilter filter, Set<Long> only) {
+        Map<Long, Stage> stages = new LinkedHashMap<>();
         Map<Long, Map<Outcome, Figures>> grouped = new HashMap<>();
         for (Object[] row : em.createQuery("select st, t from Stage st, StageTotal t where t.stageId = st.id "
                 + "order by st.position", Object[].class).getResultList()) {
             Stage stage = (Stage) row[0];
             StageTotal total = (StageTotal) row[1];
             stages.put(stage.getId(), stage);
-            Outcome outcome = StageTotals.OPEN.equals(total.getOutcome()) ? null : Outcome.valueOf(total.getOutcome());
+            Outcome outcome = StageTotal.OPEN.equals(total.getOutcome()) ? null : Outcome.valueOf(total.getOutcome());
             grouped.computeIfAbsent(stage.getId(), k -> new HashMap<>())
                     .put(outcome, new Figures(total.getSubjects(), total.getAmount()));
         }
         List<Stage> all = List.copyOf(stages.values());
-        Map<Long, Page> pages = new java.util.LinkedHashMap<>();
+        Map<Long, Page> pages = new LinkedHashMap<>();
         for (Stage stage : all) {
+            if (only != null && !only.contains(stage.getId())) {
+                continue;
+            }
             pages.put(stage.getId(), untagged(stage.getId(),
                     Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0)), filter));
         }
         List<Long> ids = pages.values().stream().flatMap(p -> p.cards().stream()).map(Card::id).toList();
         Map<Long, List<Tags.Chip>> chips = tags.chips(ids);
-        Map<Long, Activities.Next> next = activities.next(ids);
+        Map<Long, Activities.Next> next = activities.of(ids);
         Map<Erp.CustomerKey, Erp.Facts> facts = erpFacts(pages.values().stream()
                 .flatMap(p -> p.customerKeys().stream()).toList());
-        LocalDate today = LocalDate.now(Activities.ZONE);
+        LocalDate today = BusinessCalendar.today();
         pages.replaceAll((stage, page) -> page.completed(chips, next, stages.get(stage).getStaleDays(), today,
                 facts == null ? Map.of() : facts));
         // The kept totals count active subjects; a filtered or archived board counts what it shows.
@@ -222,8 +238,8 @@ public class Funnel {
         List<Long> ids = page.cards().stream().map(Card::id).toList();
         Stage stage = em.find(Stage.class, stageId);
         Map<Erp.CustomerKey, Erp.Facts> facts = erpFacts(page.customerKeys());
-        return page.completed(tags.chips(ids), activities.next(ids), stage == null ? null : stage.getStaleDays(),
-                LocalDate.now(Activities.ZONE), facts == null ? Map.of() : facts);
+        return page.completed(tags.chips(ids), activities.of(ids), stage == null ? null : stage.getStaleDays(),
+                BusinessCalendar.today(), facts == null ? Map.of() : facts);
     }
 
     private Page untagged(long stageId, int size, SubjectFilter filter) {
@@ -235,7 +251,7 @@ public class Funnel {
         return page(query, size);
     }
 
-    private static Page page(jakarta.persistence.TypedQuery<Card> query, int size) {
+    private static Page page(TypedQuery<Card> query, int size) {
         int limit = Math.min(Math.max(size, 1), 500);
         List<Card> cards = new ArrayList<>(query.setMaxResults(limit + 1).getResultList());
         boolean more = cards.size() > limit;

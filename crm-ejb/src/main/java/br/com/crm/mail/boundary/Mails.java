@@ -1,15 +1,17 @@
 package br.com.crm.mail.boundary;
 
-import br.com.crm.activity.boundary.Activities;
-import br.com.crm.business.BusinessException;
-import br.com.crm.funnel.boundary.FunnelChanged;
+import br.com.crm.kernel.Change;
+import br.com.crm.kernel.Changes;
+import br.com.crm.proposal.control.ProposalLifecycle;
+import br.com.crm.security.control.Accounts;
+import br.com.crm.subject.control.SubjectChanges;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.mail.entity.Mail;
 import br.com.crm.mail.entity.MailTemplate;
-import br.com.crm.proposal.boundary.Proposals;
 import br.com.crm.proposal.entity.Money;
 import br.com.crm.proposal.entity.Proposal;
-import br.com.crm.security.boundary.CurrentCaller;
-import br.com.crm.security.boundary.Users;
+import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.entity.Subject;
@@ -65,19 +67,22 @@ public class Mails {
     CurrentCaller caller;
 
     @Inject
-    Users users;
+    Accounts users;
 
     @Inject
-    Proposals proposals;
+    ProposalLifecycle proposals;
+
+    @Inject
+    SubjectChanges subjects;
+
+    @Inject
+    Changes changes;
 
     @Inject
     Event<Queued> queued;
 
     @Inject
-    Event<FunnelChanged> funnelChanged;
-
-    @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "crm.mail.from", defaultValue = "crm@localhost")
+    @ConfigProperty(name = "crm.mail.from", defaultValue = "crm@localhost")
     String from;
 
     Clock clock = Clock.systemUTC();
@@ -183,10 +188,9 @@ public class Mails {
         Mail mail = new Mail(subjectId, proposalId, to, cc, title, body,
                 "<" + UUID.randomUUID() + "@" + domain(from) + ">", now, caller.name());
         em.persist(mail);
-        Activities.recordActivity(em, subjectId, now);
         em.flush();
+        subjects.recorded(Change.Kind.MAIL_QUEUED, subjectId, mail.getId(), now);
         queued.fire(new Queued());
-        funnelChanged.fire(new FunnelChanged(subjectId));
         return mail;
     }
 
@@ -199,7 +203,7 @@ public class Mails {
         mail.retry(OffsetDateTime.now(clock));
         em.flush();
         queued.fire(new Queued());
-        funnelChanged.fire(new FunnelChanged(mail.getSubjectId()));
+        changes.fire(Change.Kind.MAIL_STATUS, List.of(mail.getSubjectId()), List.of(), mail.getId(), caller.name());
         return mail;
     }
 

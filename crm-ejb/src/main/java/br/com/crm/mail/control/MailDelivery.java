@@ -68,7 +68,7 @@ public class MailDelivery {
         if (mail.getProposalId() != null) {
             Proposal proposal = em.find(Proposal.class, mail.getProposalId());
             if (proposal != null) {
-                name = ProposalPrints.fileName(proposal);
+                name = proposal.fileName();
                 attachment = prints.pdf(proposal, Locale.forLanguageTag("pt-BR"));
             }
         }

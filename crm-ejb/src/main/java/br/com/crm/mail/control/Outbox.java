@@ -1,5 +1,7 @@
 package br.com.crm.mail.control;
 
+import jakarta.activation.DataHandler;
+import jakarta.ejb.DependsOn;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -38,7 +40,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@jakarta.ejb.DependsOn("SchemaMigration")
+@DependsOn("SchemaMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Outbox {
@@ -48,7 +50,6 @@ public class Outbox {
 
     @Resource
     TimerService timers;
-
 
     @Resource(lookup = MailSession.JNDI)
     Session session;
@@ -72,7 +73,6 @@ public class Outbox {
     public void poll() {
         sendDue();
     }
-
 
     /** Sends every due message, in batches, until none is due. */
     public void sendDue() {
@@ -131,7 +131,7 @@ public class Outbox {
         MimeBodyPart text = new MimeBodyPart();
         text.setText(outgoing.body(), "UTF-8");
         MimeBodyPart pdf = new MimeBodyPart();
-        pdf.setDataHandler(new jakarta.activation.DataHandler(
+        pdf.setDataHandler(new DataHandler(
                 new ByteArrayDataSource(outgoing.attachment(), "application/pdf")));
         pdf.setFileName(outgoing.attachmentName());
         Multipart parts = new MimeMultipart(text, pdf);

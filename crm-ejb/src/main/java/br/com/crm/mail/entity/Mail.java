@@ -1,5 +1,6 @@
 package br.com.crm.mail.entity;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,7 +28,7 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = Mail.DUE, query = "select m.id from Mail m where (m.status = br.com.crm.mail.entity.MailStatus.QUEUED "
         + "or m.status = br.com.crm.mail.entity.MailStatus.SENDING) and m.nextAttemptAt <= :now "
         + "order by m.nextAttemptAt, m.id")
-public class Mail implements java.io.Serializable {
+public class Mail implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

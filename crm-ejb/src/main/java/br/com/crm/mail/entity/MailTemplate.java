@@ -1,5 +1,10 @@
 package br.com.crm.mail.entity;
 
+import br.com.crm.kernel.BusinessException;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.SequenceGenerator;
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,7 +24,7 @@ import java.util.regex.Pattern;
 @Entity
 @Table(name = "crm_mail_template")
 @NamedQuery(name = MailTemplate.ALL, query = "select t from MailTemplate t order by t.name")
-public class MailTemplate implements java.io.Serializable {
+public class MailTemplate implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,9 +33,9 @@ public class MailTemplate implements java.io.Serializable {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
     @Id
-    @jakarta.persistence.SequenceGenerator(name = "crm_mail_template_seq", sequenceName = "crm_mail_template_seq",
+    @SequenceGenerator(name = "crm_mail_template_seq", sequenceName = "crm_mail_template_seq",
             allocationSize = 50)
-    @jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.SEQUENCE,
+    @GeneratedValue(strategy = GenerationType.SEQUENCE,
             generator = "crm_mail_template_seq")
     private Long id;
 
@@ -66,11 +71,11 @@ public class MailTemplate implements java.io.Serializable {
 
     private static String required(String text, int length, String field) {
         if (text == null || text.isBlank()) {
-            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+            throw new BusinessException(BusinessException.Kind.INVALID,
                     "template." + field + ".required", field);
         }
         if (text.length() > length) {
-            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+            throw new BusinessException(BusinessException.Kind.INVALID,
                     "field.tooLong", field, length);
         }
         return text.strip();

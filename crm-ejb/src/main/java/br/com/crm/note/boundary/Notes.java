@@ -1,8 +1,11 @@
 package br.com.crm.note.boundary;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.Change;
+import br.com.crm.kernel.Changes;
+import br.com.crm.subject.control.SubjectChanges;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.note.entity.Note;
-import br.com.crm.security.boundary.CurrentCaller;
+import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.entity.Subject;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +32,12 @@ public class Notes {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    SubjectChanges changes;
+
+    @Inject
+    Changes events;
+
     Clock clock = Clock.systemUTC();
 
     public Note add(long subjectId, @NotBlank @Size(max = Note.TEXT_LENGTH) String text) {
@@ -39,7 +48,7 @@ public class Notes {
         Note note = new Note(subject, text, caller.name(), OffsetDateTime.now(clock));
         em.persist(note);
         em.flush();
-        br.com.crm.activity.boundary.Activities.recordActivity(em, subjectId, note.getCreatedAt());
+        changes.recorded(Change.Kind.NOTE_ADDED, subjectId, note.getId(), note.getCreatedAt());
         return note;
     }
 
@@ -51,6 +60,7 @@ public class Notes {
         } catch (OptimisticLockException e) {
             throw BusinessException.stale("note");
         }
+        changed(Change.Kind.NOTE_EDITED, note);
         return note;
     }
 
@@ -58,6 +68,7 @@ public class Notes {
         Note note = find(id);
         note.checkAuthorAndVersion(caller.name(), version);
         em.remove(note);
+        changed(Change.Kind.NOTE_DELETED, note);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
@@ -73,5 +84,9 @@ public class Notes {
     public List<Note> ofSubject(long subjectId) {
         return em.createQuery("select n from Note n where n.subjectId = :subject order by n.createdAt desc, n.id desc",
                 Note.class).setParameter("subject", subjectId).getResultList();
+    }
+
+    private void changed(Change.Kind kind, Note note) {
+        events.fire(kind, List.of(note.getSubjectId()), List.of(), note.getId(), caller.name());
     }
 }

@@ -1,6 +1,7 @@
 package br.com.crm.note.entity;
 
-import br.com.crm.business.BusinessException;
+import java.io.Serializable;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.entity.Subject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,7 +22,7 @@ import java.time.OffsetDateTime;
 /** Free text about a subject's progress. Only its author changes or deletes it. */
 @Entity
 @Table(name = "crm_note")
-public class Note implements java.io.Serializable {
+public class Note implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,25 +1,23 @@
 package br.com.crm.proposal.boundary;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.customer.entity.TaxId;
+import br.com.crm.erp.control.ErpCalls;
+import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.kernel.Change;
+import br.com.crm.proposal.control.ProposalLifecycle;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.erp.boundary.Erp;
-import br.com.crm.erp.boundary.ErpDocuments;
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.entity.ProposalRule;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.stage.entity.ProposalRule;
 import br.com.crm.proposal.control.ProposalPrints;
 import br.com.crm.proposal.entity.Company;
 import br.com.crm.proposal.entity.Proposal;
 import br.com.crm.proposal.entity.ProposalItem;
 import br.com.crm.proposal.entity.ProposalStatus;
-import br.com.crm.security.boundary.CurrentCaller;
+import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
-import br.com.crm.subject.boundary.Subjects;
-import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.Subject;
-import br.com.crm.funnel.boundary.FunnelChanged;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -83,19 +81,13 @@ public class Proposals {
     CurrentCaller caller;
 
     @Inject
-    Subjects subjects;
-
-    @Inject
-    Stages stages;
+    ProposalLifecycle lifecycle;
 
     @Inject
     ProposalPrints prints;
 
     @Inject
-    ErpDocuments erp;
-
-    @Inject
-    Event<FunnelChanged> funnelChanged;
+    ErpCalls erp;
 
     Clock clock = Clock.systemUTC();
 
@@ -108,12 +100,7 @@ public class Proposals {
     /** The proposal with its items. */
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
     public Proposal find(long id) {
-        Proposal proposal = em.find(Proposal.class, id);
-        if (proposal == null) {
-            throw BusinessException.notFound("proposal", id);
-        }
-        proposal.getItems();
-        return proposal;
+        return lifecycle.find(id);
     }
 
     /** A new draft under the next number. */
@@ -151,9 +138,9 @@ public class Proposals {
     public Proposal decide(long id, long version, boolean accepted) {
         Proposal proposal = current(id, version);
         proposal.decide(accepted, now(), caller.name());
-        saved(proposal);
+        saved(proposal, Change.Kind.PROPOSAL_ANSWERED);
         if (accepted) {
-            follow(proposal.getSubject(), ProposalRule.ACCEPTED);
+            lifecycle.follow(proposal.getSubject(), ProposalRule.ACCEPTED);
         }
         return proposal;
     }
@@ -166,7 +153,7 @@ public class Proposals {
         Proposal proposal = current(id, version);
         String requestId = proposal.salesOrderRequestId();
         Subject subject = proposal.getSubject();
-        erp.createSalesOrder(new Erp.SalesOrder(requestId, ErpDocuments.keyOf(subject.getCustomer()),
+        erp.createSalesOrder(new Erp.SalesOrder(requestId, subject.getCustomer().erpKey(),
                 subject.getCustomer().getName(), proposal.getDisplayNumber(), proposal.getTotal(),
                 proposal.getPaymentTerms(), caller.name(), proposal.getItems().stream()
                 .map(i -> new Erp.SalesOrder.Line(i.getProductCode(), i.getDescription(), i.getQuantity(),
@@ -183,19 +170,12 @@ public class Proposals {
         }
         em.remove(proposal);
         flush();
-        funnelChanged.fire(new FunnelChanged(proposal.getSubjectId()));
+        lifecycle.changed(Change.Kind.PROPOSAL_SAVED, proposal);
     }
 
-    /**
-     * Marks the proposal sent, in the transaction of the e-mail that carries it; its subject then moves to the
-     * stage the funnel's rule names for sent proposals.
-     */
+    /** Marks the proposal sent, in the transaction of the e-mail that carries it. */
     public Proposal markSent(long id) {
-        Proposal proposal = find(id);
-        proposal.markSent(now(), caller.name());
-        saved(proposal);
-        follow(proposal.getSubject(), ProposalRule.SENT);
-        return proposal;
+        return lifecycle.markSent(id);
     }
 
     /** The printable proposal. */
@@ -206,7 +186,7 @@ public class Proposals {
 
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
     public Company company() {
-        return em.find(Company.class, Company.ID);
+        return lifecycle.company();
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -215,9 +195,8 @@ public class Proposals {
         if (company.getVersion() != version) {
             throw BusinessException.stale("company");
         }
-        String taxId = form.taxId() == null || form.taxId().isBlank() ? null
-                : br.com.crm.customer.entity.TaxId.digits(form.taxId());
-        if (taxId != null && !br.com.crm.customer.entity.TaxId.isValidCnpj(taxId) && !br.com.crm.customer.entity.TaxId.isValidCpf(taxId)) {
+        String taxId = form.taxId() == null || form.taxId().isBlank() ? null : TaxId.digits(form.taxId());
+        if (taxId != null && !TaxId.isValidCnpj(taxId) && !TaxId.isValidCpf(taxId)) {
             throw new BusinessException(BusinessException.Kind.INVALID, "customer.taxId.invalid", "taxId");
         }
         company.edit(form.name(), taxId, form.address(), form.phone(), form.email());
@@ -235,17 +214,6 @@ public class Proposals {
         company.changeLogo(logo);
         flush();
         return company;
-    }
-
-    /** The subject moves forward to the rule's stage; a subject already there, past it or closed stays. */
-    private void follow(Subject subject, ProposalRule rule) {
-        Stage target = stages.onProposal(rule).orElse(null);
-        if (target == null || subject.getOutcome() != null
-                || subject.getStage().getPosition() >= target.getPosition()) {
-            return;
-        }
-        boolean closing = stages.isClosing(target);
-        subjects.move(subject.getId(), subject.getVersion(), target.getId(), closing ? Outcome.WON : null, null);
     }
 
     private long nextNumber() {
@@ -267,8 +235,12 @@ public class Proposals {
     }
 
     private Proposal saved(Proposal proposal) {
+        return saved(proposal, Change.Kind.PROPOSAL_SAVED);
+    }
+
+    private Proposal saved(Proposal proposal, Change.Kind kind) {
         flush();
-        funnelChanged.fire(new FunnelChanged(proposal.getSubjectId()));
+        lifecycle.changed(kind, proposal);
         return proposal;
     }
 
@@ -285,6 +257,6 @@ public class Proposals {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(br.com.crm.activity.boundary.Activities.ZONE));
+        return BusinessCalendar.today(clock);
     }
 }

@@ -1,5 +1,7 @@
 package br.com.crm.proposal.control;
 
+import jakarta.ejb.DependsOn;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.proposal.entity.ProposalStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
@@ -20,7 +22,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@jakarta.ejb.DependsOn("SchemaMigration")
+@DependsOn("SchemaMigration")
 public class ProposalExpiry {
 
     private static final Logger LOG = Logger.getLogger(ProposalExpiry.class.getName());
@@ -33,7 +35,7 @@ public class ProposalExpiry {
     @PostConstruct
     @Schedule(hour = "0", minute = "5", timezone = "America/Sao_Paulo", persistent = false)
     public void expire() {
-        LocalDate today = LocalDate.now(clock.withZone(br.com.crm.activity.boundary.Activities.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
         int expired = em.createQuery("update Proposal p set p.status = :expired, p.version = p.version + 1, "
                         + "p.updatedAt = :now, p.updatedBy = 'crm' where p.status = :sent and p.validUntil < :today")
                 .setParameter("expired", ProposalStatus.EXPIRED).setParameter("sent", ProposalStatus.SENT)

@@ -28,10 +28,6 @@ public class ProposalPrints {
         return pdf.render(document(proposal, locale));
     }
 
-    public static String fileName(Proposal proposal) {
-        return "proposta-" + proposal.getDisplayNumber() + ".pdf";
-    }
-
     ProposalDocument document(Proposal proposal, Locale locale) {
         Company company = em.find(Company.class, Company.ID);
         Subject subject = proposal.getSubject();

@@ -1,6 +1,7 @@
 package br.com.crm.proposal.entity;
 
-import br.com.crm.business.BusinessException;
+import java.io.Serializable;
+import br.com.crm.kernel.BusinessException;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,7 @@ import jakarta.persistence.Version;
 /** The company that issues proposals, as their letterhead shows it: one row, set in Configurações → Vendas. */
 @Entity
 @Table(name = "crm_company")
-public class Company implements java.io.Serializable {
+public class Company implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

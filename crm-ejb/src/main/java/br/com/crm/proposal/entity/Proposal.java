@@ -1,6 +1,7 @@
 package br.com.crm.proposal.entity;
 
-import br.com.crm.business.BusinessException;
+import java.io.Serializable;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.entity.Subject;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -36,7 +37,7 @@ import java.util.List;
 @Table(name = "crm_proposal")
 @NamedQuery(name = Proposal.OF_SUBJECT, query = "select p from Proposal p where p.subjectId = :subject "
         + "order by p.number desc, p.revision desc")
-public class Proposal implements java.io.Serializable {
+public class Proposal implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -144,7 +145,7 @@ public class Proposal implements java.io.Serializable {
 
     /** Dates, freight, terms, notes: what a draft says besides its items. */
     public record Terms(LocalDate issuedOn, LocalDate validUntil, BigDecimal freight, String paymentTerms,
-                        String notes) implements java.io.Serializable {
+                        String notes) implements Serializable {
     }
 
     /** Changes a draft; what was sent stays as sent (revise it instead). */
@@ -370,5 +371,10 @@ public class Proposal implements java.io.Serializable {
 
     public long getVersion() {
         return version;
+    }
+
+    /** The name its PDF is saved under. */
+    public String fileName() {
+        return "proposta-" + getDisplayNumber() + ".pdf";
     }
 }

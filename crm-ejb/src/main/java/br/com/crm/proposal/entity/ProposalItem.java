@@ -1,6 +1,7 @@
 package br.com.crm.proposal.entity;
 
-import br.com.crm.business.BusinessException;
+import java.io.Serializable;
+import br.com.crm.kernel.BusinessException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.DecimalMax;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * stored, so a line's total can never drift from its quantity and price.
  */
 @Embeddable
-public class ProposalItem implements java.io.Serializable {
+public class ProposalItem implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,6 @@
 package br.com.crm.proposal.entity;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.BusinessException;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,7 +1,9 @@
 package br.com.crm.report.boundary;
 
+import java.sql.Date;
+import java.util.Arrays;
 import br.com.crm.activity.entity.ActivityKind;
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -50,11 +52,11 @@ public class ActivityReport {
             implements Serializable {
 
         public long total() {
-            return counts.values().stream().flatMapToLong(java.util.Arrays::stream).sum();
+            return counts.values().stream().flatMapToLong(Arrays::stream).sum();
         }
 
         public long totalOf(String group) {
-            return java.util.Arrays.stream(counts.get(group)).sum();
+            return Arrays.stream(counts.get(group)).sum();
         }
 
         public long totalAt(int period) {
@@ -116,7 +118,7 @@ public class ActivityReport {
     }
 
     private static LocalDate date(Object value) {
-        if (value instanceof java.sql.Date sql) {
+        if (value instanceof Date sql) {
             return sql.toLocalDate();
         }
         return value instanceof LocalDate local ? local : LocalDate.parse(value.toString().substring(0, 10));

@@ -1,9 +1,9 @@
 package br.com.crm.report.boundary;
 
-import br.com.crm.activity.boundary.Activities;
-import br.com.crm.business.BusinessException;
-import br.com.crm.funnel.entity.LostReason;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.entity.Outcome;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,8 +61,8 @@ public class StageReport {
         if (query.from() == null || query.to() == null || query.to().isBefore(query.from())) {
             throw new BusinessException(BusinessException.Kind.INVALID, "report.range.invalid", "from");
         }
-        OffsetDateTime from = query.from().atStartOfDay(Activities.ZONE).toOffsetDateTime();
-        OffsetDateTime to = query.to().plusDays(1).atStartOfDay(Activities.ZONE).toOffsetDateTime();
+        OffsetDateTime from = query.from().atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
+        OffsetDateTime to = query.to().plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
         List<Stage> stages = em.createNamedQuery(Stage.ALL, Stage.class).getResultList();
         Map<Long, Integer> position = new HashMap<>();
         stages.forEach(s -> position.put(s.getId(), s.getPosition()));

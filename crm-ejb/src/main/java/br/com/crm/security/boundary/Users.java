@@ -1,68 +1,26 @@
 package br.com.crm.security.boundary;
 
-import br.com.crm.security.entity.Roles;
+import br.com.crm.security.control.Accounts;
 import br.com.crm.security.entity.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The people who log in, and their roles. */
 @Stateless
 public class Users {
 
-    /**
-     * The cost of a password hash. Verification reads the parameters from the stored hash, so raising these later
-     * keeps old passwords valid.
-     */
-    public static final Map<String, String> HASH_PARAMETERS = Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-            "Pbkdf2PasswordHash.Iterations", "120000",
-            "Pbkdf2PasswordHash.SaltSizeBytes", "16",
-            "Pbkdf2PasswordHash.KeySizeBytes", "32");
-
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
-    Pbkdf2PasswordHash passwordHash;
+    Accounts accounts;
 
     public Optional<User> find(String username) {
-        return em.createNamedQuery(User.BY_USERNAME, User.class)
-                .setParameter("username", username)
-                .getResultStream()
-                .findFirst();
-    }
-
-    /** Creates the user unless one with this name exists; the existing one is left as it is. */
-    public User createIfAbsent(String username, String displayName, String email, char[] password,
-                               Set<String> roles) {
-        return find(username).orElseGet(() -> {
-            passwordHash.initialize(HASH_PARAMETERS);
-            User user = new User(username, displayName, email, passwordHash.generate(password), roles);
-            em.persist(user);
-            return user;
-        });
+        return accounts.find(username);
     }
 
     /** Those who can be responsible for subjects: active users who work on them. */
     public List<User> responsibles() {
-        return em.createNamedQuery(User.ACTIVE_WITH_ROLES, User.class)
-                .setParameter("roles", List.of(Roles.ADMIN, Roles.USER))
-                // Roles are eager: read them for all users in one more query, not one query per user.
-                .setHint("eclipselink.batch", "u.roles")
-                .getResultList();
-    }
-
-    public boolean hasActiveAdministrator() {
-        return em.createNamedQuery(User.COUNT_ACTIVE_WITH_ROLE, Long.class)
-                .setParameter("role", Roles.ADMIN)
-                .getSingleResult() > 0;
+        return accounts.responsibles();
     }
 }

@@ -1,6 +1,5 @@
 package br.com.crm.security.control;
 
-import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -26,7 +25,7 @@ public class FirstAdministrator {
     private static final Logger LOG = Logger.getLogger(FirstAdministrator.class.getName());
 
     @Inject
-    Users users;
+    Accounts users;
 
     @Inject
     @ConfigProperty(name = "crm.admin.username")

@@ -1,5 +1,6 @@
 package br.com.crm.security.entity;
 
+import java.io.Serializable;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -35,7 +36,7 @@ import java.util.TreeSet;
         query = "select count(u) from User u join u.roles r where r = :role and u.active = true")
 @NamedQuery(name = User.ACTIVE_WITH_ROLES, query = "select distinct u from User u join u.roles r "
         + "where r in :roles and u.active = true order by u.displayName")
-public class User implements java.io.Serializable {
+public class User implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,39 +1,34 @@
 package br.com.crm.subject.boundary;
 
-import br.com.crm.activity.control.ActivityDays;
-import br.com.crm.business.BusinessException;
-import br.com.crm.funnel.boundary.FunnelChanged;
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.control.StageTotals;
-import br.com.crm.funnel.entity.Stage;
-import br.com.crm.security.boundary.CurrentCaller;
-import br.com.crm.security.boundary.Users;
+import br.com.crm.kernel.Change;
+import br.com.crm.security.control.Accounts;
+import br.com.crm.stage.control.StageFinder;
+import br.com.crm.subject.control.SubjectChanges;
+import br.com.crm.tag.control.TagFinder;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.entity.Subject;
-import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import static br.com.crm.subject.control.SubjectChanges.literals;
 
 /**
  * Operations on many subjects at once: a selection of ids or everything a filter selects. Each call is one
@@ -45,8 +40,6 @@ import java.util.stream.Collectors;
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.USER})
 public class SubjectBulk {
-
-    static final int CHUNK = 500;
 
     /** Which subjects: the ids given, or all that the filter selects (exactly one of the two). */
     public record Selection(List<Long> ids, SubjectFilter filter) implements Serializable {
@@ -71,80 +64,64 @@ public class SubjectBulk {
     public record Result(int selected, int changed) implements Serializable {
     }
 
-    /** One step applied to a chunk of locked subject ids; returns how many it changed. */
-    @FunctionalInterface
-    private interface Step {
-        int apply(List<Long> chunk, OffsetDateTime now, String by);
-    }
-
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    StageTotals totals;
+    SubjectChanges changes;
 
     @Inject
-    Stages stages;
+    StageFinder stages;
 
     @Inject
-    Users users;
+    Accounts accounts;
 
     @Inject
-    Tags tags;
-
-    @Inject
-    CurrentCaller caller;
-
-    @Inject
-    ActivityDays activityDays;
-
-    @Inject
-    Event<FunnelChanged> funnelChanged;
-
-    Clock clock = Clock.systemUTC();
+    TagFinder tags;
 
     public Result archive(Selection selection) {
-        return run(selection, (chunk, now, by) -> setArchived(chunk, true, now, by));
+        return run(selection, Change.Kind.SUBJECT_ARCHIVED, false,
+                (chunk, now, by) -> setArchived(chunk, true, now, by));
     }
 
     public Result unarchive(Selection selection) {
-        return run(selection, (chunk, now, by) -> setArchived(chunk, false, now, by));
+        return run(selection, Change.Kind.SUBJECT_UNARCHIVED, false,
+                (chunk, now, by) -> setArchived(chunk, false, now, by));
     }
 
     /** Deletes the subjects and their history for ever. */
     public Result delete(Selection selection) {
         // The database cascades to the subjects' tags and stage history (foreign keys "on delete cascade").
-        return run(selection, (chunk, now, by) -> em.createNativeQuery("delete from crm_subject where id in ("
-                + literals(chunk) + ")").executeUpdate(), true);
+        return run(selection, Change.Kind.SUBJECT_DELETED, true, (chunk, now, by) -> em.createNativeQuery(
+                "delete from crm_subject where id in (" + literals(chunk) + ")").executeUpdate());
     }
 
     /** Moves the subjects to a stage that is not the closing one (closing asks each subject for its outcome). */
     public Result move(Selection selection, long stageId) {
         Stage target = stages.find(stageId);
-        if (stages.isClosing(target)) {
+        if (target.isClosing()) {
             throw new BusinessException(BusinessException.Kind.INVALID, "bulk.move.closing", "stageId");
         }
-        return run(selection, (chunk, now, by) -> {
+        return run(selection, Change.Kind.SUBJECT_MOVED, true, (chunk, now, by) -> {
             int changed = 0;
             for (Subject subject : em.createQuery("select s from Subject s where s.id in :ids", Subject.class)
                     .setParameter("ids", chunk).setHint(SubjectFilter.BIND_PARAMETERS, "True").getResultList()) {
-                var change = subject.moveTo(target, false, null, null, now, by);
+                var change = subject.moveTo(target, null, null, now, by);
                 if (change != null) {
                     em.persist(change);
                     changed++;
                 }
             }
             return changed;
-        }, true);
+        });
     }
 
     /** Makes one user responsible for the subjects. */
     public Result assign(Selection selection, String username) {
-        User user = users.find(username).filter(User::isActive)
-                .orElseThrow(() -> new BusinessException(BusinessException.Kind.INVALID,
-                        "subject.responsible.unknown", "responsible", username));
-        return run(selection, (chunk, now, by) -> em.createQuery("update Subject s set s.responsible = :user, "
-                        + "s.version = s.version + 1, s.updatedAt = :now, s.updatedBy = :by "
+        User user = accounts.active(username, "subject.responsible.unknown", "responsible");
+        return run(selection, Change.Kind.SUBJECT_ASSIGNED, false, (chunk, now, by) -> em.createQuery(
+                        "update Subject s set s.responsible = :user, s.version = s.version + 1, "
+                        + "s.updatedAt = :now, s.updatedBy = :by "
                         + "where s.id in :ids and s.responsible <> :user")
                 .setParameter("user", user).setParameter("now", now).setParameter("by", by)
                 .setParameter("ids", chunk).setHint(SubjectFilter.BIND_PARAMETERS, "True").executeUpdate());
@@ -153,7 +130,7 @@ public class SubjectBulk {
     /** Puts the tags on the subjects (those already there stay). */
     public Result addTags(Selection selection, Collection<Long> tagIds) {
         List<Tag> chosen = chosen(tagIds);
-        return run(selection, (chunk, now, by) -> {
+        return run(selection, Change.Kind.SUBJECT_TAGGED, false, (chunk, now, by) -> {
             Map<Long, Set<Long>> present = tagsOf(chunk, chosen);
             List<Long> lacking = chunk.stream()
                     .filter(id -> present.getOrDefault(id, Set.of()).size() < chosen.size()).toList();
@@ -162,8 +139,8 @@ public class SubjectBulk {
             }
             for (Tag tag : chosen) {
                 em.createNativeQuery("insert into crm_subject_tag (subject_id, tag_id) select s.id, " + tag.getId()
-                        + " from crm_subject s where s.id in (" + literals(lacking) + ") and not exists (select 1 "
-                        + "from crm_subject_tag x where x.subject_id = s.id and x.tag_id = " + tag.getId() + ")")
+                        + " from crm_subject s where s.id in (" + literals(lacking) + ") and not exists ("
+                        + "select 1 from crm_subject_tag x where x.subject_id = s.id and x.tag_id = " + tag.getId() + ")")
                         .executeUpdate();
             }
             return touch(lacking, now, by);
@@ -173,57 +150,29 @@ public class SubjectBulk {
     /** Takes the tags off the subjects. */
     public Result removeTags(Selection selection, Collection<Long> tagIds) {
         List<Tag> chosen = chosen(tagIds);
-        return run(selection, (chunk, now, by) -> {
+        return run(selection, Change.Kind.SUBJECT_TAGGED, false, (chunk, now, by) -> {
             List<Long> tagged = List.copyOf(tagsOf(chunk, chosen).keySet());
             if (tagged.isEmpty()) {
                 return 0;
             }
             em.createNativeQuery("delete from crm_subject_tag where subject_id in (" + literals(tagged)
-                    + ") and tag_id in (" + literals(chosen.stream().map(Tag::getId).toList()) + ")").executeUpdate();
+                    + ") and tag_id in (" + literals(chosen.stream().map(Tag::getId).toList()) + ")")
+                    .executeUpdate();
             return touch(tagged, now, by);
         });
     }
 
-    /**
-     * The common frame: resolve the selection, then per chunk lock the rows, note where they count in the column
-     * totals, apply the step and move the totals by the difference.
-     */
-    private Result run(Selection selection, Step step) {
-        return run(selection, step, false);
-    }
-
-    /** @param moves whether the step moves or deletes subjects, and so their done activities in the report */
-    private Result run(Selection selection, Step step, boolean moves) {
+    /** The selection's subjects through the one path of subject changes, in one transaction. */
+    private Result run(Selection selection, Change.Kind kind, boolean moves, SubjectChanges.Step step) {
         List<Long> ids = selection.ids() != null ? existing(selection.ids()) : matching(selection.filter());
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        String by = caller.name();
-        int changed = 0;
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            lock(chunk);
-            Map<List<Object>, Object[]> before = placements(chunk);
-            if (moves) {
-                activityDays.removeSubjects(chunk);
-            }
-            changed += step.apply(chunk, now, by);
-            em.flush();
-            if (moves) {
-                activityDays.addSubjects(chunk);
-            }
-            shiftTotals(before, placements(chunk));
-        }
-        if (changed > 0) {
-            em.clear();
-            funnelChanged.fire(new FunnelChanged());
-        }
-        return new Result(ids.size(), changed);
+        return new Result(ids.size(), changes.bulk(ids, kind, moves, step));
     }
 
     private List<Long> existing(List<Long> ids) {
         List<Long> found = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
+        for (int from = 0; from < ids.size(); from += SubjectChanges.CHUNK) {
             found.addAll(em.createQuery("select s.id from Subject s where s.id in :ids order by s.id", Long.class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + SubjectChanges.CHUNK)))
                     .setHint(SubjectFilter.BIND_PARAMETERS, "True")
                     .getResultList());
         }
@@ -236,39 +185,6 @@ public class SubjectBulk {
                 + filter.conditions(parameters) + " order by s.id", Long.class);
         parameters.forEach(query::setParameter);
         return query.setHint(SubjectFilter.BIND_PARAMETERS, "True").getResultList();
-    }
-
-    /** Row locks, in id order (two bulk calls over overlapping sets then wait for each other, never deadlock). */
-    private void lock(List<Long> chunk) {
-        em.createNativeQuery("select id from crm_subject where id in (" + literals(chunk) + ") order by id for update")
-                .getResultList();
-    }
-
-    /** Count and sum of the chunk's active subjects, by stage and outcome group. */
-    private Map<List<Object>, Object[]> placements(List<Long> chunk) {
-        Map<List<Object>, Object[]> groups = new HashMap<>();
-        for (Object[] row : em.createQuery("select s.stageId, s.outcome, count(s.id), sum(s.amount) from Subject s "
-                        + "where s.id in :ids and s.archived = false group by s.stageId, s.outcome", Object[].class)
-                .setParameter("ids", chunk)
-                .setHint(SubjectFilter.BIND_PARAMETERS, "True")
-                .getResultList()) {
-            String outcome = row[1] == null ? StageTotals.OPEN : row[1].toString();
-            groups.put(List.of(row[0], outcome), new Object[]{row[2], row[3] == null ? BigDecimal.ZERO : row[3]});
-        }
-        return groups;
-    }
-
-    private void shiftTotals(Map<List<Object>, Object[]> before, Map<List<Object>, Object[]> after) {
-        Set<List<Object>> groups = new HashSet<>(before.keySet());
-        groups.addAll(after.keySet());
-        Object[] none = {0L, BigDecimal.ZERO};
-        for (List<Object> group : groups) {
-            Object[] was = before.getOrDefault(group, none);
-            Object[] is = after.getOrDefault(group, none);
-            totals.shift((Long) group.get(0), (String) group.get(1),
-                    ((Number) is[0]).longValue() - ((Number) was[0]).longValue(),
-                    ((BigDecimal) is[1]).subtract((BigDecimal) was[1]));
-        }
     }
 
     private int setArchived(List<Long> chunk, boolean archived, OffsetDateTime now, String by) {
@@ -304,8 +220,4 @@ public class SubjectBulk {
                         Collectors.mapping(row -> (Long) row[1], Collectors.toSet())));
     }
 
-    /** Ids written into SQL as numbers: they are {@code Long}s, never text from a user. */
-    private static String literals(Collection<Long> ids) {
-        return ids.stream().map(Objects::requireNonNull).map(String::valueOf).collect(Collectors.joining(","));
-    }
 }

@@ -1,6 +1,7 @@
 package br.com.crm.subject.boundary;
 
-import br.com.crm.customer.entity.Customer;
+import java.io.Serializable;
+import br.com.crm.kernel.Text;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public record SubjectFilter(String text, List<Long> tagIds, Long customerId, String responsible,
                             BigDecimal minAmount, BigDecimal maxAmount, LocalDate closeFrom, LocalDate closeTo,
-                            boolean archived) implements java.io.Serializable {
+                            boolean archived) implements Serializable {
 
     public static final SubjectFilter NONE = new SubjectFilter(null, List.of(), null, null, null, null, null, null,
             false);
@@ -62,7 +63,7 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
         parameters.put("archived", archived);
         if (text != null) {
             where.append(" and (s.searchTitle like :text or c.searchName like :text)");
-            parameters.put("text", "%" + Customer.searchable(text).replace("\\", "\\\\").replace("%", "\\%")
+            parameters.put("text", "%" + Text.searchable(text).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
         if (!tagIds.isEmpty()) {

@@ -1,20 +1,26 @@
 package br.com.crm.subject.boundary;
 
-import br.com.crm.business.BusinessException;
+import java.time.DateTimeException;
+import br.com.crm.customer.control.CustomerRegistry;
+import br.com.crm.kernel.Change;
+import br.com.crm.security.control.Accounts;
+import br.com.crm.stage.control.StageFinder;
+import br.com.crm.subject.control.SubjectChanges;
+import br.com.crm.tag.control.TagFinder;
+import java.time.OffsetDateTime;
+import br.com.crm.kernel.Text;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.boundary.Customers;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
 import br.com.crm.customer.entity.TaxId;
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.entity.Stage;
-import br.com.crm.security.boundary.CurrentCaller;
-import br.com.crm.security.boundary.Users;
+import br.com.crm.stage.boundary.Stages;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.control.ImportFile;
 import br.com.crm.subject.control.ImportFile.Column;
 import br.com.crm.subject.entity.Subject;
-import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -72,7 +78,7 @@ public class SubjectImport {
     }
 
     /** A line that passed every check, with what it resolved to. */
-    private record Planned(ImportFile.Line line, Subjects.Form form, Customer customer, String taxId,
+    private record Planned(ImportFile.Line line, Subjects.Form form, Stage stage, Customer customer, String taxId,
                            String customerName, List<Tag> tags) {
     }
 
@@ -80,22 +86,19 @@ public class SubjectImport {
     EntityManager em;
 
     @Inject
-    Subjects subjects;
+    SubjectChanges changes;
 
     @Inject
-    Customers customers;
+    CustomerRegistry customers;
 
     @Inject
-    Stages stages;
+    StageFinder stages;
 
     @Inject
-    Users users;
+    Accounts accounts;
 
     @Inject
-    Tags tags;
-
-    @Inject
-    CurrentCaller caller;
+    TagFinder tags;
 
     /** The preview: what {@link #run} would do with this file. Saves nothing. */
     @RolesAllowed({Roles.ADMIN, Roles.USER})
@@ -112,20 +115,25 @@ public class SubjectImport {
         List<LineReport> reports = new ArrayList<>();
         List<Planned> planned = plan(file, reports);
         Map<String, Customer> created = new HashMap<>();
+        List<Subject> subjects = new ArrayList<>();
+        OffsetDateTime now = changes.now();
+        String by = changes.by();
         for (Planned p : planned) {
             Customer customer = p.customer() != null ? p.customer()
-                    : created.computeIfAbsent(p.taxId() != null ? p.taxId() : Customer.searchable(p.customerName()),
+                    : created.computeIfAbsent(p.taxId() != null ? p.taxId() : Text.searchable(p.customerName()),
                             k -> register(p));
             Subjects.Form f = p.form();
-            Subject subject = subjects.create(new Subjects.Form(f.title(), customer.getId(), f.stageId(),
-                    f.responsible(), f.amount(), f.expectedClose(), f.description()));
+            Subject subject = Subject.open(f.title(), customer, p.stage(),
+                    accounts.active(f.responsible(), "subject.responsible.unknown", "responsible"), f.amount(),
+                    f.expectedClose(), f.description(), now, by);
             subject.importedAs(p.line().get(Column.KEY));
-            if (!p.tags().isEmpty()) {
-                subject.tagWith(p.tags(), subject.getUpdatedAt(), subject.getUpdatedBy());
-            }
+            subject.tagWith(p.tags(), now, by);
+            subjects.add(subject);
         }
         try {
-            em.flush();
+            if (!subjects.isEmpty()) {
+                changes.created(subjects, Change.Kind.SUBJECTS_IMPORTED);
+            }
         } catch (PersistenceException e) {
             // Someone imported the same lines at the same moment: the unique key refused the second copy.
             throw new BusinessException(BusinessException.Kind.CONFLICT, "import.concurrent", "file");
@@ -170,8 +178,8 @@ public class SubjectImport {
             if (status == Status.NEW) {
                 Customer customer = lookups.customer(taxId, customerName);
                 planned.add(new Planned(line, new Subjects.Form(title, customer == null ? null : customer.getId(),
-                        stage.getId(), responsible, amount, close, description), customer, taxId, customerName,
-                        lineTags));
+                        stage.getId(), responsible, amount, close, description), stage, customer, taxId,
+                        customerName, lineTags));
             }
         }
         return planned;
@@ -248,7 +256,7 @@ public class SubjectImport {
         }
         try {
             return ImportFile.date(raw);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             problems.add(new Problem("import.date.invalid", Column.EXPECTED_CLOSE, raw));
             return null;
         }
@@ -257,7 +265,7 @@ public class SubjectImport {
     /** Stages, users, tags and customers, each read once per file however many lines name them. */
     private final class Lookups {
         private final List<Stage> stageList = stages.list();
-        private final List<User> responsibles = users.responsibles();
+        private final List<User> responsibles = accounts.responsibles();
         private Map<String, Tag> tagsByName;
         private final Map<String, Customer> customersByKey = new HashMap<>();
 
@@ -265,17 +273,17 @@ public class SubjectImport {
             if (name == null) {
                 return stageList.get(0);
             }
-            String wanted = Customer.searchable(name);
+            String wanted = Text.searchable(name);
             Stage stage = stageList.stream()
-                    .filter(s -> wanted.equals(Customer.searchable(s.getDescription()))
-                            || wanted.equals(Customer.searchable(s.getDescriptionEn()))
+                    .filter(s -> wanted.equals(Text.searchable(s.getDescription()))
+                            || wanted.equals(Text.searchable(s.getDescriptionEn()))
                             || wanted.equals(String.valueOf(s.getPosition())))
                     .findFirst().orElse(null);
             if (stage == null) {
                 problems.add(new Problem("import.stage.unknown", Column.STAGE, name));
                 return stageList.get(0);
             }
-            if (stages.isClosing(stage)) {
+            if (stage.isClosing()) {
                 problems.add(new Problem("import.stage.closing", Column.STAGE, name));
             }
             return stage;
@@ -283,12 +291,12 @@ public class SubjectImport {
 
         String responsible(String name, List<Problem> problems) {
             if (name == null) {
-                return caller.name();
+                return changes.by();
             }
-            String wanted = Customer.searchable(name);
+            String wanted = Text.searchable(name);
             return responsibles.stream()
                     .filter(u -> u.getUsername().equalsIgnoreCase(name) || wanted.equals(
-                            Customer.searchable(u.getDisplayName())))
+                            Text.searchable(u.getDisplayName())))
                     .map(User::getUsername)
                     .findFirst()
                     .orElseGet(() -> {
@@ -303,14 +311,14 @@ public class SubjectImport {
             }
             if (tagsByName == null) {
                 tagsByName = new HashMap<>();
-                tags.list().forEach(t -> tagsByName.put(Customer.searchable(t.getName()), t));
+                tags.list().forEach(t -> tagsByName.put(Text.searchable(t.getName()), t));
             }
             List<Tag> found = new ArrayList<>();
             for (String name : names.split("\\|")) {
                 if (name.isBlank()) {
                     continue;
                 }
-                Tag tag = tagsByName.get(Customer.searchable(name));
+                Tag tag = tagsByName.get(Text.searchable(name));
                 if (tag == null) {
                     problems.add(new Problem("import.tag.unknown", Column.TAGS, name.strip()));
                 } else {
@@ -322,11 +330,11 @@ public class SubjectImport {
 
         /** The registered customer with this CPF/CNPJ, else with exactly this name; {@code null} for a new one. */
         Customer customer(String taxId, String name) {
-            String key = taxId != null ? "#" + taxId : Customer.searchable(name);
+            String key = taxId != null ? "#" + taxId : Text.searchable(name);
             return customersByKey.computeIfAbsent(key, k -> (taxId != null
                     ? em.createNamedQuery(Customer.BY_TAX_ID, Customer.class).setParameter("taxId", taxId)
                     : em.createQuery("select c from Customer c where c.searchName = :name order by c.id",
-                    Customer.class).setParameter("name", Customer.searchable(name)))
+                    Customer.class).setParameter("name", Text.searchable(name)))
                     .setMaxResults(1).getResultStream().findFirst().orElse(null));
         }
     }

@@ -1,29 +1,26 @@
 package br.com.crm.subject.boundary;
 
-import br.com.crm.activity.control.ActivityDays;
-import br.com.crm.business.BusinessException;
-import br.com.crm.customer.boundary.Customers;
+import br.com.crm.customer.control.CustomerRegistry;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
-import br.com.crm.funnel.boundary.FunnelChanged;
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.control.StageTotals;
-import br.com.crm.funnel.control.StageTotals.Placement;
-import br.com.crm.funnel.entity.LostReason;
-import br.com.crm.funnel.entity.Stage;
-import br.com.crm.security.boundary.CurrentCaller;
-import br.com.crm.security.boundary.Users;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Change;
+import br.com.crm.security.control.Accounts;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
+import br.com.crm.stage.control.StageFinder;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.Stage;
+import br.com.crm.subject.control.SubjectChanges;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.StageChange;
 import br.com.crm.subject.entity.Subject;
+import br.com.crm.tag.control.TagFinder;
+import br.com.crm.tag.entity.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -33,9 +30,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -69,49 +65,26 @@ public class Subjects {
     EntityManager em;
 
     @Inject
-    Stages stages;
+    SubjectChanges changes;
 
     @Inject
-    Customers customers;
+    StageFinder stages;
 
     @Inject
-    Users users;
+    CustomerRegistry customers;
 
     @Inject
-    CurrentCaller caller;
+    Accounts accounts;
 
     @Inject
-    StageTotals totals;
-
-    @Inject
-    ActivityDays activityDays;
-
-    @Inject
-    br.com.crm.tag.boundary.Tags tags;
-
-    @Inject
-    Event<FunnelChanged> funnelChanged;
-
-    Clock clock = Clock.systemUTC();
+    TagFinder tags;
 
     /** Creates the subject in the given stage (default: the first) and records its entry there. */
     public Subject create(@NotNull @Valid Form form) {
-        Stage stage = form.stageId() == null ? stages.list().get(0) : stages.find(form.stageId());
-        if (stages.isClosing(stage)) {
-            throw new BusinessException(BusinessException.Kind.INVALID, "subject.create.notInClosingStage",
-                    "stageId");
-        }
-        OffsetDateTime now = now();
-        String by = caller.name();
-        Subject subject = new Subject(form.title(), customers.find(form.customerId()), stage,
-                responsible(form.responsible()), now, by);
-        subject.edit(form.title(), subject.getCustomer(), subject.getResponsible(), form.amount(),
-                form.expectedClose(), form.description(), now, by);
-        em.persist(subject);
-        em.persist(subject.firstStageChange());
-        totals.replace(null, Placement.of(subject));
-        changed(subject);
-        return subject;
+        Stage stage = form.stageId() == null ? stages.first() : stages.find(form.stageId());
+        return changes.created(Subject.open(form.title(), customers.find(form.customerId()), stage,
+                responsible(form.responsible()), form.amount(), form.expectedClose(), form.description(),
+                changes.now(), changes.by()));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
@@ -133,7 +106,7 @@ public class Subjects {
 
     /** Edits the form's fields; a different stage in the form moves the subject too (not into the closing stage). */
     public Subject edit(long id, long version, @NotNull @Valid Form form) {
-        return change(id, version, (subject, now, by) -> {
+        return changes.change(id, version, Change.Kind.SUBJECT_EDITED, (subject, now, by) -> {
             Customer customer = customers.find(form.customerId());
             subject.edit(form.title(), customer, responsible(form.responsible()),
                     form.amount(), form.expectedClose(), form.description(), now, by);
@@ -141,9 +114,9 @@ public class Subjects {
                 customer.changeContactStatus(form.contactStatus());
             }
             if (form.stageId() != null && !form.stageId().equals(subject.getStage().getId())) {
-                Stage target = stages.find(form.stageId());
-                record(subject.moveTo(target, stages.isClosing(target), null, null, now, by));
+                return subject.moveTo(stages.find(form.stageId()), null, null, now, by);
             }
+            return null;
         });
     }
 
@@ -152,108 +125,50 @@ public class Subjects {
      * this one transaction.
      */
     public Subject move(long id, long version, long stageId, Outcome outcome, Long lostReasonId) {
-        return change(id, version, (subject, now, by) -> {
-            Stage target = stages.find(stageId);
+        return changes.change(id, version, Change.Kind.SUBJECT_MOVED, (subject, now, by) -> {
             LostReason reason = outcome == Outcome.LOST && lostReasonId != null
                     ? stages.lostReason(lostReasonId) : null;
-            record(subject.moveTo(target, stages.isClosing(target), outcome, reason, now, by));
+            return subject.moveTo(stages.find(stageId), outcome, reason, now, by);
         });
     }
 
     /** Changes the contact status of the subject's customer, from the subject. */
     public Subject changeContactStatus(long id, long version, @NotNull ContactStatus status) {
-        Subject subject = current(id, version);
-        customers.changeContactStatus(subject.getCustomer().getId(), status);
-        return subject;
+        return changes.change(id, version, Change.Kind.SUBJECT_EDITED, (subject, now, by) -> {
+            subject.getCustomer().changeContactStatus(status);
+            return null;
+        });
     }
 
     /** Puts exactly these tags on the subject (none removes them all). */
-    public Subject tag(long id, long version, @NotNull java.util.Collection<Long> tagIds) {
-        List<br.com.crm.tag.entity.Tag> chosen = tags.find(tagIds);
-        return change(id, version, (subject, now, by) -> subject.tagWith(chosen, now, by));
+    public Subject tag(long id, long version, @NotNull Collection<Long> tagIds) {
+        List<Tag> chosen = tags.find(tagIds);
+        return changes.change(id, version, Change.Kind.SUBJECT_TAGGED, (subject, now, by) -> {
+            subject.tagWith(chosen, now, by);
+            return null;
+        });
     }
 
     public Subject archive(long id, long version) {
-        return change(id, version, Subject::archive);
+        return changes.change(id, version, Change.Kind.SUBJECT_ARCHIVED, (subject, now, by) -> {
+            subject.archive(now, by);
+            return null;
+        });
     }
 
     public Subject unarchive(long id, long version) {
-        return change(id, version, Subject::unarchive);
+        return changes.change(id, version, Change.Kind.SUBJECT_UNARCHIVED, (subject, now, by) -> {
+            subject.unarchive(now, by);
+            return null;
+        });
     }
 
     /** Removes the subject and its history for ever. */
     public void delete(long id, long version) {
-        Subject subject = current(id, version);
-        totals.replace(Placement.of(subject), null);
-        activityDays.removeSubjects(List.of(id));
-        em.remove(subject);
-        flush();
-        funnelChanged.fire(new FunnelChanged(id));
-    }
-
-    /** One change of a subject the user saw at {@code version}; the column totals follow it. */
-    @FunctionalInterface
-    private interface Change {
-        void apply(Subject subject, OffsetDateTime now, String by);
-    }
-
-    private Subject change(long id, long version, Change change) {
-        Subject subject = current(id, version);
-        Placement before = Placement.of(subject);
-        long stageBefore = subject.getStage().getId();
-        Outcome outcomeBefore = subject.getOutcome();
-        change.apply(subject, now(), caller.name());
-        totals.replace(before, Placement.of(subject));
-        saved(subject);
-        if (stageBefore != subject.getStage().getId() || outcomeBefore != subject.getOutcome()) {
-            activityDays.subjectMoved(id, stageBefore,
-                    outcomeBefore == null ? StageTotals.OPEN : outcomeBefore.name());
-        }
-        return subject;
-    }
-
-    private Subject current(long id, long version) {
-        Subject subject = em.find(Subject.class, id);
-        if (subject == null) {
-            throw BusinessException.notFound("subject", id);
-        }
-        subject.checkVersion(version);
-        return subject;
+        changes.delete(id, version);
     }
 
     private User responsible(String username) {
-        return users.find(username)
-                .filter(User::isActive)
-                .orElseThrow(() -> new BusinessException(BusinessException.Kind.INVALID, "subject.responsible.unknown",
-                        "responsible", username));
-    }
-
-    private void record(StageChange change) {
-        if (change != null) {
-            em.persist(change);
-        }
-    }
-
-    private Subject saved(Subject subject) {
-        flush();
-        changed(subject);
-        return subject;
-    }
-
-    /** A concurrent commit of the same subject surfaces here, as a stale copy, not as a server error. */
-    private void flush() {
-        try {
-            em.flush();
-        } catch (OptimisticLockException e) {
-            throw BusinessException.stale("subject");
-        }
-    }
-
-    private void changed(Subject subject) {
-        funnelChanged.fire(new FunnelChanged(subject.getId()));
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return accounts.active(username, "subject.responsible.unknown", "responsible");
     }
 }

@@ -1,7 +1,9 @@
 package br.com.crm.subject.control;
 
-import br.com.crm.business.BusinessException;
-import br.com.crm.customer.entity.Customer;
+import java.time.format.ResolverStyle;
+import java.util.HashMap;
+import br.com.crm.kernel.Text;
+import br.com.crm.kernel.BusinessException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -56,7 +58,7 @@ public final class ImportFile {
         }
 
         static Column named(String header) {
-            String name = Customer.searchable(header).replace(' ', '_').replace('-', '_');
+            String name = Text.searchable(header).replace(' ', '_').replace('-', '_');
             for (Column column : values()) {
                 if (column.names.contains(name) || column.names.contains(name.replace('_', '-'))) {
                     return column;
@@ -132,7 +134,7 @@ public final class ImportFile {
     }
 
     private static Map<Integer, Column> columns(CSVRecord header) {
-        Map<Integer, Column> columns = new java.util.HashMap<>();
+        Map<Integer, Column> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             Column column = Column.named(header.get(i));
             if (column != null) {
@@ -203,6 +205,6 @@ public final class ImportFile {
      */
     public static LocalDate date(String value) {
         return value.contains("/") ? LocalDate.parse(value, BRAZILIAN_DATE.withResolverStyle(
-                java.time.format.ResolverStyle.STRICT)) : LocalDate.parse(value);
+                ResolverStyle.STRICT)) : LocalDate.parse(value);
     }
 }

@@ -1,6 +1,7 @@
 package br.com.crm.subject.entity;
 
-import br.com.crm.funnel.entity.Stage;
+import java.io.Serializable;
+import br.com.crm.stage.entity.Stage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,7 +23,7 @@ import java.time.OffsetDateTime;
 @Table(name = "crm_stage_change")
 @NamedQuery(name = StageChange.OF_SUBJECT,
         query = "select c from StageChange c where c.subject.id = :subject order by c.changedAt desc, c.id desc")
-public class StageChange implements java.io.Serializable {
+public class StageChange implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

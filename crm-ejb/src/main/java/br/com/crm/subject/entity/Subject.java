@@ -1,9 +1,13 @@
 package br.com.crm.subject.entity;
 
-import br.com.crm.business.BusinessException;
+import java.io.Serializable;
+import br.com.crm.kernel.Text;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.entity.Customer;
-import br.com.crm.funnel.entity.LostReason;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.Stage;
+import br.com.crm.stage.entity.StageTotal;
+import br.com.crm.stage.entity.StageTotal.Placement;
 import br.com.crm.security.entity.User;
 import br.com.crm.tag.entity.Tag;
 import jakarta.persistence.Column;
@@ -45,7 +49,7 @@ import java.util.Set;
 @Entity
 @Table(name = "crm_subject")
 @NamedQuery(name = Subject.COUNT_IN_STAGE, query = "select count(s) from Subject s where s.stage = :stage")
-public class Subject implements java.io.Serializable {
+public class Subject implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -157,6 +161,21 @@ public class Subject implements java.io.Serializable {
         touch(at, by);
     }
 
+    /**
+     * A new subject with the fields of the form, entering {@code stage} now. Not into the closing stage: a subject
+     * is closed by moving it there with an outcome.
+     */
+    public static Subject open(String title, Customer customer, Stage stage, User responsible, BigDecimal amount,
+                               LocalDate expectedClose, String description, OffsetDateTime at, String by) {
+        if (stage.isClosing()) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "subject.create.notInClosingStage",
+                    "stageId");
+        }
+        Subject subject = new Subject(title, customer, stage, responsible, at, by);
+        subject.edit(title, customer, responsible, amount, expectedClose, description, at, by);
+        return subject;
+    }
+
     public StageChange firstStageChange() {
         return new StageChange(this, null, stage, null, createdAt, createdBy);
     }
@@ -179,14 +198,13 @@ public class Subject implements java.io.Serializable {
      *
      * @return the history entry of the move, or {@code null} when nothing changed
      */
-    public StageChange moveTo(Stage target, boolean targetCloses, Outcome newOutcome, LostReason reason,
-                              OffsetDateTime at, String by) {
+    public StageChange moveTo(Stage target, Outcome newOutcome, LostReason reason, OffsetDateTime at, String by) {
         if (archived) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "subject.archived", null);
         }
         Outcome resultingOutcome = null;
         LostReason resultingReason = null;
-        if (targetCloses) {
+        if (target.isClosing()) {
             if (newOutcome == null) {
                 throw new BusinessException(BusinessException.Kind.INVALID, "subject.close.outcomeRequired",
                         "outcome");
@@ -210,6 +228,15 @@ public class Subject implements java.io.Serializable {
         lostReason = resultingReason;
         touch(at, by);
         return new StageChange(this, from, target, resultingOutcome, at, by);
+    }
+
+    /** Where the subject counts in the column totals; {@code null} while archived (archived subjects do not). */
+    public Placement placement() {
+        if (archived) {
+            return null;
+        }
+        return new Placement(stage.getId(), outcome == null ? StageTotal.OPEN : outcome.name(),
+                amount == null ? BigDecimal.ZERO : amount);
     }
 
     private boolean sameReason(LostReason other) {
@@ -254,7 +281,7 @@ public class Subject implements java.io.Serializable {
     @PrePersist
     @PreUpdate
     void normalize() {
-        searchTitle = Customer.searchable(title);
+        searchTitle = Text.searchable(title);
     }
 
     /** Marks a new subject as imported under {@code key}. */

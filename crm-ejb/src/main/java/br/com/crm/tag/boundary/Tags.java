@@ -1,22 +1,22 @@
 package br.com.crm.tag.boundary;
 
-import br.com.crm.business.BusinessException;
-import br.com.crm.customer.entity.Customer;
-import br.com.crm.funnel.boundary.FunnelChanged;
+import java.io.Serializable;
+import br.com.crm.kernel.Text;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Change;
+import br.com.crm.kernel.Changes;
+import br.com.crm.security.control.CurrentCaller;
+import br.com.crm.tag.control.TagFinder;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.tag.entity.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Tags: everyone reads and puts them on subjects (see Subjects); administrators create, rename and delete. */
@@ -25,30 +25,28 @@ import java.util.Set;
 public class Tags {
 
     /** A tag as a chip on a card: enough to draw it. */
-    public record Chip(long id, String name, String color) implements java.io.Serializable {
+    public record Chip(long id, String name, String color) implements Serializable {
     }
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    Event<FunnelChanged> funnelChanged;
+    TagFinder finder;
+
+    @Inject
+    Changes changes;
+
+    @Inject
+    CurrentCaller caller;
 
     public List<Tag> list() {
-        return em.createNamedQuery(Tag.ALL, Tag.class).getResultList();
+        return finder.list();
     }
 
     /** The tags of these ids; an unknown id is refused. */
     public List<Tag> find(Collection<Long> ids) {
-        List<Tag> tags = new ArrayList<>();
-        for (Long id : Set.copyOf(ids)) {
-            Tag tag = em.find(Tag.class, id);
-            if (tag == null) {
-                throw new BusinessException(BusinessException.Kind.INVALID, "tag.unknown", "tags", id);
-            }
-            tags.add(tag);
-        }
-        return tags;
+        return finder.find(ids);
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -70,7 +68,7 @@ public class Tags {
         }
         tag.rename(name, color);
         refuseDuplicate(tag, id);
-        funnelChanged.fire(new FunnelChanged());
+        changed(id);
         return tag;
     }
 
@@ -86,29 +84,19 @@ public class Tags {
             }
         }
         if (deleted > 0) {
-            funnelChanged.fire(new FunnelChanged());
+            changed(null);
         }
         return deleted;
     }
 
-    /** The chips of many subjects in one query (a page of cards, never a query per card). */
-    public Map<Long, List<Chip>> chips(Collection<Long> subjectIds) {
-        Map<Long, List<Chip>> chips = new HashMap<>();
-        if (subjectIds.isEmpty()) {
-            return chips;
-        }
-        em.createQuery("select s.id, t.id, t.name, t.color from Subject s join s.tags t where s.id in :ids "
-                        + "order by t.searchName", Object[].class)
-                .setParameter("ids", subjectIds)
-                .getResultList()
-                .forEach(row -> chips.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
-                        .add(new Chip((Long) row[1], (String) row[2], (String) row[3])));
-        return chips;
+    /** Chips change on cards wherever the tag is: every column may show it. */
+    private void changed(Long tagId) {
+        changes.fire(Change.Kind.TAGS_CHANGED, List.of(), List.of(), tagId, caller.name());
     }
 
     private void refuseDuplicate(Tag tag, Long self) {
         em.createNamedQuery(Tag.BY_SEARCH_NAME, Tag.class)
-                .setParameter("name", Customer.searchable(tag.getName()))
+                .setParameter("name", Text.searchable(tag.getName()))
                 .getResultStream()
                 .filter(other -> !other.getId().equals(self))
                 .findFirst()

@@ -1,7 +1,8 @@
 package br.com.crm.tag.entity;
 
-import br.com.crm.business.BusinessException;
-import br.com.crm.customer.entity.Customer;
+import java.util.Locale;
+import br.com.crm.kernel.Text;
+import br.com.crm.kernel.BusinessException;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -72,8 +73,8 @@ public class Tag implements Serializable {
             throw new BusinessException(BusinessException.Kind.INVALID, "tag.color.invalid", "color", chosen);
         }
         this.name = trimmed;
-        this.searchName = Customer.searchable(trimmed);
-        this.color = chosen.toLowerCase(java.util.Locale.ROOT);
+        this.searchName = Text.searchable(trimmed);
+        this.color = chosen.toLowerCase(Locale.ROOT);
     }
 
     public Long getId() {

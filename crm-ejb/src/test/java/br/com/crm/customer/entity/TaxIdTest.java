@@ -1,6 +1,7 @@
 package br.com.crm.customer.entity;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.Text;
+import br.com.crm.kernel.BusinessException;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +70,6 @@ class TaxIdTest {
 
     @Test
     void searchFormIgnoresAccentsAndCase() {
-        assertThat(Customer.searchable("  João da CONCEIÇÃO ")).isEqualTo("joao da conceicao");
+        assertThat(Text.searchable("  João da CONCEIÇÃO ")).isEqualTo("joao da conceicao");
     }
 }

@@ -1,5 +1,7 @@
 package br.com.crm.database.control;
 
+import java.sql.SQLException;
+import java.time.LocalDate;
 import br.com.crm.testing.TestDatabases;
 import br.com.crm.testing.TestDatabases.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -50,11 +52,11 @@ class SchemaMigrationIT {
             assertThatThrownBy(() -> c.createStatement().execute(
                     "insert into crm_user_role (user_id, role) values (1, 'root')"))
                     .as("roles are limited to the module's three")
-                    .isInstanceOf(java.sql.SQLException.class);
+                    .isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> c.createStatement().execute("insert into crm_user (id, username, "
                     + "display_name, password_hash, created_at) values (2, 'maria', 'M', 'x', current_timestamp)"))
                     .as("user names are unique")
-                    .isInstanceOf(java.sql.SQLException.class);
+                    .isInstanceOf(SQLException.class);
         }
     }
 
@@ -69,7 +71,7 @@ class SchemaMigrationIT {
                     + "from erp_receivable where balance > 0 and due_on < current_date")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).as("some receivables overdue today").isPositive();
-                assertThat(rs.getDate(3).toLocalDate()).isBefore(java.time.LocalDate.now().plusDays(1));
+                assertThat(rs.getDate(3).toLocalDate()).isBefore(LocalDate.now().plusDays(1));
             }
             for (String view : List.of("erp_customer", "erp_sales_document", "erp_service_document", "erp_product")) {
                 try (ResultSet rs = c.createStatement().executeQuery("select count(*) from " + view)) {

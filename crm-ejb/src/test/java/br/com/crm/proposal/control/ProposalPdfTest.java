@@ -1,5 +1,6 @@
 package br.com.crm.proposal.control;
 
+import java.nio.charset.StandardCharsets;
 import br.com.crm.proposal.entity.ProposalItem;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -59,7 +60,7 @@ class ProposalPdfTest {
     void printsTheItemsTheCustomerAndTheTotalWithAccents() throws IOException {
         byte[] bytes = pdf.render(document(THREE_ITEMS, BRAZIL, null));
 
-        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         String text = text(bytes);
         assertThat(text).contains("Proposta comercial nº 2026-000123", "João Conceição Ltda.",
                 "Instalação elétrica", "Manutenção preventiva", "Disjuntor bipolar 32 A",

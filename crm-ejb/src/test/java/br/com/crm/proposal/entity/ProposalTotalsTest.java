@@ -1,6 +1,6 @@
 package br.com.crm.proposal.entity;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.BusinessException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,6 +1,6 @@
 package br.com.crm.subject.control;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.control.ImportFile.Column;
 import br.com.crm.subject.control.ImportFile.Dialect;
 import org.junit.jupiter.api.Test;

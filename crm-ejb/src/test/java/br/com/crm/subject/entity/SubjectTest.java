@@ -1,10 +1,10 @@
 package br.com.crm.subject.entity;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
-import br.com.crm.funnel.entity.LostReason;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,13 @@ class SubjectTest {
 
     private final Stage prospecting = new Stage(1, "Prospecção", "Prospecting");
     private final Stage negotiation = new Stage(2, "Negociação", "Negotiation");
-    private final Stage closed = new Stage(3, "Encerrado", "Closed");
+    private final Stage closed = closing(new Stage(3, "Encerrado", "Closed"));
     private final LostReason price = new LostReason("Preço", "Price");
+
+    private static Stage closing(Stage stage) {
+        stage.closeSubjects(true);
+        return stage;
+    }
 
     private Subject subject() {
         return new Subject("Licenças", new Customer("ACME", CustomerKind.COMPANY, null, null, null, null),
@@ -35,7 +40,7 @@ class SubjectTest {
     void aMoveChangesTheStageAndIsRecordedWithWhoAndWhen() {
         Subject subject = subject();
 
-        StageChange change = subject.moveTo(negotiation, false, null, null, T0.plusDays(1), "bruno");
+        StageChange change = subject.moveTo(negotiation, null, null, T0.plusDays(1), "bruno");
 
         assertThat(subject.getStage()).isSameAs(negotiation);
         assertThat(subject.getStageEnteredAt()).isEqualTo(T0.plusDays(1));
@@ -50,15 +55,15 @@ class SubjectTest {
     void closingNeedsAnOutcomeAndLosingNeedsAReason() {
         Subject subject = subject();
 
-        assertThatThrownBy(() -> subject.moveTo(closed, true, null, null, T0, "ana"))
+        assertThatThrownBy(() -> subject.moveTo(closed, null, null, T0, "ana"))
                 .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.getMessageKey()).isEqualTo("subject.close.outcomeRequired"));
-        assertThatThrownBy(() -> subject.moveTo(closed, true, Outcome.LOST, null, T0, "ana"))
+        assertThatThrownBy(() -> subject.moveTo(closed, Outcome.LOST, null, T0, "ana"))
                 .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.getField()).isEqualTo("lostReason"));
         assertThat(subject.getStage()).as("nothing changed").isSameAs(prospecting);
 
-        subject.moveTo(closed, true, Outcome.LOST, price, T0, "ana");
+        subject.moveTo(closed, Outcome.LOST, price, T0, "ana");
         assertThat(subject.getOutcome()).isEqualTo(Outcome.LOST);
         assertThat(subject.getLostReason()).isSameAs(price);
     }
@@ -66,10 +71,10 @@ class SubjectTest {
     @Test
     void wonKeepsNoLostReasonAndLeavingTheClosingStageReopens() {
         Subject subject = subject();
-        subject.moveTo(closed, true, Outcome.WON, price, T0, "ana");
+        subject.moveTo(closed, Outcome.WON, price, T0, "ana");
         assertThat(subject.getLostReason()).isNull();
 
-        subject.moveTo(negotiation, false, Outcome.WON, null, T0.plusHours(1), "ana");
+        subject.moveTo(negotiation, Outcome.WON, null, T0.plusHours(1), "ana");
         assertThat(subject.getOutcome()).isNull();
         assertThat(subject.getStage()).isSameAs(negotiation);
     }
@@ -77,7 +82,7 @@ class SubjectTest {
     @Test
     void aMoveToWhereItAlreadyIsRecordsNothing() {
         Subject subject = subject();
-        assertThat(subject.moveTo(prospecting, false, null, null, T0.plusDays(2), "ana")).isNull();
+        assertThat(subject.moveTo(prospecting, null, null, T0.plusDays(2), "ana")).isNull();
         assertThat(subject.getStageEnteredAt()).isEqualTo(T0);
     }
 
@@ -86,11 +91,26 @@ class SubjectTest {
         Subject subject = subject();
         subject.archive(T0, "ana");
 
-        assertThatThrownBy(() -> subject.moveTo(negotiation, false, null, null, T0, "ana"))
+        assertThatThrownBy(() -> subject.moveTo(negotiation, null, null, T0, "ana"))
                 .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.getKind()).isEqualTo(BusinessException.Kind.CONFLICT));
         subject.unarchive(T0, "ana");
-        assertThat(subject.moveTo(negotiation, false, null, null, T0, "ana")).isNotNull();
+        assertThat(subject.moveTo(negotiation, null, null, T0, "ana")).isNotNull();
+    }
+
+    @Test
+    void aSubjectIsNotCreatedClosed() {
+        assertThatThrownBy(() -> Subject.open("Licenças", null, closed, null, null, null, null, T0, "ana"))
+                .isInstanceOfSatisfying(BusinessException.class,
+                        e -> assertThat(e.getMessageKey()).isEqualTo("subject.create.notInClosingStage"));
+    }
+
+    @Test
+    void anArchivedSubjectCountsNowhereAndAnOpenOneInItsStage() {
+        Subject subject = subject();
+        assertThat(subject.placement().outcome()).isEqualTo("OPEN");
+        subject.archive(T0, "ana");
+        assertThat(subject.placement()).isNull();
     }
 
     @Test

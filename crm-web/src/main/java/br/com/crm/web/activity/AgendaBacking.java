@@ -1,5 +1,9 @@
 package br.com.crm.web.activity;
 
+import java.time.LocalDateTime;
+import org.primefaces.model.DefaultScheduleEvent;
+import org.primefaces.model.LazyScheduleModel;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.activity.boundary.Activities;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.web.shell.Feedback;
@@ -39,9 +43,9 @@ public class AgendaBacking implements Serializable {
 
     @PostConstruct
     public void load() {
-        LocalDate day = LocalDate.now(Activities.ZONE);
-        OffsetDateTime startOfToday = day.atStartOfDay(Activities.ZONE).toOffsetDateTime();
-        OffsetDateTime startOfTomorrow = day.plusDays(1).atStartOfDay(Activities.ZONE).toOffsetDateTime();
+        LocalDate day = LocalDate.now(BusinessCalendar.ZONE);
+        OffsetDateTime startOfToday = day.atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
+        OffsetDateTime startOfTomorrow = day.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
         String me = Faces.getRemoteUser();
         overdue = activities.search(me, false, null, startOfToday, LIMIT);
         today = activities.search(me, false, startOfToday, startOfTomorrow, LIMIT);
@@ -63,22 +67,22 @@ public class AgendaBacking implements Serializable {
      * The same activities as a calendar (week and month): each view asks for its own range, so a month costs one
      * query. Done ones show too, greyed.
      */
-    public final class Calendar extends org.primefaces.model.LazyScheduleModel {
+    public final class Calendar extends LazyScheduleModel {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void loadEvents(java.time.LocalDateTime start, java.time.LocalDateTime end) {
+        public void loadEvents(LocalDateTime start, LocalDateTime end) {
             for (Activity a : activities.search(Faces.getRemoteUser(), null,
-                    start.atZone(Activities.ZONE).toOffsetDateTime(), end.atZone(Activities.ZONE).toOffsetDateTime(),
+                    start.atZone(BusinessCalendar.ZONE).toOffsetDateTime(), end.atZone(BusinessCalendar.ZONE).toOffsetDateTime(),
                     500)) {
-                java.time.LocalDateTime at = a.getDueAt().atZoneSameInstant(Activities.ZONE).toLocalDateTime();
-                addEvent(org.primefaces.model.DefaultScheduleEvent.builder()
+                LocalDateTime at = a.getDueAt().atZoneSameInstant(BusinessCalendar.ZONE).toLocalDateTime();
+                addEvent(DefaultScheduleEvent.builder()
                         .title(Feedback.format(Faces.getResourceBundle("msg"), "activity.kind." + a.getKind()) + ": "
                                 + a.getSubject().getTitle())
                         .startDate(at).endDate(at.plusMinutes(30))
                         .url(Faces.getRequestContextPath() + "/subject/view.xhtml?id=" + a.getSubjectId())
                         .styleClass(a.isDone() ? "crm-event-done"
-                                : "crm-event-" + Activities.urgency(a.getDueAt(), LocalDate.now(Activities.ZONE)))
+                                : "crm-event-" + Activities.urgency(a.getDueAt(), LocalDate.now(BusinessCalendar.ZONE)))
                         .build());
             }
         }

@@ -1,5 +1,7 @@
 package br.com.crm.web.activity;
 
+import java.math.BigDecimal;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.activity.boundary.Activities;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
@@ -111,7 +113,7 @@ public class SubjectActivityBacking implements Serializable {
         editing = null;
         kind = ActivityKind.CALL;
         description = null;
-        dueAt = LocalDate.now(Activities.ZONE).plusDays(1).atTime(LocalTime.of(9, 0));
+        dueAt = LocalDate.now(BusinessCalendar.ZONE).plusDays(1).atTime(LocalTime.of(9, 0));
         responsible = Faces.getRemoteUser();
     }
 
@@ -120,13 +122,13 @@ public class SubjectActivityBacking implements Serializable {
         editingVersion = activity.getVersion();
         kind = activity.getKind();
         description = activity.getDescription();
-        dueAt = activity.getDueAt().atZoneSameInstant(Activities.ZONE).toLocalDateTime();
+        dueAt = activity.getDueAt().atZoneSameInstant(BusinessCalendar.ZONE).toLocalDateTime();
         responsible = activity.getResponsible().getUsername();
     }
 
     public void save() {
         Activities.Form form = new Activities.Form(kind, description,
-                dueAt == null ? null : dueAt.atZone(Activities.ZONE).toOffsetDateTime(), responsible);
+                dueAt == null ? null : dueAt.atZone(BusinessCalendar.ZONE).toOffsetDateTime(), responsible);
         boolean done = editing == null
                 ? feedback.attempt(() -> activities.create(subjectId, form), "activity.created")
                 : feedback.attempt(() -> activities.edit(editing, editingVersion, form), "activity.saved");
@@ -194,8 +196,8 @@ public class SubjectActivityBacking implements Serializable {
     }
 
     /** A proposal's total on the timeline, which carries it as text (the item's text is free text for others). */
-    public java.math.BigDecimal amount(String total) {
-        return new java.math.BigDecimal(total);
+    public BigDecimal amount(String total) {
+        return new BigDecimal(total);
     }
 
     public boolean isMine(Note note) {
@@ -208,7 +210,7 @@ public class SubjectActivityBacking implements Serializable {
     }
 
     public LocalDate getToday() {
-        return LocalDate.now(Activities.ZONE);
+        return LocalDate.now(BusinessCalendar.ZONE);
     }
 
     public ActivityKind[] getKinds() {

@@ -3,7 +3,7 @@ package br.com.crm.web.api;
 import br.com.crm.activity.boundary.Activities;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.BusinessException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

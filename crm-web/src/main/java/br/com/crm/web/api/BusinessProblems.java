@@ -1,6 +1,6 @@
 package br.com.crm.web.api;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.web.shell.Feedback;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,5 +1,12 @@
 package br.com.crm.web.api;
 
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.customer.boundary.CustomerDocuments;
+import br.com.crm.erp.boundary.ErpDocuments;
+import br.com.crm.kernel.BusinessException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.customer.boundary.Customers;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
@@ -55,7 +62,7 @@ public class CustomersResource {
     @POST
     public Response register(CustomerInput input, @Context UriInfo uri) {
         if (input == null || input.name() == null || input.name().isBlank() || input.kind() == null) {
-            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+            throw new BusinessException(BusinessException.Kind.INVALID,
                     "api.customer.nameAndKindRequired", input == null || input.kind() != null ? "name" : "kind");
         }
         Customer customer = customers.register(input.name(), input.kind(), input.taxId(), input.email(),
@@ -72,42 +79,42 @@ public class CustomersResource {
     /** The customer's sales documents in the ERP (orders, invoices, ERP proposals), newest first. */
     @GET
     @Path("{id}/sales")
-    public br.com.crm.erp.boundary.Erp.Page<br.com.crm.erp.boundary.Erp.SalesDocument> sales(
+    public Erp.Page<Erp.SalesDocument> sales(
             @PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("20") int limit) {
-        return erp.sales(id, offset, limit);
+        return documents.sales(id, offset, limit);
     }
 
     /** The customer's open receivables in the ERP, the oldest due first; {@code total} is the open balance. */
     @GET
     @Path("{id}/finance")
-    public br.com.crm.erp.boundary.Erp.Page<ReceivableJson> finance(
+    public Erp.Page<ReceivableJson> finance(
             @PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("20") int limit) {
-        var page = erp.receivables(id, offset, limit);
-        java.time.LocalDate today = java.time.LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE);
-        return new br.com.crm.erp.boundary.Erp.Page<>(page.rows().stream().map(r -> new ReceivableJson(r.document(),
+        var page = documents.receivables(id, offset, limit);
+        LocalDate today = BusinessCalendar.today();
+        return new Erp.Page<>(page.rows().stream().map(r -> new ReceivableJson(r.document(),
                 r.issuedOn(), r.dueOn(), r.amount(), r.balance(), r.daysOverdue(today))).toList(), page.count(),
                 page.total());
     }
 
-    public record ReceivableJson(String document, java.time.LocalDate issuedOn, java.time.LocalDate dueOn,
-                                 java.math.BigDecimal amount, java.math.BigDecimal balance, long daysOverdue) {
+    public record ReceivableJson(String document, LocalDate issuedOn, LocalDate dueOn,
+                                 BigDecimal amount, BigDecimal balance, long daysOverdue) {
     }
 
     /** The customer's service invoices (NFS-e) and service orders in the ERP, newest first. */
     @GET
     @Path("{id}/service")
-    public br.com.crm.erp.boundary.Erp.Page<br.com.crm.erp.boundary.Erp.ServiceDocument> service(
+    public Erp.Page<Erp.ServiceDocument> service(
             @PathParam("id") long id, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("20") int limit) {
-        return erp.service(id, offset, limit);
+        return documents.service(id, offset, limit);
     }
 
     /** Customers in the ERP by name, CPF/CNPJ or code, to link instead of registering again. */
     @GET
     @Path("erp")
-    public List<br.com.crm.erp.boundary.Erp.Customer> erpCustomers(@QueryParam("q") @DefaultValue("") String query) {
+    public List<Erp.Customer> erpCustomers(@QueryParam("q") @DefaultValue("") String query) {
         return erp.findCustomers(query);
     }
 
@@ -118,6 +125,9 @@ public class CustomersResource {
         return json(customers.fromErp(code));
     }
 
-    @jakarta.inject.Inject
-    br.com.crm.erp.boundary.ErpDocuments erp;
+    @Inject
+    ErpDocuments erp;
+
+    @Inject
+    CustomerDocuments documents;
 }

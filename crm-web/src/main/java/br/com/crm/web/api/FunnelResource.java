@@ -1,5 +1,6 @@
 package br.com.crm.web.api;
 
+import br.com.crm.web.subject.FilterParams;
 import br.com.crm.funnel.boundary.Funnel;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ public class FunnelResource {
             Funnel.ColumnFigures f = board.figures().get(stage.getId());
             Funnel.Page page = board.pages().get(stage.getId());
             Funnel.Card last = page.last();
-            return new ColumnJson(StagesResource.json(stage, board.isClosing(stage)), f.all(), f.won(),
+            return new ColumnJson(StagesResource.json(stage), f.all(), f.won(),
                     f.lost(), page.cards(), page.more() && last != null ? last.id() + "_" + last.enteredAt() : null);
         }).toList();
     }

@@ -1,5 +1,6 @@
 package br.com.crm.web.api;
 
+import br.com.crm.erp.boundary.ErpUnavailable;
 import jakarta.ejb.EJBAccessException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -53,9 +54,9 @@ public final class ProblemMappers {
 
     /** The ERP did not answer: 503, in plain words (the reason is for the log and health, not for clients). */
     @Provider
-    public static class ErpDown implements ExceptionMapper<br.com.crm.erp.boundary.ErpUnavailable> {
+    public static class ErpDown implements ExceptionMapper<ErpUnavailable> {
         @Override
-        public Response toResponse(br.com.crm.erp.boundary.ErpUnavailable e) {
+        public Response toResponse(ErpUnavailable e) {
             LOG.info(() -> "ERP unavailable: " + e.getMessage());
             return Problem.of(Response.Status.SERVICE_UNAVAILABLE,
                     "The ERP is not answering now; its documents are unavailable. The rest of the CRM works.")

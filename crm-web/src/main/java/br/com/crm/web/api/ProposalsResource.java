@@ -1,9 +1,9 @@
 package br.com.crm.web.api;
 
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.mail.boundary.Mails;
 import br.com.crm.mail.entity.Mail;
 import br.com.crm.proposal.boundary.Proposals;
-import br.com.crm.proposal.control.ProposalPrints;
 import br.com.crm.proposal.entity.Proposal;
 import br.com.crm.proposal.entity.ProposalStatus;
 import jakarta.enterprise.context.RequestScoped;
@@ -106,7 +106,7 @@ public class ProposalsResource {
     @Path("{id}/decision")
     public Response decide(@PathParam("id") long id, DecisionInput input, @Context HttpHeaders headers) {
         if (input == null || input.accepted() == null) {
-            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+            throw new BusinessException(BusinessException.Kind.INVALID,
                     "proposal.decision.required", "accepted");
         }
         return answer(proposals.decide(id, Versions.ifMatch(headers), input.accepted()));
@@ -127,7 +127,7 @@ public class ProposalsResource {
         Locale locale = headers.getAcceptableLanguages().stream().findFirst()
                 .filter(l -> "en".equals(l.getLanguage())).orElse(Locale.forLanguageTag("pt-BR"));
         return Response.ok(proposals.pdf(id, locale), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"" + ProposalPrints.fileName(proposal) + "\"")
+                .header("Content-Disposition", "attachment; filename=\"" + proposal.fileName() + "\"")
                 .build();
     }
 

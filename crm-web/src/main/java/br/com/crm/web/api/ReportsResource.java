@@ -1,6 +1,10 @@
 package br.com.crm.web.api;
 
-import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.report.boundary.StageReport;
+import br.com.crm.web.subject.SubjectsXlsx;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Arrays;
+import br.com.crm.stage.boundary.Stages;
 import br.com.crm.report.boundary.ActivityReport;
 import br.com.crm.web.report.ReportTable;
 import br.com.crm.web.shell.Feedback;
@@ -40,7 +44,7 @@ public class ReportsResource {
     ActivityReport report;
 
     @Inject
-    br.com.crm.report.boundary.StageReport stageReport;
+    StageReport stageReport;
 
     @QueryParam("tag")
     Long tag;
@@ -74,7 +78,7 @@ public class ReportsResource {
         for (int g = 0; g < r.groups().size(); g++) {
             String key = r.groups().get(g);
             groups.add(new GroupJson(key, table.groupLabels().get(g),
-                    java.util.Arrays.stream(r.counts().get(key)).boxed().toList(), r.totalOf(key)));
+                    Arrays.stream(r.counts().get(key)).boxed().toList(), r.totalOf(key)));
         }
         List<Long> totals = new ArrayList<>();
         for (int p = 0; p < r.periods().size(); p++) {
@@ -93,7 +97,7 @@ public class ReportsResource {
 
     @GET
     @Path("activities.xlsx")
-    @Produces(br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE)
+    @Produces(SubjectsXlsx.CONTENT_TYPE)
     public Response xlsx() {
         return export(ReportTable.Format.XLSX);
     }
@@ -108,7 +112,7 @@ public class ReportsResource {
     private Response export(ReportTable.Format format) {
         ReportTable table = table();
         ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, BusinessProblems.locale(headers));
-        jakarta.ws.rs.core.StreamingOutput body = out -> table.write(format, out, bundle);
+        StreamingOutput body = out -> table.write(format, out, bundle);
         return Response.ok(body, format.contentType)
                 .header("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"").build();
     }
@@ -121,9 +125,9 @@ public class ReportsResource {
     @GET
     @Path("stages")
     @Produces(MediaType.APPLICATION_JSON)
-    public br.com.crm.report.boundary.StageReport.Result stages() {
+    public StageReport.Result stages() {
         ActivityReport.Query range = ReportTable.query(from, to, null, null, user, null);
-        return stageReport.run(new br.com.crm.report.boundary.StageReport.Query(range.from(), range.to(),
+        return stageReport.run(new StageReport.Query(range.from(), range.to(),
                 range.user(), tag));
     }
 

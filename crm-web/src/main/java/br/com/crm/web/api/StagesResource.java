@@ -1,8 +1,8 @@
 package br.com.crm.web.api;
 
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.entity.ProposalRule;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.stage.boundary.Stages;
+import br.com.crm.stage.entity.ProposalRule;
+import br.com.crm.stage.entity.Stage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -45,15 +45,14 @@ public class StagesResource {
 
     @GET
     public List<StageJson> list() {
-        List<Stage> all = stages.list();
-        return all.stream().map(s -> json(s, s.equals(all.get(all.size() - 1)))).toList();
+        return stages.list().stream().map(StagesResource::json).toList();
     }
 
     @POST
     public Response add(StageInput input, @Context UriInfo uri) {
         Stage stage = stages.add(input == null ? null : input.description(), input == null ? null : input.descriptionEn());
         return Response.created(uri.getAbsolutePathBuilder().path(stage.getId().toString()).build())
-                .tag(Versions.tag(stage.getVersion())).entity(json(stage, false)).build();
+                .tag(Versions.tag(stage.getVersion())).entity(json(stage)).build();
     }
 
     @PUT
@@ -65,7 +64,7 @@ public class StagesResource {
                 input == null ? null : input.descriptionEn(),
                 input == null || input.position() == null ? current.getPosition() : input.position(),
                 input == null ? null : input.staleDays(), input == null ? null : input.proposalRule());
-        return Response.ok(json(stage, stages.isClosing(stage))).tag(Versions.tag(stage.getVersion())).build();
+        return Response.ok(json(stage)).tag(Versions.tag(stage.getVersion())).build();
     }
 
     @DELETE
@@ -75,8 +74,8 @@ public class StagesResource {
         return Response.noContent().build();
     }
 
-    static StageJson json(Stage s, boolean closing) {
-        return new StageJson(s.getId(), s.getPosition(), s.getDescription(), s.getDescriptionEn(), closing,
+    static StageJson json(Stage s) {
+        return new StageJson(s.getId(), s.getPosition(), s.getDescription(), s.getDescriptionEn(), s.isClosing(),
                 s.getStaleDays(), s.getProposalRule(), s.getVersion());
     }
 }

@@ -1,12 +1,29 @@
 package br.com.crm.web.api;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.web.subject.FilterParams;
+import br.com.crm.activity.boundary.Activities;
+import br.com.crm.funnel.boundary.SubjectExports;
+import br.com.crm.mail.boundary.Mails;
+import br.com.crm.note.boundary.Notes;
+import br.com.crm.proposal.boundary.Proposals;
+import br.com.crm.timeline.boundary.Timeline;
+import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.subject.SubjectsCsv;
+import br.com.crm.web.subject.SubjectsXlsx;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.DateTimeException;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.funnel.boundary.Funnel;
 import br.com.crm.subject.boundary.SubjectBulk;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.boundary.SubjectImport;
-import br.com.crm.subject.boundary.SubjectList;
+import br.com.crm.funnel.boundary.SubjectList;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.Subject;
@@ -99,7 +116,7 @@ public class SubjectsResource {
     Funnel funnel;
 
     @Inject
-    br.com.crm.subject.boundary.SubjectExports exports;
+    SubjectExports exports;
 
     @Inject
     SubjectList list;
@@ -108,19 +125,19 @@ public class SubjectsResource {
     SubjectBulk bulk;
 
     @Inject
-    br.com.crm.activity.boundary.Activities activityBoundary;
+    Activities activityBoundary;
 
     @Inject
-    br.com.crm.note.boundary.Notes noteBoundary;
+    Notes noteBoundary;
 
     @Inject
-    br.com.crm.proposal.boundary.Proposals proposalBoundary;
+    Proposals proposalBoundary;
 
     @Inject
-    br.com.crm.mail.boundary.Mails mailBoundary;
+    Mails mailBoundary;
 
     @Inject
-    br.com.crm.timeline.boundary.Timeline timeline;
+    Timeline timeline;
 
     @Inject
     SubjectImport imports;
@@ -169,8 +186,8 @@ public class SubjectsResource {
     @Produces("text/csv")
     public Response export(@BeanParam FilterParams filterParams, @Context HttpHeaders headers) {
         SubjectFilter filter = filterParams.filter();
-        java.util.Locale locale = locale(headers);
-        jakarta.ws.rs.core.StreamingOutput body = out -> br.com.crm.web.subject.SubjectsCsv.write(exports, filter,
+        Locale locale = locale(headers);
+        StreamingOutput body = out -> SubjectsCsv.write(exports, filter,
                 locale, out);
         return Response.ok(body, "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"subjects.csv\"").build();
@@ -179,13 +196,13 @@ public class SubjectsResource {
     /** Every subject the filter selects, as an Excel workbook, streamed. */
     @GET
     @Path("export.xlsx")
-    @Produces(br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE)
+    @Produces(SubjectsXlsx.CONTENT_TYPE)
     public Response exportXlsx(@BeanParam FilterParams filterParams, @Context HttpHeaders headers) {
         SubjectFilter filter = filterParams.filter();
-        java.util.Locale locale = locale(headers);
-        jakarta.ws.rs.core.StreamingOutput body = out -> br.com.crm.web.subject.SubjectsXlsx.write(exports, filter,
+        Locale locale = locale(headers);
+        StreamingOutput body = out -> SubjectsXlsx.write(exports, filter,
                 locale, out);
-        return Response.ok(body, br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE)
+        return Response.ok(body, SubjectsXlsx.CONTENT_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"subjects.xlsx\"").build();
     }
 
@@ -226,13 +243,13 @@ public class SubjectsResource {
     public ImportJson importCsv(byte[] content, @QueryParam("dryRun") boolean dryRun, @Context HttpHeaders headers) {
         byte[] file = content == null ? new byte[0] : content;
         SubjectImport.Report report = dryRun ? imports.check(file) : imports.run(file);
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(br.com.crm.web.shell.Feedback.BUNDLE,
+        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE,
                 BusinessProblems.locale(headers));
         return new ImportJson(report.dialect(), report.imported(), report.count(SubjectImport.Status.NEW),
                 report.count(SubjectImport.Status.EXISTS), report.count(SubjectImport.Status.REJECTED),
                 report.lines().stream().map(line -> new ImportLineJson(line.line(), line.key(), line.status(),
                         line.problems().stream().map(p -> new Problem.FieldError(p.column(),
-                                br.com.crm.web.shell.Feedback.format(bundle, p.messageKey(),
+                                Feedback.format(bundle, p.messageKey(),
                                         p.arguments().toArray()))).toList())).toList());
     }
 
@@ -340,9 +357,9 @@ public class SubjectsResource {
     /** Queues a plain e-mail to the subject's customer (202). */
     @POST
     @Path("{id}/emails")
-    public Response email(@PathParam("id") long id, br.com.crm.mail.boundary.Mails.Message input) {
+    public Response email(@PathParam("id") long id, Mails.Message input) {
         if (input == null) {
-            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+            throw new BusinessException(BusinessException.Kind.INVALID,
                     "mail.to.required", "to");
         }
         return Response.accepted(ProposalsResource.mail(mailBoundary.send(id, null, input))).build();
@@ -369,30 +386,30 @@ public class SubjectsResource {
      */
     @GET
     @Path("{id}/timeline")
-    public br.com.crm.timeline.boundary.Timeline.Page timeline(@PathParam("id") long id,
+    public Timeline.Page timeline(@PathParam("id") long id,
                                                                @QueryParam("kind") List<String> kinds,
                                                                @QueryParam("cursor") String cursor,
                                                                @QueryParam("limit") @DefaultValue("20") int limit) {
         subjects.find(id);
-        java.util.Set<br.com.crm.timeline.boundary.Timeline.Kind> chosen = new java.util.HashSet<>();
+        Set<Timeline.Kind> chosen = new HashSet<>();
         for (String kind : kinds == null ? List.<String>of() : kinds) {
             try {
-                chosen.add(br.com.crm.timeline.boundary.Timeline.Kind.valueOf(kind));
+                chosen.add(Timeline.Kind.valueOf(kind));
             } catch (IllegalArgumentException e) {
                 throw new BusinessException(BusinessException.Kind.INVALID, "timeline.kind.unknown", "kind", kind);
             }
         }
         try {
             return timeline.page(id, chosen, cursor == null || cursor.isBlank() ? null : cursor, limit);
-        } catch (java.time.DateTimeException | ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+        } catch (DateTimeException | ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
             throw new BusinessException(BusinessException.Kind.INVALID, "api.cursor.invalid", "cursor");
         }
     }
 
-    private static java.util.Locale locale(HttpHeaders headers) {
+    private static Locale locale(HttpHeaders headers) {
         return headers.getAcceptableLanguages().isEmpty()
                 || "*".equals(headers.getAcceptableLanguages().get(0).getLanguage())
-                ? java.util.Locale.forLanguageTag("pt-BR") : headers.getAcceptableLanguages().get(0);
+                ? Locale.forLanguageTag("pt-BR") : headers.getAcceptableLanguages().get(0);
     }
 
     private Response answer(Subject changed) {
@@ -407,7 +424,7 @@ public class SubjectsResource {
                 s.getLostReason() == null ? null : s.getLostReason().getId(), s.isArchived(), s.getStageEnteredAt(),
                 s.getCreatedAt(), s.getCreatedBy(), s.getUpdatedAt(), s.getUpdatedBy(),
                 s.getTags().stream().map(TagsResource::json)
-                        .sorted(java.util.Comparator.comparing(TagsResource.TagJson::name)).toList(),
+                        .sorted(Comparator.comparing(TagsResource.TagJson::name)).toList(),
                 s.getVersion());
     }
 }

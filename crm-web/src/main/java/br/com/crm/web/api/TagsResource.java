@@ -1,5 +1,6 @@
 package br.com.crm.web.api;
 
+import java.util.Map;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
 import jakarta.enterprise.context.RequestScoped;
@@ -60,7 +61,7 @@ public class TagsResource {
     /** Deletes the tags and takes them off every subject: for ever. */
     @DELETE
     public Response delete(@QueryParam("id") List<Long> ids) {
-        return Response.ok(java.util.Map.of("deleted", tags.delete(ids))).build();
+        return Response.ok(Map.of("deleted", tags.delete(ids))).build();
     }
 
     static TagJson json(Tag tag) {

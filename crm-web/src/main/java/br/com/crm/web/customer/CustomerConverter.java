@@ -1,6 +1,6 @@
 package br.com.crm.web.customer;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.boundary.Customers;
 import br.com.crm.customer.entity.Customer;
 import jakarta.enterprise.context.ApplicationScoped;

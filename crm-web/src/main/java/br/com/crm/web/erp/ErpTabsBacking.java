@@ -1,6 +1,8 @@
 package br.com.crm.web.erp;
 
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.erp.boundary.Erp;
+import br.com.crm.customer.boundary.CustomerDocuments;
 import br.com.crm.erp.boundary.ErpDocuments;
 import br.com.crm.erp.boundary.ErpUnavailable;
 import br.com.crm.subject.boundary.Subjects;
@@ -33,6 +35,9 @@ public class ErpTabsBacking implements Serializable {
     @Inject
     ErpDocuments erp;
 
+    @Inject
+    CustomerDocuments documents;
+
     private long customerId;
     private Erp.Facts facts;
     private String unavailable;
@@ -44,15 +49,15 @@ public class ErpTabsBacking implements Serializable {
     void init() {
         customerId = subjects.find(subjectId).getCustomer().getId();
         try {
-            facts = erp.facts(customerId);
+            facts = documents.facts(customerId);
         } catch (ErpUnavailable e) {
             unavailable = e.getMessage();
         }
-        ErpDocuments documents = erp;
+        CustomerDocuments erpDocuments = documents;
         long customer = customerId;
-        sales = new ErpTable<>((offset, limit) -> documents.sales(customer, offset, limit));
-        receivables = new ErpTable<>((offset, limit) -> documents.receivables(customer, offset, limit));
-        service = new ErpTable<>((offset, limit) -> documents.service(customer, offset, limit));
+        sales = new ErpTable<>((offset, limit) -> erpDocuments.sales(customer, offset, limit));
+        receivables = new ErpTable<>((offset, limit) -> erpDocuments.receivables(customer, offset, limit));
+        service = new ErpTable<>((offset, limit) -> erpDocuments.service(customer, offset, limit));
     }
 
     /** The document's page in the ERP, when configured. */
@@ -61,11 +66,11 @@ public class ErpTabsBacking implements Serializable {
     }
 
     public boolean isOverdue(Erp.Receivable receivable) {
-        return receivable.dueOn() != null && receivable.dueOn().isBefore(LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE));
+        return receivable.dueOn() != null && receivable.dueOn().isBefore(LocalDate.now(BusinessCalendar.ZONE));
     }
 
     public long daysOverdue(Erp.Receivable receivable) {
-        return receivable.daysOverdue(LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE));
+        return receivable.daysOverdue(LocalDate.now(BusinessCalendar.ZONE));
     }
 
     public Erp.Facts getFacts() {

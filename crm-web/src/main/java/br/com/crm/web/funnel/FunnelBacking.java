@@ -1,13 +1,20 @@
 package br.com.crm.web.funnel;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.web.subject.MoveChoice;
+import br.com.crm.activity.boundary.Activities;
+import br.com.crm.tag.entity.Tag;
+import br.com.crm.web.subject.FilterBarBacking;
+import java.time.LocalDate;
+import org.primefaces.PrimeFaces;
+import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.funnel.boundary.Funnel;
 import br.com.crm.funnel.boundary.Funnel.Card;
 import br.com.crm.funnel.boundary.Funnel.ColumnFigures;
 import br.com.crm.funnel.boundary.Funnel.Page;
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.entity.LostReason;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.stage.boundary.Stages;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.tag.boundary.Tags;
@@ -22,7 +29,11 @@ import org.omnifaces.util.Faces;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -73,10 +84,10 @@ public class FunnelBacking implements Serializable {
     Tags tags;
 
     @Inject
-    br.com.crm.web.subject.FilterBarBacking filterBar;
+    FilterBarBacking filterBar;
 
     @Inject
-    br.com.crm.activity.boundary.Activities activities;
+    Activities activities;
 
     private List<Stage> stageList;
     private Map<Long, ColumnFigures> figures;
@@ -94,7 +105,7 @@ public class FunnelBacking implements Serializable {
     private boolean erpAvailable = true;
     private List<Long> chosenTags = new ArrayList<>();
     // Loaded when a dialog needs them, once: getters run many times per render.
-    private List<br.com.crm.tag.entity.Tag> allTags = List.of();
+    private List<Tag> allTags = List.of();
     private List<LostReason> lostReasons;
 
     @PostConstruct
@@ -104,14 +115,32 @@ public class FunnelBacking implements Serializable {
     }
 
     public void load() {
+        refresh(null);
+    }
+
+    /** A push named these columns (a parameter {@code stages}, empty for all): only they are read again. */
+    public void changed() {
+        String stages = Faces.getRequestParameter("stages");
+        if (stages == null || !stages.matches("\\d{1,18}(,\\d{1,18})*")) {
+            load();
+        } else {
+            refresh(Arrays.stream(stages.split(",")).map(Long::valueOf).collect(Collectors.toSet()));
+        }
+    }
+
+    /** The figures, and the cards of the columns {@code only} ({@code null}: all), as many as were loaded. */
+    private void refresh(Set<Long> only) {
         Map<Long, Integer> loaded = new HashMap<>();
         columns.forEach((stage, column) -> loaded.put(stage, column.cards.size()));
-        Funnel.Board board = funnel.board(Funnel.PAGE_SIZE, loaded, filter);
+        Funnel.Board board = funnel.columns(Funnel.PAGE_SIZE, loaded, filter,
+                only == null || !columns.keySet().containsAll(only) ? null : only);
         activityFigures = activities.dueFigures();
         stageList = board.stages();
         figures = board.figures();
         erpAvailable = board.erpAvailable();
-        columns.clear();
+        if (board.pages().size() == stageList.size()) {
+            columns.clear();
+        }
         board.pages().forEach((stage, page) -> {
             Column column = new Column();
             column.add(page);
@@ -135,7 +164,7 @@ public class FunnelBacking implements Serializable {
         prepareMove(subject, version, card == null ? null : card.title());
         move.reset(stage, null, null);
         if (isMoveCloses()) {
-            org.primefaces.PrimeFaces.current().ajax().addCallbackParam("ask", true);
+            PrimeFaces.current().ajax().addCallbackParam("ask", true);
             return;
         }
         confirmMove();
@@ -151,14 +180,14 @@ public class FunnelBacking implements Serializable {
             case "move" -> {
                 prepareMove(subject, version, title);
                 move.reset(card == null ? null : card.stageId(), null, null);
-                org.primefaces.PrimeFaces.current().ajax().addCallbackParam("move", true);
+                PrimeFaces.current().ajax().addCallbackParam("move", true);
             }
             case "tags" -> {
                 prepareMove(subject, version, title);
                 allTags = tags.list();
                 chosenTags = card == null ? new ArrayList<>()
                         : new ArrayList<>(card.tags().stream().map(Tags.Chip::id).toList());
-                org.primefaces.PrimeFaces.current().ajax().addCallbackParam("tags", true);
+                PrimeFaces.current().ajax().addCallbackParam("tags", true);
             }
             case "archive" -> archive(subject, version, title);
             case "unarchive" -> unarchive(subject, version, title);
@@ -168,6 +197,7 @@ public class FunnelBacking implements Serializable {
     }
 
     public void confirmMove() {
+        Card card = findCard(moveSubject);
         try {
             boolean closing = isMoveCloses();
             subjects.move(moveSubject, moveVersion, move.getStageId(), move.outcomeFor(closing),
@@ -177,7 +207,9 @@ public class FunnelBacking implements Serializable {
         } catch (EJBAccessException e) {
             feedback.forbidden();
         }
-        load();
+        // The two columns the card left and entered; the board's own push will not come back to it.
+        refresh(card == null || move.getStageId() == null ? null
+                : new HashSet<>(List.of(card.stageId(), move.getStageId())));
     }
 
     /** Saves the tags chosen in the dialog on the subject of the card menu. */
@@ -218,12 +250,8 @@ public class FunnelBacking implements Serializable {
     }
 
     public boolean isMoveCloses() {
-        return move.getStageId() != null && !stageList.isEmpty()
-                && stageList.get(stageList.size() - 1).getId().equals(move.getStageId());
-    }
-
-    public boolean isClosing(Stage stage) {
-        return stageList.get(stageList.size() - 1).equals(stage);
+        return move.getStageId() != null
+                && stageList.stream().anyMatch(s -> s.isClosing() && s.getId().equals(move.getStageId()));
     }
 
     /** Whether the ERP answered for the cards' badges (else the board says so). */
@@ -245,12 +273,12 @@ public class FunnelBacking implements Serializable {
 
     /** Open subjects: on the board and not in the closing stage. */
     public long getOpenCount() {
-        return stageList.stream().filter(s -> !isClosing(s)).mapToLong(s -> figures.get(s.getId()).all().count())
+        return stageList.stream().filter(s -> !s.isClosing()).mapToLong(s -> figures.get(s.getId()).all().count())
                 .sum();
     }
 
     public BigDecimal getOpenTotal() {
-        return stageList.stream().filter(s -> !isClosing(s)).map(s -> figures.get(s.getId()).all().total())
+        return stageList.stream().filter(s -> !s.isClosing()).map(s -> figures.get(s.getId()).all().total())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -265,7 +293,7 @@ public class FunnelBacking implements Serializable {
         return moveTitle;
     }
 
-    public List<br.com.crm.tag.entity.Tag> getAllTags() {
+    public List<Tag> getAllTags() {
         return allTags;
     }
 
@@ -283,8 +311,8 @@ public class FunnelBacking implements Serializable {
     }
 
     /** Today in the business day's time zone: a card's next activity is overdue, due today or later. */
-    public java.time.LocalDate getToday() {
-        return java.time.LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE);
+    public LocalDate getToday() {
+        return BusinessCalendar.today();
     }
 
     public MoveChoice getMove() {

@@ -1,6 +1,7 @@
 package br.com.crm.web.funnel;
 
-import br.com.crm.funnel.control.FunnelBroadcast;
+import br.com.crm.kernel.Change;
+import br.com.crm.kernel.Changes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -8,24 +9,45 @@ import jakarta.inject.Inject;
 import org.omnifaces.cdi.Push;
 import org.omnifaces.cdi.PushContext;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Tells every open funnel (web socket channel {@code funnel}) that something changed, so it reloads its columns
- * without a reload of the page. Only the board is re-rendered: open dialogs and what is typed in them stay.
+ * Tells every open funnel and list (web socket channel {@code funnel}) what changed, so each reloads only the
+ * columns a change touched, ignores what it does not show and skips its own changes (a board that made a move has
+ * already drawn it). Only the board is re-rendered: open dialogs and what is typed in them stay.
  */
 @ApplicationScoped
 public class FunnelPush {
 
     static final String CHANNEL = "funnel";
-    static final String CHANGED = "changed";
 
     @Inject
     @Push(channel = CHANNEL)
     PushContext funnel;
 
     @Inject
-    FunnelBroadcast broadcast;
+    Changes changes;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        broadcast.listen(change -> funnel.send(CHANGED));
+        changes.listen(batch -> {
+            List<Map<String, Object>> shown = batch.stream().filter(c -> c.kind().showsOnBoard())
+                    .map(FunnelPush::message).toList();
+            if (!shown.isEmpty()) {
+                funnel.send(shown);
+            }
+        });
+    }
+
+    /** What a page needs to decide: only ids and names, never a subject's text (the channel is everyone's). */
+    static Map<String, Object> message(Change change) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("kind", change.kind().name());
+        message.put("stages", List.copyOf(change.stages()));
+        message.put("subjects", List.copyOf(change.subjects()));
+        message.put("many", change.many());
+        message.put("origin", change.origin() == null ? "" : change.origin());
+        return message;
     }
 }

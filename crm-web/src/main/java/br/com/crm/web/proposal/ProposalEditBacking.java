@@ -1,10 +1,16 @@
 package br.com.crm.web.proposal;
 
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.erp.boundary.ErpDocuments;
+import br.com.crm.erp.boundary.ErpUnavailable;
+import java.util.HashMap;
+import java.util.Map;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.proposal.boundary.Proposals;
 import br.com.crm.proposal.entity.Proposal;
 import br.com.crm.proposal.entity.ProposalItem;
 import br.com.crm.proposal.entity.ProposalTotals;
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -113,10 +119,10 @@ public class ProposalEditBacking implements Serializable {
     private String paymentTerms;
     private String notes;
     private final List<Line> lines = new ArrayList<>();
-    private final java.util.Map<String, br.com.crm.erp.boundary.Erp.Product> offered = new java.util.HashMap<>();
+    private final Map<String, Erp.Product> offered = new HashMap<>();
 
     @Inject
-    br.com.crm.erp.boundary.ErpDocuments erpDocuments;
+    ErpDocuments erpDocuments;
 
     @PostConstruct
     void init() {
@@ -140,26 +146,26 @@ public class ProposalEditBacking implements Serializable {
                 lines.add(line);
             }
         } else {
-            issuedOn = LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE);
+            issuedOn = LocalDate.now(BusinessCalendar.ZONE);
             validUntil = issuedOn.plusDays(30);
             addLine();
         }
     }
 
     /** Products of the ERP's catalogue like what was typed (none when the ERP does not answer: free text then). */
-    public List<br.com.crm.erp.boundary.Erp.Product> completeProduct(String query) {
+    public List<Erp.Product> completeProduct(String query) {
         try {
-            List<br.com.crm.erp.boundary.Erp.Product> products = erpDocuments.products(query);
+            List<Erp.Product> products = erpDocuments.products(query);
             products.forEach(product -> offered.put(product.code(), product));
             return products;
-        } catch (br.com.crm.erp.boundary.ErpUnavailable e) {
+        } catch (ErpUnavailable e) {
             return List.of();
         }
     }
 
     /** A product picked for the line: its description and price from the catalogue, still editable. */
     public void pickProduct(Line line) {
-        br.com.crm.erp.boundary.Erp.Product product = offered.get(line.productCode);
+        Erp.Product product = offered.get(line.productCode);
         if (product != null) {
             line.description = product.description();
             line.unitPrice = product.price();

@@ -1,8 +1,7 @@
 package br.com.crm.web.proposal;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.proposal.boundary.Proposals;
-import br.com.crm.proposal.control.ProposalPrints;
 import br.com.crm.proposal.entity.Proposal;
 import br.com.crm.web.shell.LocaleBacking;
 import jakarta.inject.Inject;
@@ -45,7 +44,7 @@ public class ProposalPdfServlet extends HttpServlet {
         }
         response.setContentType("application/pdf");
         response.setContentLength(pdf.length);
-        response.setHeader("Content-Disposition", "inline; filename=\"" + ProposalPrints.fileName(proposal) + "\"");
+        response.setHeader("Content-Disposition", "inline; filename=\"" + proposal.fileName() + "\"");
         response.getOutputStream().write(pdf);
     }
 }

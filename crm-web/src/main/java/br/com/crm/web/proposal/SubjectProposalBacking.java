@@ -1,5 +1,6 @@
 package br.com.crm.web.proposal;
 
+import br.com.crm.web.activity.SubjectActivityBacking;
 import br.com.crm.mail.boundary.Mails;
 import br.com.crm.mail.entity.MailTemplate;
 import br.com.crm.proposal.boundary.Proposals;
@@ -39,7 +40,7 @@ public class SubjectProposalBacking implements Serializable {
 
     /** The same page's timeline, read again after a change here. */
     @Inject
-    br.com.crm.web.activity.SubjectActivityBacking activity;
+    SubjectActivityBacking activity;
 
     private List<Proposal> proposalList;
     private List<MailTemplate> templates;

@@ -1,8 +1,12 @@
 package br.com.crm.web.report;
 
+import br.com.crm.report.boundary.StageReport;
+import br.com.crm.stage.entity.Stage;
+import br.com.crm.tag.boundary.Tags;
+import br.com.crm.tag.entity.Tag;
 import br.com.crm.activity.entity.ActivityKind;
-import br.com.crm.business.BusinessException;
-import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.stage.boundary.Stages;
 import br.com.crm.report.boundary.ActivityReport;
 import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.User;
@@ -47,15 +51,15 @@ public class ReportBacking implements Serializable {
     Feedback feedback;
 
     @Inject
-    br.com.crm.report.boundary.StageReport stageReport;
+    StageReport stageReport;
 
     @Inject
-    br.com.crm.tag.boundary.Tags tags;
+    Tags tags;
 
-    private List<br.com.crm.funnel.entity.Stage> stageList;
+    private List<Stage> stageList;
     private ReportTable table;
-    private br.com.crm.report.boundary.StageReport.Result funnel;
-    private List<br.com.crm.tag.entity.Tag> tagChoices;
+    private StageReport.Result funnel;
+    private List<Tag> tagChoices;
     private Long tag;
     private List<User> userChoices;
     private String query = "";
@@ -91,11 +95,11 @@ public class ReportBacking implements Serializable {
             q.append("&tag=").append(tag);
         }
         query = q.toString();
-        funnel = stageReport.run(new br.com.crm.report.boundary.StageReport.Query(asked.from(), asked.to(),
+        funnel = stageReport.run(new StageReport.Query(asked.from(), asked.to(),
                 asked.user(), tag));
     }
 
-    public br.com.crm.report.boundary.StageReport.Result getFunnel() {
+    public StageReport.Result getFunnel() {
         return funnel;
     }
 
@@ -104,7 +108,7 @@ public class ReportBacking implements Serializable {
                 .map(s -> s.describedIn(Faces.getLocale())).orElse(String.valueOf(stageId));
     }
 
-    public List<br.com.crm.tag.entity.Tag> getTagChoices() {
+    public List<Tag> getTagChoices() {
         return tagChoices;
     }
 

@@ -1,7 +1,7 @@
 package br.com.crm.web.report;
 
-import br.com.crm.business.BusinessException;
-import br.com.crm.funnel.boundary.Stages;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.stage.boundary.Stages;
 import br.com.crm.report.boundary.ActivityReport;
 import br.com.crm.web.shell.Feedback;
 import br.com.crm.web.shell.LocaleBacking;

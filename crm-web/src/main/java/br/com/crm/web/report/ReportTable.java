@@ -1,8 +1,12 @@
 package br.com.crm.web.report;
 
+import br.com.crm.web.subject.SubjectsXlsx;
+import java.util.ArrayList;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.activity.entity.ActivityKind;
-import br.com.crm.business.BusinessException;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.report.boundary.ActivityReport;
 import br.com.crm.web.shell.Feedback;
 
@@ -29,7 +33,7 @@ public record ReportTable(ActivityReport.Query query, ActivityReport.Result resu
     /** Reads a query from text parameters (the page's URL, the API's query string). */
     public static ActivityReport.Query query(String from, String to, String period, String by, String user,
                                              String kind) {
-        LocalDate today = LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE);
+        LocalDate today = LocalDate.now(BusinessCalendar.ZONE);
         return new ActivityReport.Query(
                 date(from, "from", today.minusDays(29)), date(to, "to", today),
                 value(ActivityReport.Period.class, period, "period", ActivityReport.Period.DAY),
@@ -64,7 +68,7 @@ public record ReportTable(ActivityReport.Query query, ActivityReport.Result resu
 
     /** The export formats: file extension, content type, writer. */
     public enum Format {
-        CSV("text/csv;charset=UTF-8"), XLSX(br.com.crm.web.subject.SubjectsXlsx.CONTENT_TYPE), PDF("application/pdf");
+        CSV("text/csv;charset=UTF-8"), XLSX(SubjectsXlsx.CONTENT_TYPE), PDF("application/pdf");
 
         public final String contentType;
 
@@ -98,7 +102,7 @@ public record ReportTable(ActivityReport.Query query, ActivityReport.Result resu
 
     /** The same table as an Excel workbook: numbers as numbers, header and totals in bold. */
     public void writeXlsx(OutputStream out, ResourceBundle bundle) throws IOException {
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             var sheet = workbook.createSheet(bundle.getString("report.title"));
             var bold = workbook.createCellStyle();
             var font = workbook.createFont();
@@ -169,20 +173,20 @@ public record ReportTable(ActivityReport.Query query, ActivityReport.Result resu
 
     /** Header, a row per period, totals: what every export writes. */
     private List<List<Object>> rows(ResourceBundle bundle) {
-        List<List<Object>> rows = new java.util.ArrayList<>();
-        List<Object> header = new java.util.ArrayList<>(List.of(bundle.getString("report.period")));
+        List<List<Object>> rows = new ArrayList<>();
+        List<Object> header = new ArrayList<>(List.of(bundle.getString("report.period")));
         header.addAll(groupLabels);
         header.add(bundle.getString("report.total"));
         rows.add(header);
         for (int p = 0; p < periodLabels.size(); p++) {
-            List<Object> row = new java.util.ArrayList<>(List.of(periodLabels.get(p)));
+            List<Object> row = new ArrayList<>(List.of(periodLabels.get(p)));
             for (int g = 0; g < groupLabels.size(); g++) {
                 row.add(count(g, p));
             }
             row.add(result.totalAt(p));
             rows.add(row);
         }
-        List<Object> total = new java.util.ArrayList<>(List.of(bundle.getString("report.total")));
+        List<Object> total = new ArrayList<>(List.of(bundle.getString("report.total")));
         result.groups().forEach(g -> total.add(result.totalOf(g)));
         total.add(result.total());
         rows.add(total);

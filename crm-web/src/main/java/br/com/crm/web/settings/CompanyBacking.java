@@ -1,5 +1,6 @@
 package br.com.crm.web.settings;
 
+import br.com.crm.customer.entity.TaxId;
 import br.com.crm.proposal.boundary.Proposals;
 import br.com.crm.proposal.entity.Company;
 import br.com.crm.web.shell.Feedback;
@@ -37,7 +38,7 @@ public class CompanyBacking implements Serializable {
         Company company = proposals.company();
         version = company.getVersion();
         name = company.getName();
-        taxId = company.getTaxId() == null ? null : br.com.crm.customer.entity.TaxId.format(company.getTaxId());
+        taxId = company.getTaxId() == null ? null : TaxId.format(company.getTaxId());
         address = company.getAddress();
         phone = company.getPhone();
         email = company.getEmail();

@@ -1,8 +1,9 @@
 package br.com.crm.web.settings;
 
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.entity.LostReason;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.stage.entity.ProposalRule;
+import br.com.crm.stage.boundary.Stages;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -29,10 +30,10 @@ public class StagesBacking implements Serializable {
         private String descriptionEn;
         private int position;
         private Integer staleDays;
-        private br.com.crm.funnel.entity.ProposalRule proposalRule;
+        private ProposalRule proposalRule;
         private final boolean closing;
 
-        Row(Stage stage, boolean closing) {
+        Row(Stage stage) {
             this.id = stage.getId();
             this.version = stage.getVersion();
             this.description = stage.getDescription();
@@ -40,14 +41,14 @@ public class StagesBacking implements Serializable {
             this.position = stage.getPosition();
             this.staleDays = stage.getStaleDays();
             this.proposalRule = stage.getProposalRule();
-            this.closing = closing;
+            this.closing = stage.isClosing();
         }
 
-        public br.com.crm.funnel.entity.ProposalRule getProposalRule() {
+        public ProposalRule getProposalRule() {
             return proposalRule;
         }
 
-        public void setProposalRule(br.com.crm.funnel.entity.ProposalRule proposalRule) {
+        public void setProposalRule(ProposalRule proposalRule) {
             this.proposalRule = proposalRule;
         }
 
@@ -109,8 +110,8 @@ public class StagesBacking implements Serializable {
     void load() {
         List<Stage> all = stages.list();
         rows = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            rows.add(new Row(all.get(i), i == all.size() - 1));
+        for (Stage stage : all) {
+            rows.add(new Row(stage));
         }
         lostReasons = stages.allLostReasons();
     }
@@ -146,8 +147,8 @@ public class StagesBacking implements Serializable {
         load();
     }
 
-    public br.com.crm.funnel.entity.ProposalRule[] getProposalRules() {
-        return br.com.crm.funnel.entity.ProposalRule.values();
+    public ProposalRule[] getProposalRules() {
+        return ProposalRule.values();
     }
 
     public boolean isFull() {

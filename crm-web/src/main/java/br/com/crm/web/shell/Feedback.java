@@ -1,6 +1,9 @@
 package br.com.crm.web.shell;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.erp.boundary.ErpUnavailable;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import br.com.crm.kernel.BusinessException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
@@ -34,16 +37,16 @@ public class Feedback {
     }
 
     /** Runs one user action that has a result; when refused, says why and returns {@code null}. */
-    public <T> T attempt(java.util.function.Supplier<T> action) {
+    public <T> T attempt(Supplier<T> action) {
         try {
             return action.get();
         } catch (BusinessException e) {
             refused(e);
         } catch (EJBAccessException e) {
             forbidden();
-        } catch (br.com.crm.erp.boundary.ErpUnavailable e) {
+        } catch (ErpUnavailable e) {
             // The ERP's own words are for the log; the user reads that it did not answer, and may try again.
-            java.util.logging.Logger.getLogger(Feedback.class.getName()).info(() -> "ERP unavailable: " + e.getMessage());
+            Logger.getLogger(Feedback.class.getName()).info(() -> "ERP unavailable: " + e.getMessage());
             Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, format(bundle(), "erp.unavailable.action"),
                     null));
             FacesContext.getCurrentInstance().validationFailed();

@@ -1,5 +1,7 @@
 package br.com.crm.web.shell;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Iterator;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -37,7 +39,7 @@ public class LocaleBacking implements Serializable {
     }
 
     /** The session's language outside Faces (downloads): the one chosen, or else the browser's. */
-    public Locale localeOf(jakarta.servlet.http.HttpServletRequest request) {
+    public Locale localeOf(HttpServletRequest request) {
         if (locale != null) {
             return locale;
         }
@@ -57,7 +59,7 @@ public class LocaleBacking implements Serializable {
         Faces.refreshWithQueryString();
     }
 
-    static Locale negotiate(java.util.Iterator<Locale> requested) {
+    static Locale negotiate(Iterator<Locale> requested) {
         while (requested != null && requested.hasNext()) {
             Locale candidate = requested.next();
             for (Locale supported : SUPPORTED) {

@@ -1,6 +1,6 @@
 package br.com.crm.web.shell;
 
-import br.com.crm.activity.boundary.Activities;
+import br.com.crm.kernel.BusinessCalendar;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.convert.Converter;
@@ -17,9 +17,9 @@ import java.time.format.DateTimeFormatter;
 public abstract class SaoPauloTime implements Converter<OffsetDateTime> {
 
     /** 18/01/2027 10:00 */
-    public static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Activities.ZONE);
+    public static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(BusinessCalendar.ZONE);
     /** 18/01 10:00 */
-    public static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(Activities.ZONE);
+    public static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(BusinessCalendar.ZONE);
 
     private final DateTimeFormatter format;
 

@@ -1,15 +1,16 @@
 package br.com.crm.web.subject;
 
-import br.com.crm.business.BusinessException;
+import java.util.stream.Collectors;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.entity.ContactStatus;
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.entity.LostReason;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.stage.boundary.Stages;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Subject;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
-import br.com.crm.web.funnel.MoveChoice;
+import br.com.crm.web.subject.MoveChoice;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class SubjectBacking implements Serializable {
         move.reset(subject.getStage().getId(), subject.getOutcome(),
                 subject.getLostReason() == null ? null : subject.getLostReason().getId());
         contactStatus = subject.getCustomer().getContactStatus();
-        chosenTags = subject.getTags().stream().map(Tag::getId).sorted().collect(java.util.stream.Collectors.toList());
+        chosenTags = subject.getTags().stream().map(Tag::getId).sorted().collect(Collectors.toList());
     }
 
     public void saveTags() {
@@ -109,7 +110,8 @@ public class SubjectBacking implements Serializable {
     }
 
     public boolean isClosingSelected() {
-        return move.getStageId() != null && stageList.get(stageList.size() - 1).getId().equals(move.getStageId());
+        return move.getStageId() != null
+                && stageList.stream().anyMatch(s -> s.isClosing() && s.getId().equals(move.getStageId()));
     }
 
     public boolean isCreated() {

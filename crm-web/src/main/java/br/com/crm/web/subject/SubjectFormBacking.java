@@ -1,12 +1,15 @@
 package br.com.crm.web.subject;
 
-import br.com.crm.business.BusinessException;
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.erp.boundary.ErpDocuments;
+import br.com.crm.erp.boundary.ErpUnavailable;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.boundary.Customers;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.stage.boundary.Stages;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.boundary.Subjects;
@@ -80,7 +83,8 @@ public class SubjectFormBacking implements Serializable {
     @PostConstruct
     void load() {
         List<Stage> all = stages.list();
-        stageList = List.copyOf(id == null ? all.subList(0, all.size() - 1) : all);
+        // A new subject starts open: not in the closing stage.
+        stageList = id == null ? all.stream().filter(s -> !s.isClosing()).toList() : List.copyOf(all);
         responsibles = users.responsibles();
         if (id == null) {
             stageId = all.get(0).getId();
@@ -112,7 +116,7 @@ public class SubjectFormBacking implements Serializable {
     }
 
     @Inject
-    br.com.crm.erp.boundary.ErpDocuments erpDocuments;
+    ErpDocuments erpDocuments;
 
     private String erpCustomerCode;
 
@@ -121,10 +125,10 @@ public class SubjectFormBacking implements Serializable {
     }
 
     /** ERP customers by name or CPF/CNPJ, so quick registration links one instead of typing it again. */
-    public List<br.com.crm.erp.boundary.Erp.Customer> completeErpCustomer(String query) {
+    public List<Erp.Customer> completeErpCustomer(String query) {
         try {
             return erpDocuments.findCustomers(query);
-        } catch (br.com.crm.erp.boundary.ErpUnavailable e) {
+        } catch (ErpUnavailable e) {
             return List.of();
         }
     }

@@ -1,5 +1,6 @@
 package br.com.crm.web.subject;
 
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.boundary.SubjectImport;
 import br.com.crm.subject.boundary.SubjectImport.Report;
 import br.com.crm.subject.boundary.SubjectImport.Status;
@@ -39,8 +40,8 @@ public class SubjectImportBacking implements Serializable {
     /** Reads the chosen file and shows what importing it would do. */
     public void check() {
         if (file == null || file.getSize() == 0) {
-            feedback.refused(new br.com.crm.business.BusinessException(
-                    br.com.crm.business.BusinessException.Kind.INVALID, "import.file.required", "file"));
+            feedback.refused(new BusinessException(
+                    BusinessException.Kind.INVALID, "import.file.required", "file"));
             return;
         }
         content = file.getContent();

@@ -1,15 +1,18 @@
 package br.com.crm.web.subject;
 
-import br.com.crm.funnel.boundary.Stages;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.kernel.BusinessException;
+import java.time.LocalDate;
+import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.stage.boundary.Stages;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.boundary.SubjectBulk;
 import br.com.crm.subject.boundary.SubjectBulk.Result;
 import br.com.crm.subject.boundary.SubjectBulk.Selection;
 import br.com.crm.subject.boundary.SubjectFilter;
-import br.com.crm.subject.boundary.SubjectList;
-import br.com.crm.subject.boundary.SubjectList.Row;
+import br.com.crm.funnel.boundary.SubjectList;
+import br.com.crm.funnel.boundary.SubjectList.Row;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
 import br.com.crm.web.shell.Feedback;
@@ -130,7 +133,7 @@ public class SubjectListBacking implements Serializable {
         filter = filterBar.getFilter();
         stageList = stages.list();
         stageList.forEach(s -> stageLabels.put(s.getId(), s.describedIn(Faces.getLocale())));
-        closingStage = stageList.get(stageList.size() - 1).getId();
+        stageList.stream().filter(Stage::isClosing).findFirst().ifPresent(s -> closingStage = s.getId());
         // A page of the list has a URL too (?page=N), like its filter.
         String page = Faces.getRequestParameter("page");
         if (page != null && page.matches("\\d{1,7}")) {
@@ -239,8 +242,8 @@ public class SubjectListBacking implements Serializable {
 
     private void run(Function<Selection, Result> operation, String doneKey) {
         if (isNothingSelected()) {
-            feedback.refused(new br.com.crm.business.BusinessException(
-                    br.com.crm.business.BusinessException.Kind.INVALID, "bulk.selection.empty", null));
+            feedback.refused(new BusinessException(
+                    BusinessException.Kind.INVALID, "bulk.selection.empty", null));
             return;
         }
         Selection selection = allMatching ? Selection.matching(filter)
@@ -273,8 +276,8 @@ public class SubjectListBacking implements Serializable {
         return filter;
     }
 
-    public java.time.LocalDate getToday() {
-        return java.time.LocalDate.now(br.com.crm.activity.boundary.Activities.ZONE);
+    public LocalDate getToday() {
+        return BusinessCalendar.today();
     }
 
     public String stageLabel(long stageId) {
@@ -282,12 +285,12 @@ public class SubjectListBacking implements Serializable {
     }
 
     public boolean isClosing(long stageId) {
-        return closingStage == stageId;
+        return closingStage != null && closingStage == stageId;
     }
 
     /** Stages a bulk move may go to: all but the closing one (closing asks each subject for its outcome). */
     public List<Stage> getMoveStages() {
-        return stageList.subList(0, stageList.size() - 1);
+        return stageList.stream().filter(s -> !s.isClosing()).toList();
     }
 
     public List<Tag> getTagChoices() {

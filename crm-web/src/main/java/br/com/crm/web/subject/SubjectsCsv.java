@@ -1,6 +1,6 @@
 package br.com.crm.web.subject;
 
-import br.com.crm.subject.boundary.SubjectExports;
+import br.com.crm.funnel.boundary.SubjectExports;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.web.shell.Feedback;
 

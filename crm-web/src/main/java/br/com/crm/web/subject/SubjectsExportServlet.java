@@ -1,9 +1,9 @@
 package br.com.crm.web.subject;
 
-import br.com.crm.business.BusinessException;
-import br.com.crm.subject.boundary.SubjectExports;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.funnel.boundary.SubjectExports;
 import br.com.crm.subject.boundary.SubjectFilter;
-import br.com.crm.web.api.FilterParams;
+import br.com.crm.web.subject.FilterParams;
 import br.com.crm.web.shell.LocaleBacking;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

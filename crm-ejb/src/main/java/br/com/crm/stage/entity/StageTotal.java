@@ -1,4 +1,4 @@
-package br.com.crm.funnel.entity;
+package br.com.crm.stage.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +18,13 @@ import java.util.Objects;
 @Table(name = "crm_stage_total")
 @IdClass(StageTotal.Key.class)
 public class StageTotal {
+
+    /** The group of subjects not (yet) closed; the closing stage's other two are the outcomes' names. */
+    public static final String OPEN = "OPEN";
+
+    /** Where a subject counts: its stage, outcome group ({@link #OPEN} or the outcome's name) and value. */
+    public record Placement(long stageId, String outcome, BigDecimal amount) {
+    }
 
     /** The composite key: stage and outcome group. */
     public static class Key implements Serializable {

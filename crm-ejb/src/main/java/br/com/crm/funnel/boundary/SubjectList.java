@@ -1,11 +1,16 @@
-package br.com.crm.subject.boundary;
+package br.com.crm.funnel.boundary;
+
+import br.com.crm.subject.boundary.SubjectFilter;
 
 import br.com.crm.activity.boundary.Activities;
+import br.com.crm.activity.control.NextActivities;
+import br.com.crm.erp.control.ErpCalls;
+import br.com.crm.tag.control.TagFinder;
+import java.util.Arrays;
 import br.com.crm.erp.boundary.Erp;
-import br.com.crm.erp.boundary.ErpDocuments;
 import br.com.crm.erp.boundary.ErpUnavailable;
 import br.com.crm.security.entity.Roles;
-import br.com.crm.subject.control.ResultSnapshots;
+import br.com.crm.funnel.control.ResultSnapshots;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.tag.boundary.Tags;
 import jakarta.annotation.security.RolesAllowed;
@@ -88,16 +93,16 @@ public class SubjectList {
     EntityManager em;
 
     @Inject
-    Tags tags;
+    TagFinder tags;
 
     @Inject
-    ErpDocuments erp;
+    ErpCalls erp;
 
     @Inject
     ResultSnapshots snapshots;
 
     @Inject
-    Activities activities;
+    NextActivities activities;
 
     /** What identifies a kept list of ids. */
     private record Key(SubjectFilter filter, Sort sort, boolean ascending) {
@@ -125,7 +130,7 @@ public class SubjectList {
         int limit = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
         if (filter.isNarrowed()) {
             long[] ids = snapshot(filter, sort, ascending);
-            return withErpFacts(rows(java.util.Arrays.stream(ids, Math.min(from, ids.length),
+            return withErpFacts(rows(Arrays.stream(ids, Math.min(from, ids.length),
                     Math.min(from + limit, ids.length)).boxed().toList()));
         }
         return withErpFacts(rows(pageIds(filter, sort, ascending, from, limit)));
@@ -161,12 +166,11 @@ public class SubjectList {
             position.put(ids.get(i), i);
         }
         Map<Long, List<Tags.Chip>> chips = tags.chips(ids);
-        Map<Long, Activities.Next> next = activities.next(ids);
-        return em.createQuery("select new br.com.crm.subject.boundary.SubjectList.Row(s.id, s.version, s.title, "
-                        + "c.id, c.name, s.stageId, s.outcome, s.amount, s.expectedClose, s.updatedAt, s.lastActivityAt, "
-                        + "u.displayName, "
-                        + "s.archived, c.erpCode, c.taxId) from Subject s join s.customer c join s.responsible u where s.id in :ids",
-                        Row.class)
+        Map<Long, Activities.Next> next = activities.of(ids);
+        return em.createQuery("select new br.com.crm.funnel.boundary.SubjectList.Row(s.id, s.version, s.title, "
+                        + "c.id, c.name, s.stageId, s.outcome, s.amount, s.expectedClose, s.updatedAt, "
+                        + "s.lastActivityAt, u.displayName, s.archived, c.erpCode, c.taxId) "
+                        + "from Subject s join s.customer c join s.responsible u where s.id in :ids", Row.class)
                 .setParameter("ids", ids)
                 .setHint(SubjectFilter.BIND_PARAMETERS, "True")
                 .getResultStream()

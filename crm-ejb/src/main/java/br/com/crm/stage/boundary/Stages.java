@@ -1,11 +1,15 @@
-package br.com.crm.funnel.boundary;
+package br.com.crm.stage.boundary;
 
-import br.com.crm.business.BusinessException;
-import br.com.crm.funnel.control.StageTotals;
-import br.com.crm.funnel.entity.LostReason;
-import br.com.crm.funnel.entity.Stage;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Change;
+import br.com.crm.kernel.Changes;
+import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
-import br.com.crm.subject.entity.Subject;
+import br.com.crm.stage.control.StageFinder;
+import br.com.crm.stage.control.StageTotals;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.ProposalRule;
+import br.com.crm.stage.entity.Stage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -18,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Configures the funnel: its stages (at most five; the last one closes subjects and stays last) and the reasons a
+ * Configures the funnel: its stages (at most five; exactly one closes subjects, and it stays last) and the reasons a
  * subject can be lost. Reading is for everyone; changing is for administrators.
  */
 @Stateless
@@ -29,31 +33,26 @@ public class Stages {
     EntityManager em;
 
     @Inject
-    Event<FunnelChanged> funnelChanged;
+    StageFinder finder;
 
     @Inject
     StageTotals totals;
 
+    @Inject
+    Changes changes;
+
+    @Inject
+    Event<StageRemoval> removal;
+
+    @Inject
+    CurrentCaller caller;
+
     public List<Stage> list() {
-        return em.createNamedQuery(Stage.ALL, Stage.class).getResultList();
+        return finder.list();
     }
 
     public Stage find(long id) {
-        Stage stage = em.find(Stage.class, id);
-        if (stage == null) {
-            throw BusinessException.notFound("stage", id);
-        }
-        return stage;
-    }
-
-    /** The stage that closes subjects: the last one. */
-    public Stage closing() {
-        List<Stage> all = list();
-        return all.get(all.size() - 1);
-    }
-
-    public boolean isClosing(Stage stage) {
-        return closing().equals(stage);
+        return finder.find(id);
     }
 
     /** Adds a stage just before the closing one. */
@@ -66,11 +65,11 @@ public class Stages {
         }
         Stage stage = new Stage(stages.size(), description, descriptionEn);
         List<Stage> ordered = new ArrayList<>(stages);
-        ordered.add(ordered.size() - 1, stage);
+        ordered.add(closingIndex(ordered), stage);
         em.persist(stage);
         renumber(ordered);
         totals.open(stage.getId());
-        funnelChanged.fire(new FunnelChanged());
+        changed(List.of(stage.getId()));
         return stage;
     }
 
@@ -80,10 +79,10 @@ public class Stages {
      */
     @RolesAllowed(Roles.ADMIN)
     public Stage update(long id, long version, String description, String descriptionEn, int position,
-                        Integer staleDays, br.com.crm.funnel.entity.ProposalRule proposalRule) {
+                        Integer staleDays, ProposalRule proposalRule) {
         requireDescription(description);
         List<Stage> stages = lockAll();
-        Stage stage = find(id);
+        Stage stage = finder.find(id);
         if (stage.getVersion() != version) {
             throw BusinessException.stale("stage");
         }
@@ -95,9 +94,8 @@ public class Stages {
                     .forEach(other -> other.moveOnProposal(null));
         }
         stage.moveOnProposal(proposalRule);
-        boolean closing = stages.get(stages.size() - 1).equals(stage);
         int last = stages.size();
-        if (closing ? position != last : position < 1 || position >= last) {
+        if (stage.isClosing() ? position != last : position < 1 || position >= last) {
             throw new BusinessException(BusinessException.Kind.INVALID, "stage.position.invalid", "position",
                     1, last - 1);
         }
@@ -105,31 +103,22 @@ public class Stages {
         ordered.remove(stage);
         ordered.add(position - 1, stage);
         renumber(ordered);
-        funnelChanged.fire(new FunnelChanged());
+        changed(stages.stream().map(Stage::getId).toList());
         return stage;
-    }
-
-    /** The stage subjects move to on this proposal event, if any. */
-    public java.util.Optional<Stage> onProposal(br.com.crm.funnel.entity.ProposalRule rule) {
-        return list().stream().filter(stage -> stage.getProposalRule() == rule).findFirst();
     }
 
     /** Removes a stage that holds no subject (archived ones count: they would lose their stage). */
     @RolesAllowed(Roles.ADMIN)
     public void remove(long id, long version) {
         List<Stage> stages = lockAll();
-        Stage stage = find(id);
+        Stage stage = finder.find(id);
         if (stage.getVersion() != version) {
             throw BusinessException.stale("stage");
         }
-        if (stages.get(stages.size() - 1).equals(stage)) {
+        if (stage.isClosing()) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "stage.closingCannotBeRemoved", null);
         }
-        long subjects = em.createNamedQuery(Subject.COUNT_IN_STAGE, Long.class)
-                .setParameter("stage", stage).getSingleResult();
-        if (subjects > 0) {
-            throw new BusinessException(BusinessException.Kind.CONFLICT, "stage.notEmpty", null, subjects);
-        }
+        removal.fire(new StageRemoval(id));
         if (stages.size() <= 2) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "stage.minimum", null, 2);
         }
@@ -138,7 +127,7 @@ public class Stages {
         em.remove(stage);
         em.flush();
         renumber(ordered);
-        funnelChanged.fire(new FunnelChanged());
+        changed(List.of(id));
     }
 
     public List<LostReason> lostReasons() {
@@ -150,12 +139,7 @@ public class Stages {
     }
 
     public LostReason lostReason(long id) {
-        LostReason reason = em.find(LostReason.class, id);
-        if (reason == null || !reason.isActive()) {
-            throw new BusinessException(BusinessException.Kind.INVALID, "subject.close.lostReasonUnknown",
-                    "lostReason", id);
-        }
-        return reason;
+        return finder.lostReason(id);
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -186,6 +170,16 @@ public class Stages {
         }
     }
 
+    /** Where a new stage goes: just before the closing one (at the end when, oddly, none closes). */
+    private static int closingIndex(List<Stage> stages) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).isClosing()) {
+                return i;
+            }
+        }
+        return stages.size();
+    }
+
     /** Two admins editing stages at once queue up here instead of breaking the five-stage limit. */
     private List<Stage> lockAll() {
         return em.createNamedQuery(Stage.ALL, Stage.class)
@@ -193,15 +187,27 @@ public class Stages {
                 .getResultList();
     }
 
-    /** Positions are unique: park every stage out of the way first, then number them 1..n. */
+    /**
+     * Positions are unique: park every stage out of the way first, then number them 1..n. The closing stage is
+     * the last whatever the caller asked, so "the last one closes" holds after every change.
+     */
     private void renumber(List<Stage> ordered) {
-        for (int i = 0; i < ordered.size(); i++) {
-            ordered.get(i).placeAt(1000 + i);
+        List<Stage> stages = new ArrayList<>(ordered);
+        stages.stream().filter(Stage::isClosing).findFirst().ifPresent(closing -> {
+            stages.remove(closing);
+            stages.add(closing);
+        });
+        for (int i = 0; i < stages.size(); i++) {
+            stages.get(i).placeAt(1000 + i);
         }
         em.flush();
-        for (int i = 0; i < ordered.size(); i++) {
-            ordered.get(i).placeAt(i + 1);
+        for (int i = 0; i < stages.size(); i++) {
+            stages.get(i).placeAt(i + 1);
         }
         em.flush();
+    }
+
+    private void changed(List<Long> stageIds) {
+        changes.fire(Change.Kind.STAGES_CHANGED, List.of(), stageIds, null, caller.name());
     }
 }

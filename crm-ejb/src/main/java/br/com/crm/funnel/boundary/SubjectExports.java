@@ -1,4 +1,6 @@
-package br.com.crm.subject.boundary;
+package br.com.crm.funnel.boundary;
+
+import br.com.crm.subject.boundary.SubjectFilter;
 
 import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.entity.Outcome;
@@ -40,7 +42,7 @@ public class SubjectExports {
         long after = Long.MAX_VALUE;
         while (true) {
             Map<String, Object> parameters = new HashMap<>();
-            var query = em.createQuery("select new br.com.crm.subject.boundary.SubjectExports.Row(s.id, s.title, "
+            var query = em.createQuery("select new br.com.crm.funnel.boundary.SubjectExports.Row(s.id, s.title, "
                             + "c.name, c.taxId, st.description, s.outcome, s.amount, s.expectedClose, u.displayName, "
                             + "s.archived, s.createdAt, s.updatedAt) "
                             + "from Subject s join s.customer c join s.stage st join s.responsible u "

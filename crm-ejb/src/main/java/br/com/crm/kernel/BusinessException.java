@@ -1,4 +1,4 @@
-package br.com.crm.business;
+package br.com.crm.kernel;
 
 import jakarta.ejb.ApplicationException;
 

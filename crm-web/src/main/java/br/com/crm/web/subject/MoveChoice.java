@@ -1,4 +1,4 @@
-package br.com.crm.web.funnel;
+package br.com.crm.web.subject;
 
 import br.com.crm.subject.entity.Outcome;
 

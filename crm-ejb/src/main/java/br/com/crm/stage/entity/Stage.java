@@ -1,8 +1,11 @@
-package br.com.crm.funnel.entity;
+package br.com.crm.stage.entity;
 
+import br.com.crm.kernel.BusinessException;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,18 +16,20 @@ import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * A step of the funnel. Stages are ordered by {@link #getPosition() position}; the last one is the closing stage
- * (Encerrado), where subjects end as won or lost. There are never more than {@link #MAX_STAGES}.
+ * A step of the funnel. Stages are ordered by {@link #getPosition() position}; exactly one, always the last, is the
+ * closing stage (Encerrado), where subjects end as won or lost ({@link #isClosing()}; {@code Stages} keeps it so).
+ * There are never more than {@link #MAX_STAGES}.
  */
 @Entity
 @Table(name = "crm_stage")
 @Cacheable
 @NamedQuery(name = Stage.ALL, query = "select s from Stage s order by s.position")
 @NamedQuery(name = Stage.COUNT, query = "select count(s) from Stage s")
-public class Stage implements java.io.Serializable {
+public class Stage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -53,7 +58,11 @@ public class Stage implements java.io.Serializable {
     @Column(name = "stale_days")
     private Integer staleDays;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    /** {@code true} on the closing stage, {@code null} (not false) elsewhere: the column is unique. */
+    @Column(name = "closing")
+    private Boolean closing;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "proposal_rule", length = 10)
     private ProposalRule proposalRule;
 
@@ -69,6 +78,16 @@ public class Stage implements java.io.Serializable {
         describe(description, descriptionEn);
     }
 
+    /** Whether subjects end here, as won or lost. */
+    public boolean isClosing() {
+        return Boolean.TRUE.equals(closing);
+    }
+
+    /** Makes this the closing stage; the caller takes the role from the stage that had it. */
+    public void closeSubjects(boolean closes) {
+        this.closing = closes ? Boolean.TRUE : null;
+    }
+
     public void describe(String description, String descriptionEn) {
         this.description = description == null ? null : description.strip();
         this.descriptionEn = descriptionEn == null || descriptionEn.isBlank() ? null : descriptionEn.strip();
@@ -77,7 +96,7 @@ public class Stage implements java.io.Serializable {
     /** After how many days without activity the stage's subjects are flagged as stale; {@code null}: never. */
     public void flagStaleAfter(Integer days) {
         if (days != null && (days < 1 || days > 365)) {
-            throw new br.com.crm.business.BusinessException(br.com.crm.business.BusinessException.Kind.INVALID,
+            throw new BusinessException(BusinessException.Kind.INVALID,
                     "stage.staleDays.invalid", "staleDays", 1, 365);
         }
         this.staleDays = days;

@@ -1,6 +1,6 @@
-package br.com.crm.subject.control;
+package br.com.crm.funnel.control;
 
-import br.com.crm.funnel.boundary.FunnelChanged;
+import br.com.crm.kernel.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -61,9 +61,11 @@ public class ResultSnapshots {
         }
     }
 
-    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FunnelChanged change) {
-        synchronized (snapshots) {
-            snapshots.clear();
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Change change) {
+        if (change.kind().showsOnBoard()) {
+            synchronized (snapshots) {
+                snapshots.clear();
+            }
         }
     }
 }

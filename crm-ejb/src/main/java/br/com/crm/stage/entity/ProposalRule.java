@@ -1,4 +1,4 @@
-package br.com.crm.funnel.entity;
+package br.com.crm.stage.entity;
 
 /** A stage rule: subjects move to the stage when one of their proposals is sent, or accepted. */
 public enum ProposalRule {

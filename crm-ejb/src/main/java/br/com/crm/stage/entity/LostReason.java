@@ -1,5 +1,6 @@
-package br.com.crm.funnel.entity;
+package br.com.crm.stage.entity;
 
+import java.io.Serializable;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,7 +22,7 @@ import java.util.Locale;
 @Cacheable
 @NamedQuery(name = LostReason.ACTIVE, query = "select r from LostReason r where r.active = true order by r.description")
 @NamedQuery(name = LostReason.ALL, query = "select r from LostReason r order by r.active desc, r.description")
-public class LostReason implements java.io.Serializable {
+public class LostReason implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package br.com.crm.security.boundary;
+package br.com.crm.security.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;

@@ -1,6 +1,8 @@
-package br.com.crm.web.api;
+package br.com.crm.web.subject;
 
-import br.com.crm.business.BusinessException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.boundary.SubjectFilter;
 import jakarta.ws.rs.QueryParam;
 
@@ -38,10 +40,10 @@ public class FilterParams {
     }
 
     /** The filter of a page or download URL (the board's, its CSV export's). */
-    public static SubjectFilter of(jakarta.servlet.http.HttpServletRequest request) {
+    public static SubjectFilter of(HttpServletRequest request) {
         String[] tags = request.getParameterValues("tag");
         List<Long> tagIds = tags == null ? List.of()
-                : java.util.Arrays.stream(tags).filter(t -> t.matches("\\d+")).map(Long::valueOf).toList();
+                : Arrays.stream(tags).filter(t -> t.matches("\\d+")).map(Long::valueOf).toList();
         String customer = request.getParameter("customer");
         Long customerId = customer != null && customer.matches("\\d{1,18}") ? Long.valueOf(customer) : null;
         return of(request.getParameter("q"), tagIds, customerId, request.getParameter("responsible"),

@@ -1,4 +1,4 @@
-package br.com.crm.activity.control;
+package br.com.crm.subject.control;
 
 import br.com.crm.database.control.Dialect;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,76 @@
+package br.com.crm.kernel;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One committed change, as the single write path of its component describes it: what happened, to which subjects
+ * and which record, which funnel columns it touched, who made it and from which open view. Observed inside the
+ * transaction by nothing; after the commit by the push to open boards and lists (which skip the view the change
+ * came from) and by the kept caches.
+ *
+ * @param kind     what happened
+ * @param subjects the subjects concerned (empty when the change is not about subjects, e.g. stages reconfigured;
+ *                 at most {@link #MAX_IDS}: a larger change says {@code many})
+ * @param many     more subjects changed than {@code subjects} lists (a bulk action, an import)
+ * @param stages   the stages whose column (cards or figures) changed
+ * @param record   the id of the changed record of the kind (an activity, a proposal, a tag…), else {@code null}
+ * @param user     who made it
+ * @param origin   the open view it came from (a board, a list), so that view is not told its own change again;
+ *                 {@code null} from the API and from background work
+ * @param at       when it was made
+ */
+public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stages, Long record, String user,
+                     String origin, Instant at) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final int MAX_IDS = 200;
+
+    public enum Kind {
+        SUBJECT_CREATED, SUBJECT_EDITED, SUBJECT_MOVED, SUBJECT_CLOSED, SUBJECT_REOPENED, SUBJECT_TAGGED,
+        SUBJECT_ASSIGNED, SUBJECT_ARCHIVED, SUBJECT_UNARCHIVED, SUBJECT_DELETED, SUBJECTS_IMPORTED,
+        ACTIVITY_PLANNED, ACTIVITY_EDITED, ACTIVITY_DONE, ACTIVITY_REOPENED, ACTIVITY_DELETED,
+        NOTE_ADDED, NOTE_EDITED, NOTE_DELETED,
+        PROPOSAL_SAVED, PROPOSAL_SENT, PROPOSAL_ANSWERED, PROPOSAL_EXPIRED,
+        MAIL_QUEUED, MAIL_STATUS,
+        CUSTOMER_SAVED,
+        TAGS_CHANGED,
+        STAGES_CHANGED;
+
+        /** Whether a board or list shows something this kind of change alters (cards, rows, columns, figures). */
+        public boolean showsOnBoard() {
+            return switch (this) {
+                case PROPOSAL_SAVED, PROPOSAL_SENT, PROPOSAL_ANSWERED, PROPOSAL_EXPIRED, MAIL_QUEUED, MAIL_STATUS,
+                     NOTE_EDITED, NOTE_DELETED -> false;
+                default -> true;
+            };
+        }
+    }
+
+    public Change {
+        subjects = Set.copyOf(subjects);
+        stages = Set.copyOf(stages);
+    }
+
+    /** A change of these subjects (the first {@link #MAX_IDS} are named) in these columns. */
+    public static Change of(Kind kind, Collection<Long> subjects, Collection<Long> stages, Long record, String user,
+                            String origin) {
+        Set<Long> named = new TreeSet<>();
+        for (Long id : subjects) {
+            if (named.size() == MAX_IDS) {
+                break;
+            }
+            named.add(id);
+        }
+        return new Change(kind, named, subjects.size() > named.size(), new TreeSet<>(stages), record, user,
+                origin, Instant.now());
+    }
+
+    public boolean isAbout(long subjectId) {
+        return many || subjects.contains(subjectId);
+    }
+}
