@@ -1,5 +1,5 @@
 /**
- * The timeline (Linha do tempo) of a subject: its activities, notes and stage changes (later also proposals and
- * e-mails), newest first, a page at a time.
+ * The timeline (Linha do tempo) of a subject: its activities, notes, stage changes, proposals and e-mails, newest
+ * first, a page at a time.
  */
 package br.com.crm.timeline;

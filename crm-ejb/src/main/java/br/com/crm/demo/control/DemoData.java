@@ -129,10 +129,11 @@ public class DemoData {
     private void saved(Activity activity, Change.Kind kind) {
         changes.activity(kind, activity.getSubjectId(), null, () -> {
             em.persist(activity);
-            em.flush();
             if (activity.getDoneAt() != null) {
-                changes.activityRecorded(activity.getSubjectId(), activity.getDoneAt());
+                // On the entity, not by a bulk update: the subject moves on in this same transaction.
+                activity.getSubject().activityRecordedAt(activity.getDoneAt());
             }
+            em.flush();
             return activity.getId();
         });
     }

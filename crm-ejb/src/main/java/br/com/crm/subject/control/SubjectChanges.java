@@ -127,7 +127,7 @@ public class SubjectChanges {
                     outcomeBefore == null ? StageTotal.OPEN : outcomeBefore.name());
         }
         fire(moved == null ? kind : movedKind(kind, outcomeBefore, subject.getOutcome()), List.of(subject.getId()),
-                Set.of(stageBefore, stageAfter), null);
+                new HashSet<>(List.of(stageBefore, stageAfter)), null);
         return subject;
     }
 

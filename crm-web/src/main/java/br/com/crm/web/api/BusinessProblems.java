@@ -2,6 +2,7 @@ package br.com.crm.web.api;
 
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.shell.Languages;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-/** A business refusal as a problem: the message in the caller's language (Accept-Language), and the field. */
+/** A business refusal as a problem: the message in the caller's language ({@link Languages}), and the field. */
 @Provider
 public class BusinessProblems implements ExceptionMapper<BusinessException> {
 
@@ -27,20 +28,13 @@ public class BusinessProblems implements ExceptionMapper<BusinessException> {
             case CONFLICT -> Response.Status.CONFLICT;
             case STALE -> Response.Status.PRECONDITION_FAILED;
         };
-        Locale locale = locale(headers);
+        Locale locale = Languages.of(headers);
         String detail = Feedback.format(ResourceBundle.getBundle(Feedback.BUNDLE, locale), e.getMessageKey(),
                 e.getArguments());
         List<Problem.FieldError> errors = e.getField() == null ? null
                 : List.of(new Problem.FieldError(e.getField(), detail));
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, errors)
                 .toResponse();
-    }
-
-    /** The caller's language (Accept-Language); English when none is asked. */
-    static Locale locale(HttpHeaders headers) {
-        return headers == null || headers.getAcceptableLanguages().isEmpty()
-                || "*".equals(headers.getAcceptableLanguages().get(0).getLanguage())
-                ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
     }
 
     /** 422: the request is well-formed, but a rule refuses its content. */

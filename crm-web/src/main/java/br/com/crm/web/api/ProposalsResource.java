@@ -1,5 +1,6 @@
 package br.com.crm.web.api;
 
+import br.com.crm.web.shell.Languages;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.mail.boundary.Mails;
 import br.com.crm.mail.entity.Mail;
@@ -124,8 +125,7 @@ public class ProposalsResource {
     @Produces("application/pdf")
     public Response pdf(@PathParam("id") long id, @Context HttpHeaders headers) {
         Proposal proposal = proposals.find(id);
-        Locale locale = headers.getAcceptableLanguages().stream().findFirst()
-                .filter(l -> "en".equals(l.getLanguage())).orElse(Locale.forLanguageTag("pt-BR"));
+        Locale locale = Languages.of(headers);
         return Response.ok(proposals.pdf(id, locale), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + proposal.fileName() + "\"")
                 .build();

@@ -8,6 +8,7 @@ import br.com.crm.stage.boundary.Stages;
 import br.com.crm.report.boundary.ActivityReport;
 import br.com.crm.web.report.ReportTable;
 import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.shell.Languages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -111,7 +112,7 @@ public class ReportsResource {
 
     private Response export(ReportTable.Format format) {
         ReportTable table = table();
-        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, BusinessProblems.locale(headers));
+        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers));
         StreamingOutput body = out -> table.write(format, out, bundle);
         return Response.ok(body, format.contentType)
                 .header("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"").build();
@@ -133,6 +134,6 @@ public class ReportsResource {
 
     private ReportTable table() {
         ActivityReport.Query query = ReportTable.query(from, to, period, by, user, kind);
-        return ReportTable.of(query, report.run(query), stages.list(), BusinessProblems.locale(headers));
+        return ReportTable.of(query, report.run(query), stages.list(), Languages.of(headers));
     }
 }

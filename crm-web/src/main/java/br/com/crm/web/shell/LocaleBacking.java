@@ -22,9 +22,6 @@ public class LocaleBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
-    public static final List<Locale> SUPPORTED = List.of(PT_BR, Locale.ENGLISH);
-
     private Locale locale;
 
     public Locale getLocale() {
@@ -32,8 +29,8 @@ public class LocaleBacking implements Serializable {
             var external = FacesContext.getCurrentInstance().getExternalContext();
             // Without Accept-Language the container reports its own default locale: ours is pt-BR instead.
             locale = external.getRequestHeaderMap().containsKey("Accept-Language")
-                    ? negotiate(external.getRequestLocales())
-                    : PT_BR;
+                    ? Languages.negotiate(external.getRequestLocales())
+                    : Languages.PT_BR;
         }
         return locale;
     }
@@ -43,7 +40,7 @@ public class LocaleBacking implements Serializable {
         if (locale != null) {
             return locale;
         }
-        return request.getHeader("Accept-Language") == null ? PT_BR : negotiate(request.getLocales().asIterator());
+        return Languages.of(request);
     }
 
     public String getLanguageTag() {
@@ -52,22 +49,11 @@ public class LocaleBacking implements Serializable {
 
     /** Switches language and reloads the current page with a GET, so no half-submitted form is replayed. */
     public void switchTo(String languageTag) throws IOException {
-        locale = SUPPORTED.stream()
+        locale = Languages.SUPPORTED.stream()
                 .filter(l -> l.toLanguageTag().equals(languageTag))
                 .findFirst()
-                .orElse(PT_BR);
+                .orElse(Languages.PT_BR);
         Faces.refreshWithQueryString();
     }
 
-    static Locale negotiate(Iterator<Locale> requested) {
-        while (requested != null && requested.hasNext()) {
-            Locale candidate = requested.next();
-            for (Locale supported : SUPPORTED) {
-                if (supported.getLanguage().equals(candidate.getLanguage())) {
-                    return supported;
-                }
-            }
-        }
-        return PT_BR;
-    }
 }

@@ -1,2 +1,5 @@
-/** The application shell: layout, menu, language, the logged-in user and build facts. */
+/**
+ * The application shell: layout, menu, the one language negotiation ({@code Languages}), the logged-in user, the
+ * feedback of actions, the open view's origin key for change events ({@code ViewOrigin}) and build facts.
+ */
 package br.com.crm.web.shell;

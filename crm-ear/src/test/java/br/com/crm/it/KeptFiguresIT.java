@@ -1,0 +1,317 @@
+package br.com.crm.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.Json;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kept figures (each column's count and sum in {@code crm_stage_total}, the report's daily counts of done
+ * activities in {@code crm_activity_day}) always equal a fresh count over the subjects and activities, whatever
+ * sequence of changes users make: seeded random sequences of creating, moving, closing won and lost, editing,
+ * archiving, unarchiving and deleting subjects, bulk operations, imports, and planning, completing, reopening,
+ * editing and deleting activities, all through the REST API of the real Micro, compared after every sequence with
+ * a fresh {@code count}/{@code sum} read straight from its database (H2, or PostgreSQL with -Ppostgresql). Refusals
+ * (a move of an archived subject, a stale version) are part of the game: they must change nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class KeptFiguresIT {
+
+    private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+    private static final String[] KINDS = {"CALL", "EMAIL", "MEETING", "VISIT", "TASK"};
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final List<Long> open = new ArrayList<>();
+    private final List<Long> closing = new ArrayList<>();
+    private long lostReason;
+    private long tag;
+    private final List<Long> subjects = new ArrayList<>();
+    private final List<Long> activities = new ArrayList<>();
+    private final Map<String, Integer> tried = new HashMap<>();
+
+    @BeforeEach
+    void readTheFunnel() {
+        for (JsonObject stage : array(call("GET", "api/v1/stages", null, null)).getValuesAs(JsonObject.class)) {
+            (stage.getBoolean("closing") ? closing : open).add(stage.getJsonNumber("id").longValue());
+        }
+        JsonArray reasons = array(call("GET", "api/v1/lost-reasons", null, null));
+        lostReason = reasons.getJsonObject(0).getJsonNumber("id").longValue();
+        HttpResponse<String> created = Api.call(base, "admin", "POST", "api/v1/tags", null,
+                "{\"name\":\"kept " + UUID.randomUUID().toString().substring(0, 8) + "\",\"color\":\"#1f4e79\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        tag = Http.json(created).getJsonNumber("id").longValue();
+        assertThat(closing).hasSize(1);
+    }
+
+    @Test
+    void keptFiguresEqualAFreshCountAfterAnySequenceOfChanges() throws SQLException {
+        for (long seed = 1; seed <= 8; seed++) {
+            Random random = new Random(seed);
+            for (int step = 0; step < 30; step++) {
+                randomChange(random);
+            }
+            assertKeptFiguresMatchAFreshCount("seed " + seed);
+        }
+        // Every kind of change was made, so every write path was compared.
+        assertThat(tried.keySet()).contains("create", "move", "won", "lost", "reopen", "edit", "archive",
+                "unarchive", "delete", "bulk archive", "bulk unarchive", "bulk move", "bulk delete", "bulk tags",
+                "import", "plan", "done", "reopen activity", "edit activity", "delete activity");
+    }
+
+    private void randomChange(Random random) {
+        if (subjects.size() < 3) {
+            create(random);
+            return;
+        }
+        long subject = subjects.get(random.nextInt(subjects.size()));
+        switch (random.nextInt(17)) {
+            case 0, 1 -> create(random);
+            case 2 -> subjectChange("move", subject, "move",
+                    "{\"stageId\":" + open.get(random.nextInt(open.size())) + "}");
+            case 3 -> subjectChange("won", subject, "move", "{\"stageId\":" + closing.get(0) + ",\"outcome\":\"WON\"}");
+            case 4 -> subjectChange("lost", subject, "move", "{\"stageId\":" + closing.get(0)
+                    + ",\"outcome\":\"LOST\",\"lostReasonId\":" + lostReason + "}");
+            case 5 -> subjectChange("reopen", subject, "move", "{\"stageId\":" + open.get(0) + "}");
+            case 6 -> edit(subject, random);
+            case 7 -> subjectChange("archive", subject, "archive", null);
+            case 8 -> subjectChange("unarchive", subject, "unarchive", null);
+            case 9 -> delete(subject);
+            case 10 -> bulk(random);
+            case 11 -> importLines(random);
+            case 12, 13 -> plan(subject, random);
+            default -> activityChange(random);
+        }
+    }
+
+    private void create(Random random) {
+        HttpResponse<String> customer = call("POST", "api/v1/customers", null,
+                "{\"name\":\"Cliente " + UUID.randomUUID() + "\",\"kind\":\"PERSON\"}");
+        long customerId = Http.json(customer).getJsonNumber("id").longValue();
+        HttpResponse<String> created = call("POST", "api/v1/subjects", null, "{\"title\":\"Kept " + random.nextInt()
+                + "\",\"customerId\":" + customerId + ",\"stageId\":" + open.get(random.nextInt(open.size()))
+                + ",\"responsible\":\"" + (random.nextBoolean() ? "ana" : "bruno") + "\",\"amount\":" + amount(random)
+                + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        subjects.add(Http.json(created).getJsonNumber("id").longValue());
+        tried.merge("create", 1, Integer::sum);
+    }
+
+    private void subjectChange(String what, long subject, String action, String body) {
+        answered(what, call("POST", "api/v1/subjects/" + subject + "/" + action, version("subjects", subject), body));
+    }
+
+    private void edit(long subject, Random random) {
+        HttpResponse<String> current = call("GET", "api/v1/subjects/" + subject, null, null);
+        if (current.statusCode() != 200) {
+            return;
+        }
+        JsonObject s = Http.json(current);
+        // The form moves the subject too when it names another stage (not the closing one).
+        answered("edit", call("PUT", "api/v1/subjects/" + subject, current.headers().firstValue("ETag").orElseThrow(),
+                "{\"title\":\"" + s.getString("title") + "\",\"customerId\":" + s.getJsonNumber("customerId")
+                        + ",\"stageId\":" + open.get(random.nextInt(open.size())) + ",\"responsible\":\""
+                        + s.getString("responsible") + "\",\"amount\":" + amount(random) + "}"));
+    }
+
+    private void delete(long subject) {
+        HttpResponse<String> deleted = call("DELETE", "api/v1/subjects/" + subject, version("subjects", subject),
+                null);
+        answered("delete", deleted);
+        if (deleted.statusCode() == 204) {
+            subjects.remove(subject);
+        }
+    }
+
+    private void bulk(Random random) {
+        List<Long> chosen = subjects.stream().filter(id -> random.nextInt(3) == 0).toList();
+        if (chosen.isEmpty()) {
+            chosen = List.of(subjects.get(0));
+        }
+        String ids = chosen.stream().map(String::valueOf).collect(Collectors.joining(","));
+        String[] actions = {"archive", "unarchive", "move", "delete", "addTags", "removeTags"};
+        String action = actions[random.nextInt(actions.length)];
+        String extra = switch (action) {
+            case "move" -> ",\"stageId\":" + open.get(random.nextInt(open.size()));
+            case "addTags", "removeTags" -> ",\"tagIds\":[" + tag + "]";
+            default -> "";
+        };
+        HttpResponse<String> done = call("POST", "api/v1/subjects/bulk", null,
+                "{\"action\":\"" + action + "\",\"ids\":[" + ids + "]" + extra + "}");
+        answered("bulk " + (action.endsWith("Tags") ? "tags" : action), done);
+        if ("delete".equals(action) && done.statusCode() == 200) {
+            subjects.removeAll(chosen);
+        }
+    }
+
+    private void importLines(Random random) {
+        StringBuilder csv = new StringBuilder("chave,titulo,cliente,valor\n");
+        int lines = 1 + random.nextInt(3);
+        for (int i = 0; i < lines; i++) {
+            csv.append("kept-").append(UUID.randomUUID()).append(",Importado ").append(i).append(",Cliente importado ")
+                    .append(UUID.randomUUID()).append(",").append(random.nextInt(100_000)).append('\n');
+        }
+        HttpRequest request = HttpRequest.newBuilder(Http.resolve(base, "api/v1/subjects/import"))
+                .header("Authorization", Http.basic("ana", "ana")).header("Content-Type", "text/csv")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build();
+        HttpResponse<String> imported = Http.send(request);
+        answered("import", imported);
+        assertThat(Http.json(imported).getJsonNumber("created").intValue()).as(imported.body()).isEqualTo(lines);
+    }
+
+    private void plan(long subject, Random random) {
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusHours(random.nextInt(96) - 48).withNano(0);
+        HttpResponse<String> planned = call("POST", "api/v1/subjects/" + subject + "/activities", null,
+                "{\"kind\":\"" + KINDS[random.nextInt(KINDS.length)] + "\",\"description\":\"Ligar\",\"dueAt\":\""
+                        + due + "\",\"responsible\":\"" + (random.nextBoolean() ? "ana" : "bruno") + "\"}");
+        answered("plan", planned);
+        if (planned.statusCode() == 201) {
+            activities.add(Http.json(planned).getJsonNumber("id").longValue());
+        }
+    }
+
+    private void activityChange(Random random) {
+        if (activities.isEmpty()) {
+            return;
+        }
+        long activity = activities.get(random.nextInt(activities.size()));
+        String path = "api/v1/activities/" + activity;
+        HttpResponse<String> current = call("GET", path, null, null);
+        if (current.statusCode() == 404) {
+            activities.remove(activity);
+            return;
+        }
+        String version = current.headers().firstValue("ETag").orElseThrow();
+        switch (random.nextInt(4)) {
+            case 0 -> {
+                // Done at a random hour of the last days: São Paulo days and UTC days differ around midnight.
+                OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(random.nextInt(4 * 24 * 60))
+                        .withNano(0);
+                answered("done", call("POST", path + "/done", version, "{\"doneAt\":\"" + at + "\",\"result\":\"ok\"}"));
+            }
+            case 1 -> answered("reopen activity", call("POST", path + "/reopen", version, null));
+            case 2 -> answered("edit activity", call("PUT", path, version, "{\"kind\":\""
+                    + KINDS[random.nextInt(KINDS.length)] + "\",\"description\":\"Reunião\",\"dueAt\":\""
+                    + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + "\",\"responsible\":\""
+                    + (random.nextBoolean() ? "ana" : "bruno") + "\"}"));
+            default -> {
+                HttpResponse<String> deleted = call("DELETE", path, version, null);
+                answered("delete activity", deleted);
+                if (deleted.statusCode() == 204) {
+                    activities.remove(activity);
+                }
+            }
+        }
+    }
+
+    /** A change is done or refused in plain words (a rule, a stale copy), never a server error. */
+    private void answered(String what, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(what + ": " + response.body()).isBetween(200, 499);
+        if (response.statusCode() < 300) {
+            tried.merge(what, 1, Integer::sum);
+        }
+    }
+
+    private String version(String collection, long id) {
+        return call("GET", "api/v1/" + collection + "/" + id, null, null).headers().firstValue("ETag").orElse("\"0\"");
+    }
+
+    private static String amount(Random random) {
+        return random.nextInt(5) == 0 ? "null" : BigDecimal.valueOf(random.nextInt(10_000_000), 2).toPlainString();
+    }
+
+    private HttpResponse<String> call(String method, String path, String ifMatch, String json) {
+        return Api.call(base, "ana", method, path, ifMatch, json);
+    }
+
+    private static void assertKeptFiguresMatchAFreshCount(String after) throws SQLException {
+        try (Connection db = DriverManager.getConnection(System.getProperty("crm.it.db.url"),
+                System.getProperty("crm.it.db.user"), System.getProperty("crm.it.db.password"))) {
+            Map<String, String> keptTotals = rows(db, "select stage_id, outcome, subjects, amount from crm_stage_total "
+                    + "where subjects <> 0 or amount <> 0", 2);
+            Map<String, String> freshTotals = rows(db, "select stage_id, coalesce(outcome, 'OPEN'), count(*), "
+                    + "coalesce(sum(amount), 0) from crm_subject where archived = false group by stage_id, "
+                    + "coalesce(outcome, 'OPEN')", 2);
+            assertThat(keptTotals).as("column totals after " + after).isEqualTo(freshTotals);
+
+            Map<String, String> keptDays = rows(db, "select done_on, kind, responsible_id, stage_id, outcome, "
+                    + "done_count from crm_activity_day where done_count <> 0", 5);
+            Map<String, Long> fresh = new HashMap<>();
+            try (ResultSet rs = db.createStatement().executeQuery("select a.done_at, a.kind, a.responsible_id, "
+                    + "s.stage_id, coalesce(s.outcome, 'OPEN') from crm_activity a join crm_subject s "
+                    + "on s.id = a.subject_id where a.done_at is not null")) {
+                while (rs.next()) {
+                    LocalDate day = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(SAO_PAULO).toLocalDate();
+                    fresh.merge(day + "|" + rs.getString(2) + "|" + rs.getLong(3) + "|" + rs.getLong(4) + "|"
+                            + rs.getString(5), 1L, Long::sum);
+                }
+            }
+            Map<String, String> freshDays = fresh.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    e -> String.valueOf(e.getValue())));
+            assertThat(keptDays).as("daily activity counts after " + after).isEqualTo(freshDays);
+        }
+    }
+
+    /** The rows as key (the first {@code keyColumns} columns) → the rest, numbers written without scale. */
+    private static Map<String, String> rows(Connection db, String sql, int keyColumns) throws SQLException {
+        Map<String, String> rows = new HashMap<>();
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> key = new ArrayList<>();
+                List<String> value = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    Object v = rs.getObject(i);
+                    String text = v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                            : v instanceof Date d ? d.toLocalDate().toString() : String.valueOf(v);
+                    (i <= keyColumns ? key : value).add(text);
+                }
+                rows.put(String.join("|", key), String.join("|", value));
+            }
+        }
+        return rows;
+    }
+
+    private static JsonArray array(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+}
