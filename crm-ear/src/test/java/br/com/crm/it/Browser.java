@@ -1,10 +1,12 @@
 package br.com.crm.it;
 
-import java.io.IOException;
-import java.util.Map;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -12,17 +14,49 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Debian's headless Chromium, driven by its own chromedriver (no driver download). */
-public final class Browser {
+/**
+ * Debian's headless Chromium, driven by its own chromedriver (no driver download), logged in as a demo user and
+ * pointed at the module's pages. Tests get one per parameter from {@link BrowserExtension}, which also keeps the
+ * screenshot and page of a failed test and quits it; {@code @Browser.Language("en-US")} on the parameter for
+ * another language than pt-BR.
+ */
+final class Browser {
 
-    private Browser() {
+    /** The language Chromium asks pages in (default pt-BR). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Language {
+        String value();
     }
 
-    public static ChromeDriver start(String language) {
+    private final ChromeDriver driver;
+    private final Api api;
+
+    Browser(String language, Supplier<URL> base) {
+        this.driver = start(language);
+        this.api = new Api(base);
+    }
+
+    private static ChromeDriver start(String language) {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
@@ -44,21 +78,108 @@ public final class Browser {
         }
     }
 
-    public static WebDriverWait waiting(WebDriver driver) {
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a page of the module, {@code path} relative to its base URL (e.g. {@code "list.xhtml?q=x"}). */
+    Browser open(String path) {
+        driver.get(api.uri(path).toString());
+        return this;
+    }
+
+    /** Logs in as a demo user (password = user name) and waits for the shell. */
+    Browser login(String user) {
+        login(user, user);
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("shell:menu")));
+        return this;
+    }
+
+    /** Fills the login form and submits it; the caller checks where it landed (the shell or an error). */
+    Browser login(String user, String password) {
+        open("login.xhtml");
+        driver.findElement(By.id("login:username")).sendKeys(user);
+        driver.findElement(By.id("login:password")).sendKeys(password);
+        driver.findElement(By.id("login:submit")).click();
+        waiting().until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("shell:menu")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login\\:messages .ui-messages-error"))));
+        return this;
+    }
+
+    /** 15 seconds, finding again what Ajax replaced between finding and reading it. */
+    WebDriverWait waiting() {
+        return waiting(Duration.ofSeconds(15));
+    }
+
+    WebDriverWait waiting(Duration timeout) {
         // Ajax updates replace elements between finding one and reading it; conditions on a locator find it again.
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
-    /** Fills the login form and submits it; the caller checks where it landed. */
-    public static void login(WebDriver driver, URL base, String user, String password) {
-        driver.get(Http.resolve(base, "login.xhtml").toString());
-        driver.findElement(By.id("login:username")).sendKeys(user);
-        driver.findElement(By.id("login:password")).sendKeys(password);
-        driver.findElement(By.id("login:submit")).click();
-        waiting(driver).until(ExpectedConditions.or(
-                ExpectedConditions.presenceOfElementLocated(By.id("shell:menu")),
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login\\:messages .ui-messages-error"))));
+    /** {@link #waiting()} until the condition holds (or is non-null), returning what it returned. */
+    <V> V until(Function<? super WebDriver, V> condition) {
+        return waiting().until(condition);
+    }
+
+    WebElement find(By locator) {
+        return driver.findElement(locator);
+    }
+
+    List<WebElement> findAll(By locator) {
+        return driver.findElements(locator);
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Chooses a value of a PrimeFaces select through the component's own client API. */
+    void select(String widgetId, String value) {
+        script("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1])", widgetId, value);
+    }
+
+    /** Clicks what the locator finds; a live update may re-render it under the click, then it clicks again. */
+    void click(By locator) {
+        waiting().ignoring(ElementClickInterceptedException.class).until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
+    }
+
+    /** The session cookie, as a Cookie header sends it: to download what the logged-in user downloads. */
+    String sessionCookie() {
+        return "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
+    }
+
+    /** GETs a link of the page (e.g. an export) in this browser's session. */
+    HttpResponse<String> fetch(String href) {
+        return Api.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", sessionCookie()).build());
+    }
+
+    /** {@link #fetch(String)} for binary content. */
+    HttpResponse<byte[]> download(String href) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                    .header("Cookie", sessionCookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(href + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(href + ": " + e, e);
+        }
+    }
+
+    /** The page as it is now: {@code name.png} and {@code name.html} in {@code directory}. */
+    void keep(Path directory, String name) throws IOException {
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        Files.writeString(directory.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+    }
+
+    void quit() {
+        driver.quit();
     }
 }

@@ -31,15 +31,17 @@ class FoundationApiIT {
     @ArquillianResource
     URL base;
 
+    private final Api api = new Api(() -> base);
+
     @ParameterizedTest
     @CsvSource({"admin,admin", "ana,ana", "bruno,bruno", "vera,vera", "ANA ,ana"})
     void pingAnswersEveryDemoUserWithTheVersion(String user, String password) {
-        HttpResponse<String> response = Http.get(base, "api/v1/ping", user, password);
+        HttpResponse<String> response = api.get("api/v1/ping", user, password);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
-        JsonObject pong = Http.json(response);
+        JsonObject pong = Api.json(response);
         assertThat(pong.getString("status")).isEqualTo("ok");
         assertThat(pong.getString("user")).isEqualTo(user.trim().toLowerCase());
         assertThat(pong.getString("version")).isNotBlank().isNotEqualTo("unknown");
@@ -49,7 +51,7 @@ class FoundationApiIT {
 
     @Test
     void apiWithoutCredentialsIs401AsProblemJson() {
-        HttpResponse<String> response = Http.get(base, "api/v1/ping");
+        HttpResponse<String> response = api.get("api/v1/ping");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
@@ -59,7 +61,7 @@ class FoundationApiIT {
 
     @Test
     void apiWithWrongPasswordIs401AsProblemJson() {
-        HttpResponse<String> response = Http.get(base, "api/v1/ping", "admin", "not-the-password");
+        HttpResponse<String> response = api.get("api/v1/ping", "admin", "not-the-password");
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertProblem(response, 401);
@@ -67,7 +69,7 @@ class FoundationApiIT {
 
     @Test
     void unknownApiPathIs404AsProblemJson() {
-        HttpResponse<String> response = Http.get(base, "api/v1/no-such-thing", "ana", "ana");
+        HttpResponse<String> response = api.get("api/v1/no-such-thing", "ana", "ana");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertProblem(response, 404);
@@ -75,10 +77,10 @@ class FoundationApiIT {
 
     @Test
     void healthReportsTheDatabase() {
-        HttpResponse<String> response = Http.get(Http.serverRoot(base), "health/ready");
+        HttpResponse<String> response = api.root().get("health/ready");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonObject health = Http.json(response);
+        JsonObject health = Api.json(response);
         assertThat(health.getString("status")).isEqualTo("UP");
         assertThat(health.getJsonArray("checks").getValuesAs(JsonObject.class))
                 .anySatisfy(check -> {
@@ -89,7 +91,7 @@ class FoundationApiIT {
 
     @Test
     void openApiDescribesTheApi() {
-        HttpResponse<String> response = Http.get(Http.serverRoot(base), "openapi");
+        HttpResponse<String> response = api.root().get("openapi");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("/api/v1/ping").contains("basic");
@@ -97,7 +99,7 @@ class FoundationApiIT {
 
     @Test
     void pagesNeedALogin() {
-        HttpResponse<String> response = Http.get(base, "index.xhtml");
+        HttpResponse<String> response = api.get("index.xhtml");
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
@@ -106,7 +108,7 @@ class FoundationApiIT {
 
     @Test
     void loginPageIsPublicAndSpeaksPortugueseByDefault() {
-        HttpResponse<String> response = Http.get(base, "login.xhtml");
+        HttpResponse<String> response = api.get("login.xhtml");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Usuário").contains("Senha").contains("lang=\"pt-BR\"");
@@ -119,7 +121,7 @@ class FoundationApiIT {
     @Test
     @EnabledIfSystemProperty(named = "crm.it.db", matches = "postgresql")
     void connectionsKilledByADatabaseRestartAreReplaced() throws Exception {
-        assertThat(Http.get(base, "api/v1/stages", "ana", "ana").statusCode()).isEqualTo(200);
+        assertThat(api.get("api/v1/stages", "ana", "ana").statusCode()).isEqualTo(200);
 
         try (Connection admin = DriverManager.getConnection(System.getProperty("crm.it.pg.url"),
                 System.getProperty("crm.it.pg.user"), System.getProperty("crm.it.pg.password"))) {
@@ -130,15 +132,15 @@ class FoundationApiIT {
         }
 
         for (int i = 0; i < 5; i++) {
-            assertThat(Http.get(base, "api/v1/stages", "bruno", "bruno").statusCode()).isEqualTo(200);
+            assertThat(api.get("api/v1/stages", "bruno", "bruno").statusCode()).isEqualTo(200);
         }
-        assertThat(Http.get(Http.serverRoot(base), "health/ready").statusCode()).isEqualTo(200);
+        assertThat(api.root().get("health/ready").statusCode()).isEqualTo(200);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        JsonObject problem = Http.json(response);
+        JsonObject problem = Api.json(response);
         assertThat(problem.getInt("status")).isEqualTo(status);
         assertThat(problem.getString("title")).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at br.com");

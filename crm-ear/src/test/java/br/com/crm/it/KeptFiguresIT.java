@@ -1,8 +1,6 @@
 package br.com.crm.it;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.Json;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -19,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -59,6 +55,8 @@ class KeptFiguresIT {
     @ArquillianResource
     URL base;
 
+    private final Api api = new Api(() -> base);
+
     private final List<Long> open = new ArrayList<>();
     private final List<Long> closing = new ArrayList<>();
     private long lostReason;
@@ -69,15 +67,11 @@ class KeptFiguresIT {
 
     @BeforeEach
     void readTheFunnel() {
-        for (JsonObject stage : array(call("GET", "api/v1/stages", null, null)).getValuesAs(JsonObject.class)) {
-            (stage.getBoolean("closing") ? closing : open).add(stage.getJsonNumber("id").longValue());
+        for (JsonObject stage : api.stages()) {
+            (stage.getBoolean("closing") ? closing : open).add(Api.id(stage));
         }
-        JsonArray reasons = array(call("GET", "api/v1/lost-reasons", null, null));
-        lostReason = reasons.getJsonObject(0).getJsonNumber("id").longValue();
-        HttpResponse<String> created = Api.call(base, "admin", "POST", "api/v1/tags", null,
-                "{\"name\":\"kept " + UUID.randomUUID().toString().substring(0, 8) + "\",\"color\":\"#1f4e79\"}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        tag = Http.json(created).getJsonNumber("id").longValue();
+        lostReason = api.lostReason();
+        tag = api.newTag("kept " + Api.token(), "#1f4e79");
         assertThat(closing).hasSize(1);
     }
 
@@ -122,38 +116,39 @@ class KeptFiguresIT {
     }
 
     private void create(Random random) {
-        HttpResponse<String> customer = call("POST", "api/v1/customers", null,
-                "{\"name\":\"Cliente " + UUID.randomUUID() + "\",\"kind\":\"PERSON\"}");
-        long customerId = Http.json(customer).getJsonNumber("id").longValue();
-        HttpResponse<String> created = call("POST", "api/v1/subjects", null, "{\"title\":\"Kept " + random.nextInt()
-                + "\",\"customerId\":" + customerId + ",\"stageId\":" + open.get(random.nextInt(open.size()))
+        long customerId = api.newCustomer();
+        HttpResponse<String> created = api.call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Kept "
+                + random.nextInt() + "\",\"customerId\":" + customerId + ",\"stageId\":"
+                + open.get(random.nextInt(open.size()))
                 + ",\"responsible\":\"" + (random.nextBoolean() ? "ana" : "bruno") + "\",\"amount\":" + amount(random)
                 + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        subjects.add(Http.json(created).getJsonNumber("id").longValue());
+        subjects.add(Api.id(Api.json(created)));
         tried.merge("create", 1, Integer::sum);
     }
 
     private void subjectChange(String what, long subject, String action, String body) {
-        answered(what, call("POST", "api/v1/subjects/" + subject + "/" + action, version("subjects", subject), body));
+        answered(what, api.call("ana", "POST", "api/v1/subjects/" + subject + "/" + action,
+                version("subjects", subject), body));
     }
 
     private void edit(long subject, Random random) {
-        HttpResponse<String> current = call("GET", "api/v1/subjects/" + subject, null, null);
+        HttpResponse<String> current = api.call("ana", "GET", "api/v1/subjects/" + subject, null, null);
         if (current.statusCode() != 200) {
             return;
         }
-        JsonObject s = Http.json(current);
+        JsonObject s = Api.json(current);
         // The form moves the subject too when it names another stage (not the closing one).
-        answered("edit", call("PUT", "api/v1/subjects/" + subject, current.headers().firstValue("ETag").orElseThrow(),
-                "{\"title\":\"" + s.getString("title") + "\",\"customerId\":" + s.getJsonNumber("customerId")
-                        + ",\"stageId\":" + open.get(random.nextInt(open.size())) + ",\"responsible\":\""
+        answered("edit", api.call("ana", "PUT", "api/v1/subjects/" + subject,
+                current.headers().firstValue("ETag").orElseThrow(), "{\"title\":\"" + s.getString("title")
+                        + "\",\"customerId\":" + s.getJsonNumber("customerId") + ",\"stageId\":"
+                        + open.get(random.nextInt(open.size())) + ",\"responsible\":\""
                         + s.getString("responsible") + "\",\"amount\":" + amount(random) + "}"));
     }
 
     private void delete(long subject) {
-        HttpResponse<String> deleted = call("DELETE", "api/v1/subjects/" + subject, version("subjects", subject),
-                null);
+        HttpResponse<String> deleted = api.call("ana", "DELETE", "api/v1/subjects/" + subject,
+                version("subjects", subject), null);
         answered("delete", deleted);
         if (deleted.statusCode() == 204) {
             subjects.remove(subject);
@@ -173,7 +168,7 @@ class KeptFiguresIT {
             case "addTags", "removeTags" -> ",\"tagIds\":[" + tag + "]";
             default -> "";
         };
-        HttpResponse<String> done = call("POST", "api/v1/subjects/bulk", null,
+        HttpResponse<String> done = api.call("ana", "POST", "api/v1/subjects/bulk", null,
                 "{\"action\":\"" + action + "\",\"ids\":[" + ids + "]" + extra + "}");
         answered("bulk " + (action.endsWith("Tags") ? "tags" : action), done);
         if ("delete".equals(action) && done.statusCode() == 200) {
@@ -188,23 +183,23 @@ class KeptFiguresIT {
             csv.append("kept-").append(UUID.randomUUID()).append(",Importado ").append(i).append(",Cliente importado ")
                     .append(UUID.randomUUID()).append(",").append(random.nextInt(100_000)).append('\n');
         }
-        HttpRequest request = HttpRequest.newBuilder(Http.resolve(base, "api/v1/subjects/import"))
-                .header("Authorization", Http.basic("ana", "ana")).header("Content-Type", "text/csv")
+        HttpRequest request = api.request("api/v1/subjects/import", "ana", "ana")
+                .header("Content-Type", "text/csv")
                 .header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build();
-        HttpResponse<String> imported = Http.send(request);
+        HttpResponse<String> imported = Api.send(request);
         answered("import", imported);
-        assertThat(Http.json(imported).getJsonNumber("created").intValue()).as(imported.body()).isEqualTo(lines);
+        assertThat(Api.json(imported).getJsonNumber("created").intValue()).as(imported.body()).isEqualTo(lines);
     }
 
     private void plan(long subject, Random random) {
         OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusHours(random.nextInt(96) - 48).withNano(0);
-        HttpResponse<String> planned = call("POST", "api/v1/subjects/" + subject + "/activities", null,
+        HttpResponse<String> planned = api.call("ana", "POST", "api/v1/subjects/" + subject + "/activities", null,
                 "{\"kind\":\"" + KINDS[random.nextInt(KINDS.length)] + "\",\"description\":\"Ligar\",\"dueAt\":\""
                         + due + "\",\"responsible\":\"" + (random.nextBoolean() ? "ana" : "bruno") + "\"}");
         answered("plan", planned);
         if (planned.statusCode() == 201) {
-            activities.add(Http.json(planned).getJsonNumber("id").longValue());
+            activities.add(Api.id(Api.json(planned)));
         }
     }
 
@@ -214,7 +209,7 @@ class KeptFiguresIT {
         }
         long activity = activities.get(random.nextInt(activities.size()));
         String path = "api/v1/activities/" + activity;
-        HttpResponse<String> current = call("GET", path, null, null);
+        HttpResponse<String> current = api.call("ana", "GET", path, null, null);
         if (current.statusCode() == 404) {
             activities.remove(activity);
             return;
@@ -225,15 +220,16 @@ class KeptFiguresIT {
                 // Done at a random hour of the last days: São Paulo days and UTC days differ around midnight.
                 OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(random.nextInt(4 * 24 * 60))
                         .withNano(0);
-                answered("done", call("POST", path + "/done", version, "{\"doneAt\":\"" + at + "\",\"result\":\"ok\"}"));
+                answered("done", api.call("ana", "POST", path + "/done", version,
+                        "{\"doneAt\":\"" + at + "\",\"result\":\"ok\"}"));
             }
-            case 1 -> answered("reopen activity", call("POST", path + "/reopen", version, null));
-            case 2 -> answered("edit activity", call("PUT", path, version, "{\"kind\":\""
+            case 1 -> answered("reopen activity", api.call("ana", "POST", path + "/reopen", version, null));
+            case 2 -> answered("edit activity", api.call("ana", "PUT", path, version, "{\"kind\":\""
                     + KINDS[random.nextInt(KINDS.length)] + "\",\"description\":\"Reunião\",\"dueAt\":\""
                     + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + "\",\"responsible\":\""
                     + (random.nextBoolean() ? "ana" : "bruno") + "\"}"));
             default -> {
-                HttpResponse<String> deleted = call("DELETE", path, version, null);
+                HttpResponse<String> deleted = api.call("ana", "DELETE", path, version, null);
                 answered("delete activity", deleted);
                 if (deleted.statusCode() == 204) {
                     activities.remove(activity);
@@ -251,20 +247,16 @@ class KeptFiguresIT {
     }
 
     private String version(String collection, long id) {
-        return call("GET", "api/v1/" + collection + "/" + id, null, null).headers().firstValue("ETag").orElse("\"0\"");
+        return api.call("ana", "GET", "api/v1/" + collection + "/" + id, null,
+                null).headers().firstValue("ETag").orElse("\"0\"");
     }
 
     private static String amount(Random random) {
         return random.nextInt(5) == 0 ? "null" : BigDecimal.valueOf(random.nextInt(10_000_000), 2).toPlainString();
     }
 
-    private HttpResponse<String> call(String method, String path, String ifMatch, String json) {
-        return Api.call(base, "ana", method, path, ifMatch, json);
-    }
-
     private static void assertKeptFiguresMatchAFreshCount(String after) throws SQLException {
-        try (Connection db = DriverManager.getConnection(System.getProperty("crm.it.db.url"),
-                System.getProperty("crm.it.db.user"), System.getProperty("crm.it.db.password"))) {
+        try (Connection db = Database.connection()) {
             Map<String, String> keptTotals = rows(db, "select stage_id, outcome, subjects, amount from crm_stage_total "
                     + "where subjects <> 0 or amount <> 0", 2);
             Map<String, String> freshTotals = rows(db, "select stage_id, coalesce(outcome, 'OPEN'), count(*), "
@@ -308,10 +300,5 @@ class KeptFiguresIT {
             }
         }
         return rows;
-    }
-
-    private static JsonArray array(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.createReader(new StringReader(response.body())).readArray();
     }
 }

@@ -2,8 +2,6 @@ package br.com.crm.it;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import br.com.crm.customer.entity.TaxId;
 import jakarta.json.JsonObject;
@@ -13,34 +11,26 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The list of subjects in real headless Chromium: bulk tags, archive, delete, export and import. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
 class ListBrowserIT {
 
     @Deployment(testable = false)
@@ -51,126 +41,117 @@ class ListBrowserIT {
     @ArquillianResource
     URL base;
 
-    private final List<WebDriver> drivers = new ArrayList<>();
-
-    @AfterEach
-    void quit() {
-        drivers.forEach(WebDriver::quit);
-    }
+    private final Api api = new Api(() -> base);
 
     @Test
-    void aSelectionTaggedInBatchIsFoundByThatTagInTheListAndInTheFunnel() {
-        String token = token();
-        long first = newSubject("Lote " + token);
-        long second = newSubject("Lote " + token);
-        long untouched = newSubject("Lote " + token);
+    void aSelectionTaggedInBatchIsFoundByThatTagInTheListAndInTheFunnel(Browser browser) {
+        String token = Api.token();
+        long first = api.newSubject("Lote " + token + " " + Api.token());
+        long second = api.newSubject("Lote " + token + " " + Api.token());
+        long untouched = api.newSubject("Lote " + token + " " + Api.token());
         String tag = "Marca " + token;
-        HttpResponse<String> created = api("admin", "POST", "api/v1/tags", "{\"name\":\"" + tag + "\",\"color\":\"#0e7490\"}");
-        assertThat(created.statusCode()).isEqualTo(201);
-        long tagId = Http.json(created).getJsonNumber("id").longValue();
-        WebDriver driver = loggedIn("ana");
+        long tagId = api.newTag(tag, "#0e7490");
+        browser.login("ana");
 
-        driver.get(Http.resolve(base, "list.xhtml?q=lote+" + token).toString());
-        check(driver, first);
-        check(driver, second);
-        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"), "2 selecionado"));
-        click(driver, By.id("list:bulkMore_button"));
-        wait(driver).until(ExpectedConditions.elementToBeClickable(By.id("list:bulkAddTags"))).click();
-        WebElement choice = wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        browser.open("list.xhtml?q=lote+" + token);
+        check(browser, first);
+        check(browser, second);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"), "2 selecionado"));
+        browser.click(By.id("list:bulkMore_button"));
+        browser.until(ExpectedConditions.elementToBeClickable(By.id("list:bulkAddTags"))).click();
+        WebElement choice = browser.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                 "//form[@id='tagForm']//label[normalize-space()='" + tag + "']")));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", choice);
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", choice);
         choice.click();
-        driver.findElement(By.id("tagForm:applyTags")).click();
-        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+        browser.find(By.id("tagForm:applyTags")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
                 "Marcadores incluídos em 2 de 2"));
-        assertThat(chips(driver, first)).containsExactly(tag);
-        assertThat(chips(driver, second)).containsExactly(tag);
-        assertThat(chips(driver, untouched)).isEmpty();
+        assertThat(chips(browser, first)).containsExactly(tag);
+        assertThat(chips(browser, second)).containsExactly(tag);
+        assertThat(chips(browser, untouched)).isEmpty();
 
         // Filtered by the tag: the list, then the funnel through the view switch, keeping the filter.
-        driver.get(Http.resolve(base, "list.xhtml?tag=" + tagId).toString());
-        assertThat(rowIds(driver)).containsExactlyInAnyOrder(first, second);
-        driver.findElement(By.id("viewFunnel")).click();
-        wait(driver).until(ExpectedConditions.urlContains("index.xhtml"));
-        assertThat(driver.getCurrentUrl()).contains("tag=" + tagId);
-        wait(driver).until(d -> d.findElements(By.cssSelector(".crm-card[data-subject]")).size() == 2);
-        assertThat(driver.findElements(By.cssSelector(".crm-card[data-subject='" + first + "']"))).hasSize(1);
-        assertThat(driver.findElements(By.cssSelector(".crm-card[data-subject='" + untouched + "']"))).isEmpty();
-        assertThat(driver.findElement(By.id("viewList")).getAttribute("href")).contains("list.xhtml")
+        browser.open("list.xhtml?tag=" + tagId);
+        assertThat(rowIds(browser.driver())).containsExactlyInAnyOrder(first, second);
+        browser.find(By.id("viewFunnel")).click();
+        browser.until(ExpectedConditions.urlContains("index.xhtml"));
+        assertThat(browser.driver().getCurrentUrl()).contains("tag=" + tagId);
+        browser.until(d -> d.findElements(By.cssSelector(".crm-card[data-subject]")).size() == 2);
+        assertThat(browser.findAll(By.cssSelector(".crm-card[data-subject='" + first + "']"))).hasSize(1);
+        assertThat(browser.findAll(By.cssSelector(".crm-card[data-subject='" + untouched + "']"))).isEmpty();
+        assertThat(browser.find(By.id("viewList")).getAttribute("href")).contains("list.xhtml")
                 .contains("tag=" + tagId);
     }
 
     @Test
-    void allMatchingAreArchivedInBulkFoundUnderArquivadosAndUnarchived() {
-        String token = token();
-        long first = newSubject("Arquivo " + token);
-        long second = newSubject("Arquivo " + token);
-        WebDriver driver = loggedIn("ana");
+    void allMatchingAreArchivedInBulkFoundUnderArquivadosAndUnarchived(Browser browser) {
+        String token = Api.token();
+        long first = api.newSubject("Arquivo " + token + " " + Api.token());
+        long second = api.newSubject("Arquivo " + token + " " + Api.token());
+        browser.login("ana");
 
-        driver.get(Http.resolve(base, "list.xhtml?q=arquivo+" + token).toString());
-        assertThat(rowIds(driver)).containsExactlyInAnyOrder(first, second);
-        click(driver, By.id("list:selectAll"));
-        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"),
+        browser.open("list.xhtml?q=arquivo+" + token);
+        assertThat(rowIds(browser.driver())).containsExactlyInAnyOrder(first, second);
+        browser.click(By.id("list:selectAll"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"),
                 "Todos os 2 assuntos"));
-        click(driver, By.id("list:bulkArchive"));
-        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+        browser.click(By.id("list:bulkArchive"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
                 "2 de 2 assunto(s) arquivado(s)"));
-        wait(driver).until(d -> rowIds(d).isEmpty());
-        assertThat(subject(first).getBoolean("archived")).isTrue();
+        browser.until(d -> rowIds(d).isEmpty());
+        assertThat(api.subject(first).getBoolean("archived")).isTrue();
 
-        driver.findElement(By.id("tabArchived")).click();
-        wait(driver).until(ExpectedConditions.urlContains("archived=true"));
-        assertThat(driver.getCurrentUrl()).contains("q=arquivo");
-        assertThat(rowIds(driver)).containsExactlyInAnyOrder(first, second);
-        click(driver, By.id("list:selectAll"));
-        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"),
+        browser.find(By.id("tabArchived")).click();
+        browser.until(ExpectedConditions.urlContains("archived=true"));
+        assertThat(browser.driver().getCurrentUrl()).contains("q=arquivo");
+        assertThat(rowIds(browser.driver())).containsExactlyInAnyOrder(first, second);
+        browser.click(By.id("list:selectAll"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"),
                 "Todos os 2 assuntos"));
-        click(driver, By.id("list:bulkUnarchive"));
-        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+        browser.click(By.id("list:bulkUnarchive"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
                 "2 de 2 assunto(s) desarquivado(s)"));
-        wait(driver).until(d -> rowIds(d).isEmpty());
-        assertThat(subject(first).getBoolean("archived")).isFalse();
-        assertThat(subject(second).getBoolean("archived")).isFalse();
+        browser.until(d -> rowIds(d).isEmpty());
+        assertThat(api.subject(first).getBoolean("archived")).isFalse();
+        assertThat(api.subject(second).getBoolean("archived")).isFalse();
     }
 
     @Test
-    void twoSelectedSubjectsAreDeletedAfterAConfirmationThatStatesTheCount() {
-        String token = token();
-        long first = newSubject("Excluir " + token);
-        long second = newSubject("Excluir " + token);
-        long kept = newSubject("Excluir " + token);
-        WebDriver driver = loggedIn("ana");
+    void twoSelectedSubjectsAreDeletedAfterAConfirmationThatStatesTheCount(Browser browser) {
+        String token = Api.token();
+        long first = api.newSubject("Excluir " + token + " " + Api.token());
+        long second = api.newSubject("Excluir " + token + " " + Api.token());
+        long kept = api.newSubject("Excluir " + token + " " + Api.token());
+        browser.login("ana");
 
-        driver.get(Http.resolve(base, "list.xhtml?q=excluir+" + token).toString());
-        check(driver, first);
-        check(driver, second);
-        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"), "2 selecionado"));
-        click(driver, By.id("list:bulkMore_button"));
-        wait(driver).until(ExpectedConditions.elementToBeClickable(By.id("list:bulkDelete"))).click();
-        WebElement question = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("deleteQuestion")));
+        browser.open("list.xhtml?q=excluir+" + token);
+        check(browser, first);
+        check(browser, second);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"), "2 selecionado"));
+        browser.click(By.id("list:bulkMore_button"));
+        browser.until(ExpectedConditions.elementToBeClickable(By.id("list:bulkDelete"))).click();
+        WebElement question = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("deleteQuestion")));
         assertThat(question.getText()).contains("Excluir 2 assunto(s)").contains("não pode ser desfeita");
-        driver.findElement(By.id("deleteForm:confirmDelete")).click();
-        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+        browser.find(By.id("deleteForm:confirmDelete")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
                 "2 assunto(s) excluído(s)"));
-        wait(driver).until(d -> rowIds(d).size() == 1);
-        assertThat(rowIds(driver)).containsExactly(kept);
-        assertThat(api("ana", "GET", "api/v1/subjects/" + first, null).statusCode()).isEqualTo(404);
-        assertThat(api("ana", "GET", "api/v1/subjects/" + second, null).statusCode()).isEqualTo(404);
+        browser.until(d -> rowIds(d).size() == 1);
+        assertThat(rowIds(browser.driver())).containsExactly(kept);
+        assertThat(api.call("ana", "GET", "api/v1/subjects/" + first, null, null).statusCode()).isEqualTo(404);
+        assertThat(api.call("ana", "GET", "api/v1/subjects/" + second, null, null).statusCode()).isEqualTo(404);
     }
 
     @Test
-    void theExportsHoldEveryFilteredRow() throws Exception {
-        String token = token();
-        List<Long> ids = List.of(newSubject("Exportar " + token), newSubject("Exportar " + token),
-                newSubject("Exportar " + token));
-        WebDriver driver = loggedIn("ana");
-        driver.get(Http.resolve(base, "list.xhtml?q=exportar+" + token).toString());
-        assertThat(rowIds(driver)).containsExactlyInAnyOrderElementsOf(ids);
+    void theExportsHoldEveryFilteredRow(Browser browser) throws Exception {
+        String token = Api.token();
+        List<Long> ids = List.of(api.newSubject("Exportar " + token + " " + Api.token()),
+                api.newSubject("Exportar " + token + " " + Api.token()),
+                api.newSubject("Exportar " + token + " " + Api.token()));
+        browser.login("ana");
+        browser.open("list.xhtml?q=exportar+" + token);
+        assertThat(rowIds(browser.driver())).containsExactlyInAnyOrderElementsOf(ids);
 
-        String cookie = "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
-        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        driver.findElement(By.id("exportXlsx")).getAttribute("href"))).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> xlsx = browser.download(browser.find(By.id("exportXlsx")).getAttribute("href"));
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -184,39 +165,38 @@ class ListBrowserIT {
             }
             assertThat(exported).containsExactlyInAnyOrderElementsOf(ids);
         }
-        HttpResponse<String> csv = Http.send(HttpRequest.newBuilder(URI.create(
-                driver.findElement(By.id("exportCsv")).getAttribute("href"))).header("Cookie", cookie).build());
+        HttpResponse<String> csv = browser.fetch(browser.find(By.id("exportCsv")).getAttribute("href"));
         assertThat(csv.body().split("\r\n")).hasSize(4);
         ids.forEach(id -> assertThat(csv.body()).contains("\r\n" + id + ";Exportar " + token));
     }
 
     @Test
-    void anImportRejectsExactlyTheTwoBadLinesAndDoesNotDuplicateOnASecondRun() throws Exception {
-        String token = token();
-        String cnpj = TaxId.format(TaxId.complete(String.format("%08d0001",
-                ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999))));
+    void anImportRejectsExactlyTheTwoBadLinesAndDoesNotDuplicateOnASecondRun(Browser browser) throws Exception {
+        String token = Api.token();
+        String cnpj = TaxId.format(Api.newCnpj());
+        String stage = api.openStage(2).getString("description");
         // What Excel in Portuguese saves: ';', decimal comma, dd/mm/yyyy, Windows-1252.
         String file = "Chave;Título;Cliente;CPF/CNPJ;Etapa;Responsável;Valor;Previsão de fechamento\r\n"
                 + token + "-1;Importado " + token + " um;Indústria " + token + ";" + cnpj
-                + ";Contato realizado;bruno;1.234,56;31/12/2026\r\n"
+                + ";" + stage + ";bruno;1.234,56;31/12/2026\r\n"
                 + token + "-2;Importado " + token + " dois;Indústria " + token + ";11.222.333/0001-00;;;;\r\n"
                 + token + "-3;Importado " + token + " três;Indústria " + token + ";" + cnpj + ";;ana;;\r\n"
                 + token + "-4;Importado " + token + " quatro;Outra " + token + ";;;;12,34,5;\r\n";
         Path csv = Files.createTempFile("import-", ".csv");
         Files.write(csv, file.getBytes(Charset.forName("windows-1252")));
-        WebDriver driver = loggedIn("ana");
+        browser.login("ana");
 
-        upload(driver, csv);
-        assertThat(driver.findElement(By.id("summary")).getText())
+        upload(browser, csv);
+        assertThat(browser.find(By.id("summary")).getText())
                 .isEqualTo("Linhas novas: 2 · já importadas: 0 · rejeitadas: 2");
-        List<WebElement> rejected = driver.findElements(By.cssSelector("tr.crm-import-REJECTED"));
+        List<WebElement> rejected = browser.findAll(By.cssSelector("tr.crm-import-REJECTED"));
         assertThat(rejected).hasSize(2);
         assertThat(rejected.get(0).getText()).contains(token + "-2").contains("CPF/CNPJ inválido");
         assertThat(rejected.get(1).getText()).contains(token + "-4").contains("Valor inválido: 12,34,5");
         assertThat(search("importado " + token)).as("a preview saves nothing").isEmpty();
 
-        driver.findElement(By.id("result:run")).click();
-        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+        browser.find(By.id("result:run")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
                 "Importação concluída: 2 assunto(s) incluído(s)"));
         List<JsonObject> imported = search("importado " + token);
         assertThat(imported).extracting(s -> s.getString("title"))
@@ -228,89 +208,52 @@ class ListBrowserIT {
                 .isEqualTo(imported.get(0).getJsonNumber("customerId").longValue())
                 .isEqualTo(imported.get(1).getJsonNumber("customerId").longValue());
 
-        upload(driver, csv);
-        assertThat(driver.findElement(By.id("summary")).getText())
+        upload(browser, csv);
+        assertThat(browser.find(By.id("summary")).getText())
                 .isEqualTo("Linhas novas: 0 · já importadas: 2 · rejeitadas: 2");
-        assertThat(driver.findElements(By.id("result:run"))).isEmpty();
+        assertThat(browser.findAll(By.id("result:run"))).isEmpty();
         assertThat(search("importado " + token)).hasSize(2);
     }
 
-    private void upload(WebDriver driver, Path csv) {
-        driver.get(Http.resolve(base, "subject/import.xhtml").toString());
-        driver.findElement(By.cssSelector("#upload input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
-        driver.findElement(By.id("upload:check")).click();
+    private static void upload(Browser browser, Path csv) {
+        browser.open("subject/import.xhtml");
+        browser.find(By.cssSelector("#upload input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+        browser.find(By.id("upload:check")).click();
         try {
-            wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
+            browser.until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
         } catch (TimeoutException e) {
-            throw new AssertionError(driver.findElement(By.tagName("main")).getText(), e);
+            throw new AssertionError(browser.find(By.tagName("main")).getText(), e);
         }
     }
 
     private List<JsonObject> search(String text) {
-        HttpResponse<String> page = api("ana", "GET", "api/v1/subjects?limit=50&q="
-                + URLEncoder.encode(text, StandardCharsets.UTF_8), null);
-        return Http.json(page).getJsonArray("items").getValuesAs(JsonObject.class);
+        HttpResponse<String> page = api.call("ana", "GET", "api/v1/subjects?limit=50&q="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8), null, null);
+        return Api.json(page).getJsonArray("items").getValuesAs(JsonObject.class);
     }
 
     /** Ticks a row's box; the table may be re-rendered under the click by a live update, then it tries again. */
-    private void check(WebDriver driver, long id) {
-        wait(driver).ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement box = row(d, id).findElement(By.cssSelector("td.ui-selection-column .ui-chkbox-box"));
+    private static void check(Browser browser, long id) {
+        browser.until(d -> {
+            WebElement box = row(browser, id).findElement(By.cssSelector("td.ui-selection-column .ui-chkbox-box"));
             if (!box.getAttribute("class").contains("ui-state-active")) {
                 box.click();
             }
-            return row(d, id).findElement(By.cssSelector("td.ui-selection-column .ui-chkbox-box"))
+            return row(browser, id).findElement(By.cssSelector("td.ui-selection-column .ui-chkbox-box"))
                     .getAttribute("class").contains("ui-state-active");
         });
     }
 
-    /** Clicks what the locator finds; a live update may re-render it under the click, then it clicks again. */
-    private static void click(WebDriver driver, By locator) {
-        wait(driver).ignoring(StaleElementReferenceException.class)
-                .ignoring(ElementClickInterceptedException.class)
-                .until(d -> {
-                    d.findElement(locator).click();
-                    return true;
-                });
+    private static List<String> chips(Browser browser, long id) {
+        return row(browser, id).findElements(By.cssSelector(".crm-tag")).stream().map(WebElement::getText).toList();
     }
 
-    private List<String> chips(WebDriver driver, long id) {
-        return row(driver, id).findElements(By.cssSelector(".crm-tag")).stream().map(WebElement::getText).toList();
-    }
-
-    private WebElement row(WebDriver driver, long id) {
-        return wait(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-rk='" + id + "']")));
+    private static WebElement row(Browser browser, long id) {
+        return browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-rk='" + id + "']")));
     }
 
     private static List<Long> rowIds(WebDriver driver) {
         return driver.findElements(By.cssSelector("#list\\:subjects tbody tr[data-rk]")).stream()
                 .map(r -> Long.valueOf(r.getAttribute("data-rk"))).toList();
-    }
-
-    private WebDriver loggedIn(String user) {
-        WebDriver driver = Browser.start("pt-BR");
-        drivers.add(driver);
-        Browser.login(driver, base, user, user);
-        return driver;
-    }
-
-    private static WebDriverWait wait(WebDriver driver) {
-        return Browser.waiting(driver);
-    }
-
-    private static String token() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private long newSubject(String title) {
-        return Api.newSubject(base, title + " " + token());
-    }
-
-    private JsonObject subject(long id) {
-        return Http.json(api("ana", "GET", "api/v1/subjects/" + id, null));
-    }
-
-    private HttpResponse<String> api(String user, String method, String path, String json) {
-        return Api.call(base, user, method, path, null, json);
     }
 }

@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The system test of the EAR: a fresh domain of the real Payara Server 6 distribution, then exactly the documented
@@ -63,6 +64,7 @@ class PayaraServerEarIT {
     private String dbUrl;
     private String dbUser;
     private URL base;
+    private final Api http = new Api(() -> base);
 
     @BeforeAll
     void installIntoAFreshDomain() throws Exception {
@@ -123,35 +125,35 @@ class PayaraServerEarIT {
 
     @Test
     void servesTheLoginPage() {
-        HttpResponse<String> page = Http.get(base, "login.xhtml");
+        HttpResponse<String> page = http.get("login.xhtml");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"login:username\"").contains("Senha");
-        assertThat(Http.get(base, "index.xhtml").statusCode()).as("pages need a login").isEqualTo(302);
+        assertThat(http.get("index.xhtml").statusCode()).as("pages need a login").isEqualTo(302);
     }
 
     @Test
     void theFirstAdministratorCanCallTheApiAndThereAreNoDemoUsers() {
-        HttpResponse<String> ping = Http.get(base, "api/v1/ping", FIRST_ADMIN, firstAdminPassword);
+        HttpResponse<String> ping = http.get("api/v1/ping", FIRST_ADMIN, firstAdminPassword);
 
         assertThat(ping.statusCode()).isEqualTo(200);
-        JsonObject pong = Http.json(ping);
+        JsonObject pong = Api.json(ping);
         assertThat(pong.getString("user")).isEqualTo(FIRST_ADMIN);
         assertThat(pong.getString("version")).isNotBlank();
-        assertThat(Http.get(base, "api/v1/ping", "admin", "admin").statusCode())
+        assertThat(http.get("api/v1/ping", "admin", "admin").statusCode())
                 .as("outside demo mode there is no default password").isEqualTo(401);
     }
 
     @Test
     void theFunnelWorksInTheEar() {
-        HttpResponse<String> funnel = Http.get(base, "api/v1/funnel", FIRST_ADMIN, firstAdminPassword);
+        HttpResponse<String> funnel = http.get("api/v1/funnel", FIRST_ADMIN, firstAdminPassword);
         assertThat(funnel.statusCode()).isEqualTo(200);
         assertThat(funnel.body()).contains("Prospecção").contains("Encerrado");
 
         // The board page after a form login: web module, EJB module and CDI across both in one EAR.
         HttpClient browser = loggedIn();
-        HttpResponse<String> board = Http.send(browser,
-                HttpRequest.newBuilder(Http.resolve(base, "index.xhtml")).build());
+        HttpResponse<String> board = Api.send(browser,
+                HttpRequest.newBuilder(http.uri("index.xhtml")).build());
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body()).contains("crm-column").contains("Negociação").doesNotContain("Algo deu errado");
     }
@@ -163,16 +165,16 @@ class PayaraServerEarIT {
     @Test
     void anEmailQueuedBeforeARestartIsDeliveredOnceAfterIt() throws Exception {
         String address = "restart-" + UUID.randomUUID().toString().substring(0, 8) + "@cliente.test";
-        long customer = Http.json(api("POST", "api/v1/customers", "{\"name\":\"Cliente reinício\",\"kind\":\"PERSON\"}"))
+        long customer = Api.json(api("POST", "api/v1/customers", "{\"name\":\"Cliente reinício\",\"kind\":\"PERSON\"}"))
                 .getJsonNumber("id").longValue();
-        long subject = Http.json(api("POST", "api/v1/subjects", "{\"title\":\"Reinício\",\"customerId\":" + customer
+        long subject = Api.json(api("POST", "api/v1/subjects", "{\"title\":\"Reinício\",\"customerId\":" + customer
                 + ",\"responsible\":\"" + FIRST_ADMIN + "\"}")).getJsonNumber("id").longValue();
         HttpResponse<String> queued = api("POST", "api/v1/subjects/" + subject + "/emails", "{\"to\":\"" + address
                 + "\",\"subject\":\"Antes do reinício\",\"body\":\"Olá\"}");
         assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
-        Thread.sleep(2000);
-        assertThat(api("GET", "api/v1/subjects/" + subject + "/emails", null).body())
-                .as("no mail server yet").contains("\"QUEUED\"").doesNotContain("\"SENT\"");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api("GET", "api/v1/subjects/" + subject + "/emails", null).body())
+                        .as("no mail server yet").contains("\"QUEUED\"").doesNotContain("\"SENT\""));
 
         // Faster rounds after the restart, set the way an administrator sets any configuration of the module.
         asadmin("set-config-property", "--source=domain", "--propertyName=crm.mail.poll-seconds", "--propertyValue=1");
@@ -181,13 +183,11 @@ class PayaraServerEarIT {
         GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-            while (count(smtp, address) == 0 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
-            }
+            await("delivered after the restart").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> count(smtp, address) > 0);
             assertThat(count(smtp, address)).as("delivered after the restart").isEqualTo(1);
-            Thread.sleep(3000);
-            assertThat(count(smtp, address)).as("exactly once").isEqualTo(1);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(count(smtp, address)).as("exactly once").isEqualTo(1));
             assertThat(api("GET", "api/v1/subjects/" + subject + "/emails", null).body()).contains("\"SENT\"");
         } finally {
             smtp.stop();
@@ -206,58 +206,41 @@ class PayaraServerEarIT {
 
     /** A call as the first administrator, waiting through a restart (the server answers 503 or not at all). */
     private HttpResponse<String> api(String method, String path, String json) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (true) {
-            try {
-                var request = HttpRequest.newBuilder(Http.resolve(base, path))
-                        .header("Authorization", Http.basic(FIRST_ADMIN, firstAdminPassword))
-                        .header("Content-Type", "application/json")
-                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json));
-                HttpResponse<String> response = Http.send(request.build());
-                if (response.statusCode() != 503 && response.statusCode() != 404 || Instant.now().isAfter(deadline)) {
-                    return response;
-                }
-            } catch (RuntimeException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return await("the server answers " + method + " " + path).atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> Api.send(http.request(path, FIRST_ADMIN, firstAdminPassword)
+                                .header("Content-Type", "application/json")
+                                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json)).build()),
+                        response -> response.statusCode() != 503 && response.statusCode() != 404);
     }
 
     /** No demo here, so the ERP's views are missing: the ERP is "down", and the CRM goes on without it. */
     @Test
     void withoutItsErpTheModuleSaysSoInPlainWordsAndKeepsWorking() {
-        long customer = Http.json(api("POST", "api/v1/customers", "{\"name\":\"Sem ERP\",\"kind\":\"COMPANY\","
+        long customer = Api.json(api("POST", "api/v1/customers", "{\"name\":\"Sem ERP\",\"kind\":\"COMPANY\","
                 + "\"taxId\":\"11.222.333/0001-81\"}")).getJsonNumber("id").longValue();
-        long subject = Http.json(api("POST", "api/v1/subjects", "{\"title\":\"Sem ERP\",\"customerId\":" + customer
+        long subject = Api.json(api("POST", "api/v1/subjects", "{\"title\":\"Sem ERP\",\"customerId\":" + customer
                 + ",\"responsible\":\"" + FIRST_ADMIN + "\"}")).getJsonNumber("id").longValue();
 
-        HttpResponse<String> sales = Http.get(base, "api/v1/customers/" + customer + "/sales", FIRST_ADMIN,
+        HttpResponse<String> sales = http.get("api/v1/customers/" + customer + "/sales", FIRST_ADMIN,
                 firstAdminPassword);
         assertThat(sales.statusCode()).isEqualTo(503);
         assertThat(sales.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
-        assertThat(Http.json(sales).getString("detail")).contains("ERP");
+        assertThat(Api.json(sales).getString("detail")).contains("ERP");
         assertThat(api("GET", "api/v1/funnel", null).statusCode()).as("the CRM works").isEqualTo(200);
 
-        HttpResponse<String> health = Http.get(Http.serverRoot(base), "health/ready");
+        HttpResponse<String> health = http.root().get("health/ready");
         assertThat(health.statusCode()).as("the module stays up").isEqualTo(200);
         assertThat(health.body()).contains("crm-erp").containsPattern("\"erp\"\\s*:\\s*\"DOWN\"");
 
         HttpClient browser = loggedIn();
-        HttpResponse<String> board = Http.send(browser,
-                HttpRequest.newBuilder(Http.resolve(base, "index.xhtml")).build());
+        HttpResponse<String> board = Api.send(browser,
+                HttpRequest.newBuilder(http.uri("index.xhtml")).build());
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body()).contains("O ERP não respondeu");
-        HttpResponse<String> page = Http.send(browser, HttpRequest.newBuilder(
-                Http.resolve(base, "subject/view.xhtml?id=" + subject)).build());
+        HttpResponse<String> page = Api.send(browser, HttpRequest.newBuilder(
+                http.uri("subject/view.xhtml?id=" + subject)).build());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("erpUnavailable").contains("Sem ERP").doesNotContain("Algo deu errado");
     }
@@ -266,7 +249,7 @@ class PayaraServerEarIT {
     private HttpClient loggedIn() {
         HttpClient browser = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager()).build();
-        String form = Http.send(browser, HttpRequest.newBuilder(Http.resolve(base, "login.xhtml")).build())
+        String form = Api.send(browser, HttpRequest.newBuilder(http.uri("login.xhtml")).build())
                 .body();
         Matcher viewState = Pattern
                 .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
@@ -274,7 +257,7 @@ class PayaraServerEarIT {
         String body = "login=login&login%3Ausername=" + FIRST_ADMIN + "&login%3Apassword=" + firstAdminPassword
                 + "&login%3Asubmit=&jakarta.faces.ViewState="
                 + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> login = Http.send(browser, HttpRequest.newBuilder(Http.resolve(base, "login.xhtml"))
+        HttpResponse<String> login = Api.send(browser, HttpRequest.newBuilder(http.uri("login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(login.statusCode()).isEqualTo(302);
@@ -283,7 +266,7 @@ class PayaraServerEarIT {
 
     @Test
     void healthReportsTheDatabaseUp() {
-        HttpResponse<String> health = Http.get(Http.serverRoot(base), "health/ready");
+        HttpResponse<String> health = http.root().get("health/ready");
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("crm-database").contains("UP");

@@ -1,14 +1,10 @@
 package br.com.crm.it;
 
 import jakarta.mail.MessagingException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
@@ -19,7 +15,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,22 +25,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A proposal built, printed and sent in real headless Chromium, through a real SMTP server (GreenMail on the port
  * the Micro under test is configured with): the PDF holds the items and total, the e-mail arrives with it, and
  * the timeline says it was sent.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
 class ProposalBrowserIT {
 
     private static GreenMail smtp;
@@ -58,7 +50,7 @@ class ProposalBrowserIT {
     @ArquillianResource
     URL base;
 
-    private final List<WebDriver> drivers = new ArrayList<>();
+    private final Api api = new Api(() -> base);
 
     @BeforeAll
     static void startSmtp() {
@@ -71,43 +63,39 @@ class ProposalBrowserIT {
         smtp.stop();
     }
 
-    @AfterEach
-    void quit() {
-        drivers.forEach(WebDriver::quit);
-    }
-
     @Test
-    void aProposalIsBuiltPrintedSentAndShownOnTheTimelineAsSent() throws Exception {
-        String token = UUID.randomUUID().toString().substring(0, 8);
-        long subject = Api.newSubject(base, "Proposta " + token);
-        WebDriver driver = Browser.start("pt-BR");
-        drivers.add(driver);
-        Browser.login(driver, base, "ana", "ana");
-        driver.get(Http.resolve(base, "subject/view.xhtml?id=" + subject).toString());
+    void aProposalIsBuiltPrintedSentAndShownOnTheTimelineAsSent(Browser browser) throws Exception {
+        String token = Api.token();
+        long subject = api.newSubject("Proposta " + token);
+        // The stage the default rule moves a subject to when its proposal is sent: read, not named.
+        String sentStage = api.stages().stream()
+                .filter(stage -> "SENT".equals(stage.getString("proposalRule", "")))
+                .findFirst().orElseThrow(() -> new AssertionError("no stage with the rule SENT"))
+                .getString("description");
+        WebDriver driver = browser.login("ana").driver();
+        browser.open("subject/view.xhtml?id=" + subject);
 
         driver.findElement(By.id("proposals:newProposal")).click();
-        Browser.waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("proposal:items")));
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("proposal:items")));
         line(driver, 0, "Instalação elétrica", "2", "1500", "10");
         driver.findElement(By.id("proposal:addLine")).click();
-        Browser.waiting(driver).until(ExpectedConditions.presenceOfElementLocated(
+        browser.until(ExpectedConditions.presenceOfElementLocated(
                 By.id("proposal:items:1:description")));
         line(driver, 1, "Quadro de distribuição", "1", "450,50", "0");
         WebElement freight = driver.findElement(By.id("proposal:freight_input"));
         freight.sendKeys(Keys.chord(Keys.CONTROL, "a"), "80", Keys.TAB);
         // 2 × 1.500,00 − 10% = 2.700,00; 450,50; freight 80,00
-        Browser.waiting(driver).until(ExpectedConditions.textToBe(By.id("proposal:total"), "R$ 3.230,50"));
+        browser.until(ExpectedConditions.textToBe(By.id("proposal:total"), "R$ 3.230,50"));
         driver.findElement(By.id("proposal:save")).click();
 
-        Browser.waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("proposals:list"),
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("proposals:list"),
                 "Rascunho"));
         WebElement row = driver.findElement(By.cssSelector("#proposals\\:list tbody tr"));
         assertThat(row.getText()).contains("R$ 3.230,50");
         String number = row.findElement(By.cssSelector("td")).getText().strip();
 
-        String cookie = "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(row.findElement(By.cssSelector("a.crm-proposal-pdf")).getAttribute("href")))
-                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = browser.download(row.findElement(By.cssSelector("a.crm-proposal-pdf"))
+                .getAttribute("href"));
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (var document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
@@ -117,29 +105,27 @@ class ProposalBrowserIT {
 
         String address = "compras-" + token + "@cliente.test";
         row.findElement(By.cssSelector("[id$='sendProposal']")).click();
-        Browser.waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("mailDialog")));
-        WebElement to = Browser.waiting(driver).until(ExpectedConditions.elementToBeClickable(
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailDialog")));
+        WebElement to = browser.until(ExpectedConditions.elementToBeClickable(
                 By.id("mailForm:to")));
         to.click();
         to.sendKeys(Keys.chord(Keys.CONTROL, "a"), address);
         assertThat(driver.findElement(By.id("mailForm:mailSubject")).getAttribute("value")).contains(number);
         driver.findElement(By.id("mailForm:sendMail")).click();
-        Browser.waiting(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("mailDialog")));
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("mailDialog")));
         assertThat(driver.findElement(By.id("proposals:list")).getText()).contains("Enviada");
 
         // Sent in the background: the page shows it once the sender has recorded it.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!driver.findElement(By.id("items")).getText().contains("Enviado")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            driver.navigate().refresh();
-        }
-        driver.navigate().refresh();
+        await("the timeline shows the proposal sent").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    driver.navigate().refresh();
+                    assertThat(driver.findElement(By.id("items")).getText()).contains("Enviado");
+                });
         String timeline = driver.findElement(By.id("items")).getText();
         assertThat(timeline).contains("Enviado").contains(address).contains("Proposta").contains(number)
                 .contains("R$ 3.230,50");
         assertThat(driver.findElement(By.id("subjectStage")).getText())
-                .as("the default rule moves a subject whose proposal was sent").isEqualTo("Proposta apresentada");
+                .as("the default rule moves a subject whose proposal was sent").isEqualTo(sentStage);
 
         MimeMessage[] received = Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> recipients(m).contains(address)).toArray(MimeMessage[]::new);
@@ -151,42 +137,36 @@ class ProposalBrowserIT {
     }
 
     @Test
-    void aTemplateWrittenInTheSettingsComposesAPlainEmail() {
-        String token = UUID.randomUUID().toString().substring(0, 8);
-        WebDriver admin = Browser.start("pt-BR");
-        drivers.add(admin);
-        Browser.login(admin, base, "admin", "admin");
-        admin.get(Http.resolve(base, "settings/sales.xhtml").toString());
+    void aTemplateWrittenInTheSettingsComposesAPlainEmail(Browser administrator, Browser browser) {
+        String token = Api.token();
+        WebDriver admin = administrator.login("admin").driver();
+        administrator.open("settings/sales.xhtml");
         admin.findElement(By.id("templates:templateName")).sendKeys("Retorno " + token);
         admin.findElement(By.id("templates:templateSubject")).sendKeys("Retorno sobre {assunto}");
         admin.findElement(By.id("templates:templateBody")).sendKeys("Olá {cliente}, tudo certo? {vendedor}");
         admin.findElement(By.id("templates:saveTemplate")).click();
-        Browser.waiting(admin).until(ExpectedConditions.textToBePresentInElementLocated(By.id("templates:list"),
+        administrator.until(ExpectedConditions.textToBePresentInElementLocated(By.id("templates:list"),
                 "Retorno " + token));
 
-        long subject = Api.newSubject(base, "Modelo " + token);
-        WebDriver driver = Browser.start("pt-BR");
-        drivers.add(driver);
-        Browser.login(driver, base, "ana", "ana");
-        driver.get(Http.resolve(base, "subject/view.xhtml?id=" + subject).toString());
+        long subject = api.newSubject("Modelo " + token);
+        WebDriver driver = browser.login("ana").driver();
+        browser.open("subject/view.xhtml?id=" + subject);
         driver.findElement(By.id("proposals:newMail")).click();
         // The dialog opens once its form came back composed from the default template.
-        Browser.waiting(driver).until(ExpectedConditions.attributeContains(By.id("mailForm:mailSubject"), "value",
+        browser.until(ExpectedConditions.attributeContains(By.id("mailForm:mailSubject"), "value",
                 "Modelo " + token));
-        Browser.waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("mailForm:template")));
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("mailForm:template")));
         // The menu's own change event, as choosing an item fires it; again while the dialog's form was still being
         // replaced by the compose request (then the first choice is lost with the old form).
         String expected = "Retorno sobre Modelo " + token;
         for (int attempt = 0; attempt < 5 && !subjectIs(driver, expected); attempt++) {
-            ((JavascriptExecutor) driver).executeScript(
+            browser.script(
                     "var select = document.getElementById('mailForm:template_input');"
                             + "var option = Array.from(select.options).find(o => o.textContent === arguments[0]);"
                             + "PrimeFaces.getWidgetById('mailForm:template').selectValue(option.value);"
                             + "$(select).trigger('change');", "Retorno " + token);
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(5))
-                        .ignoring(StaleElementReferenceException.class)
-                        .until(d -> subjectIs(d, expected));
+                browser.waiting(Duration.ofSeconds(5)).until(d -> subjectIs(d, expected));
             } catch (TimeoutException e) {
                 // chosen again below
             }

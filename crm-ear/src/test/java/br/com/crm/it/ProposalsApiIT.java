@@ -1,8 +1,6 @@
 package br.com.crm.it;
 
-import jakarta.json.Json;
 import jakarta.mail.MessagingException;
-import java.io.StringReader;
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -29,13 +27,13 @@ import java.math.RoundingMode;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Proposals and e-mails through the REST API on the real Micro WAR (H2, or PostgreSQL with -Ppostgresql), sent to a
@@ -55,6 +53,8 @@ class ProposalsApiIT {
     @ArquillianResource
     URL base;
 
+    private final Api api = new Api(() -> base);
+
     @BeforeAll
     static void startSmtp() {
         smtp = new GreenMail(ServerSetupTest.SMTP);
@@ -68,7 +68,7 @@ class ProposalsApiIT {
 
     @Test
     void aSentProposalArrivesWithItsPdfHoldingTheItemsAndTheRightTotal() throws Exception {
-        long subject = Api.newSubject(base, "Envio " + UUID.randomUUID());
+        long subject = api.newSubject("Envio " + UUID.randomUUID());
         String[][] lines = {{"Instalação elétrica", "2.5", "1333.33", "7.5"}, {"Cabo flexível 2,5 mm²", "120", "3.19", "0"},
                 {"Disjuntor trifásico", "3", "89.90", "12.25"}};
         BigDecimal expected = new BigDecimal("47.10");
@@ -87,10 +87,11 @@ class ProposalsApiIT {
         String number = proposal.getString("displayNumber");
 
         String address = "envio-" + UUID.randomUUID().toString().substring(0, 8) + "@cliente.test";
-        HttpResponse<String> sent = call("ana", "POST", "api/v1/proposals/" + proposal.getJsonNumber("id") + "/send",
+        HttpResponse<String> sent = api.call("ana", "POST",
+                "api/v1/proposals/" + proposal.getJsonNumber("id") + "/send",
                 null, "{\"to\":\"" + address + "\"}");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
-        assertThat(Http.json(sent).getString("status")).isIn("QUEUED", "SENDING", "SENT");
+        assertThat(Api.json(sent).getString("status")).isIn("QUEUED", "SENDING", "SENT");
 
         MimeMessage message = awaitOne(address);
         assertThat(message.getSubject()).contains(number);
@@ -107,19 +108,19 @@ class ProposalsApiIT {
             assertThat(text).contains(money(expected));
         }
         awaitState(subject, "SENT");
-        Thread.sleep(2000);
-        assertThat(received(address)).as("sent once").hasSize(1);
-        assertThat(Http.json(call("ana", "GET", "api/v1/proposals/" + proposal.getJsonNumber("id"), null, null))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(received(address)).as("sent once").hasSize(1));
+        assertThat(Api.json(api.call("ana", "GET", "api/v1/proposals/" + proposal.getJsonNumber("id"), null, null))
                 .getString("status")).isEqualTo("SENT");
     }
 
     @Test
     void withTheMailServerDownTheMessageStaysQueuedAndIsDeliveredOnceWhenItIsBack() throws Exception {
-        long subject = Api.newSubject(base, "Servidor parado " + UUID.randomUUID());
+        long subject = api.newSubject("Servidor parado " + UUID.randomUUID());
         String address = "parado-" + UUID.randomUUID().toString().substring(0, 8) + "@cliente.test";
         smtp.stop();
         try {
-            HttpResponse<String> queued = call("ana", "POST", "api/v1/subjects/" + subject + "/emails", null,
+            HttpResponse<String> queued = api.call("ana", "POST", "api/v1/subjects/" + subject + "/emails", null,
                     "{\"to\":\"" + address + "\",\"subject\":\"Retorno\",\"body\":\"Olá,\\nsegue o retorno.\"}");
             assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
             JsonObject mail = awaitMail(subject, m -> m.getInt("attempts") >= 2);
@@ -131,89 +132,93 @@ class ProposalsApiIT {
         }
         assertThat(awaitOne(address).getSubject()).isEqualTo("Retorno");
         awaitState(subject, "SENT");
-        Thread.sleep(2000);
-        assertThat(received(address)).as("delivered exactly once").hasSize(1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(received(address)).as("delivered exactly once").hasSize(1));
     }
 
     @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsSavedOrQueued() {
-        long subject = Api.newSubject(base, "Recusas " + UUID.randomUUID());
-        HttpResponse<String> badAddress = call("ana", "POST", "api/v1/subjects/" + subject + "/emails", null,
+        long subject = api.newSubject("Recusas " + UUID.randomUUID());
+        HttpResponse<String> badAddress = api.call("ana", "POST", "api/v1/subjects/" + subject + "/emails", null,
                 "{\"to\":\"não é endereço\",\"subject\":\"x\",\"body\":\"y\"}");
         assertThat(badAddress.statusCode()).isEqualTo(422);
         assertThat(badAddress.body()).contains("to");
-        assertThat(array(call("ana", "GET", "api/v1/subjects/" + subject + "/emails", null, null))).isEmpty();
+        assertThat(Api.array(api.call("ana", "GET", "api/v1/subjects/" + subject + "/emails", null, null))).isEmpty();
 
         assertThat(propose(subject, "\"items\":[]").statusCode()).isEqualTo(422);
         assertThat(propose(subject, "\"items\":[{\"description\":\"x\",\"quantity\":0,\"unitPrice\":1}]").statusCode())
                 .isEqualTo(422);
         assertThat(propose(subject, "\"items\":[{\"description\":\"x\",\"quantity\":1,\"unitPrice\":1,"
                 + "\"discountPercent\":101}]").statusCode()).isEqualTo(422);
-        HttpResponse<String> backwards = call("ana", "POST", "api/v1/subjects/" + subject + "/proposals", null,
+        HttpResponse<String> backwards = api.call("ana", "POST", "api/v1/subjects/" + subject + "/proposals", null,
                 "{\"issuedOn\":\"2026-12-10\",\"validUntil\":\"2026-12-01\",\"items\":[{\"description\":\"x\","
                         + "\"quantity\":1,\"unitPrice\":1}]}");
         assertThat(backwards.statusCode()).isEqualTo(422);
         assertThat(backwards.body()).contains("validUntil");
-        assertThat(array(call("ana", "GET", "api/v1/subjects/" + subject + "/proposals", null, null)))
+        assertThat(Api.array(api.call("ana", "GET", "api/v1/subjects/" + subject + "/proposals", null, null)))
                 .as("nothing saved half-way").isEmpty();
-        assertThat(call("vera", "POST", "api/v1/subjects/" + subject + "/proposals", null,
+        assertThat(api.call("vera", "POST", "api/v1/subjects/" + subject + "/proposals", null,
                 body("\"items\":[{\"description\":\"x\",\"quantity\":1,\"unitPrice\":1}]")).statusCode())
                 .as("viewers only read").isEqualTo(403);
 
         JsonObject draft = created(subject, "\"items\":[{\"description\":\"Serviço\",\"quantity\":1,\"unitPrice\":100}]");
         String path = "api/v1/proposals/" + draft.getJsonNumber("id");
         String item = body("\"items\":[{\"description\":\"Serviço\",\"quantity\":2,\"unitPrice\":100}]");
-        assertThat(call("ana", "PUT", path, null, item).statusCode()).isEqualTo(428);
-        assertThat(call("ana", "PUT", path, "\"99\"", item).statusCode()).isEqualTo(412);
-        HttpResponse<String> edited = call("ana", "PUT", path, "\"" + draft.getJsonNumber("version") + "\"", item);
+        assertThat(api.call("ana", "PUT", path, null, item).statusCode()).isEqualTo(428);
+        assertThat(api.call("ana", "PUT", path, "\"99\"", item).statusCode()).isEqualTo(412);
+        HttpResponse<String> edited = api.call("ana", "PUT", path, "\"" + draft.getJsonNumber("version") + "\"", item);
         assertThat(edited.statusCode()).isEqualTo(200);
-        assertThat(Http.json(edited).getJsonNumber("total").bigDecimalValue()).isEqualByComparingTo("200");
+        assertThat(Api.json(edited).getJsonNumber("total").bigDecimalValue()).isEqualByComparingTo("200");
 
-        assertThat(call("ana", "POST", path + "/send", null, "{\"to\":\"a@cliente.test\"}").statusCode()).isEqualTo(202);
-        String version = "\"" + Http.json(call("ana", "GET", path, null, null)).getJsonNumber("version") + "\"";
-        assertThat(call("ana", "PUT", path, version, item).statusCode()).as("a sent proposal is revised, not edited")
+        assertThat(api.call("ana", "POST", path + "/send", null,
+                "{\"to\":\"a@cliente.test\"}").statusCode()).isEqualTo(202);
+        String version = "\"" + Api.json(api.call("ana", "GET", path, null, null)).getJsonNumber("version") + "\"";
+        assertThat(api.call("ana", "PUT", path, version,
+                item).statusCode()).as("a sent proposal is revised, not edited")
                 .isEqualTo(409);
-        assertThat(call("ana", "DELETE", path, version, null).statusCode()).as("a sent proposal is kept")
+        assertThat(api.call("ana", "DELETE", path, version, null).statusCode()).as("a sent proposal is kept")
                 .isEqualTo(409);
     }
 
     @Test
     void revisingASentProposalKeepsTheOldOneAndNumbersAreNeverReused() {
-        long subject = Api.newSubject(base, "Revisão " + UUID.randomUUID());
+        long subject = api.newSubject("Revisão " + UUID.randomUUID());
         JsonObject first = created(subject, "\"items\":[{\"description\":\"Licença\",\"quantity\":10,\"unitPrice\":50}]");
         JsonObject second = created(subject, "\"items\":[{\"description\":\"Suporte\",\"quantity\":1,\"unitPrice\":900}]");
         assertThat(second.getJsonNumber("number").longValue()).isEqualTo(first.getJsonNumber("number").longValue() + 1);
         String deleteVersion = "\"" + second.getJsonNumber("version") + "\"";
-        assertThat(call("ana", "DELETE", "api/v1/proposals/" + second.getJsonNumber("id"), deleteVersion, null)
+        assertThat(api.call("ana", "DELETE", "api/v1/proposals/" + second.getJsonNumber("id"), deleteVersion, null)
                 .statusCode()).isEqualTo(204);
         JsonObject third = created(subject, "\"items\":[{\"description\":\"Treinamento\",\"quantity\":1,\"unitPrice\":1}]");
         assertThat(third.getJsonNumber("number").longValue()).as("a deleted draft's number is not handed out again")
                 .isGreaterThan(second.getJsonNumber("number").longValue());
 
         String path = "api/v1/proposals/" + first.getJsonNumber("id");
-        assertThat(call("ana", "POST", path + "/send", null, "{\"to\":\"rev@cliente.test\"}").statusCode()).isEqualTo(202);
-        JsonObject sent = Http.json(call("ana", "GET", path, null, null));
-        HttpResponse<String> revised = call("ana", "POST", path + "/revise", "\"" + sent.getJsonNumber("version") + "\"",
+        assertThat(api.call("ana", "POST", path + "/send", null,
+                "{\"to\":\"rev@cliente.test\"}").statusCode()).isEqualTo(202);
+        JsonObject sent = Api.json(api.call("ana", "GET", path, null, null));
+        HttpResponse<String> revised = api.call("ana", "POST", path + "/revise",
+                "\"" + sent.getJsonNumber("version") + "\"",
                 null);
         assertThat(revised.statusCode()).as(revised.body()).isEqualTo(201);
-        JsonObject revision = Http.json(revised);
+        JsonObject revision = Api.json(revised);
         assertThat(revision.getJsonNumber("number").longValue()).isEqualTo(first.getJsonNumber("number").longValue());
         assertThat(revision.getInt("revision")).isEqualTo(2);
         assertThat(revision.getString("displayNumber")).isEqualTo(first.getString("displayNumber") + "-2");
         assertThat(revision.getString("status")).isEqualTo("DRAFT");
-        JsonObject old = Http.json(call("ana", "GET", path, null, null));
+        JsonObject old = Api.json(api.call("ana", "GET", path, null, null));
         assertThat(old.getBoolean("superseded")).isTrue();
         assertThat(old.getString("status")).isEqualTo("SENT");
         assertThat(old.getJsonNumber("total").bigDecimalValue()).isEqualByComparingTo("500");
 
         String next = "api/v1/proposals/" + revision.getJsonNumber("id");
-        assertThat(call("ana", "POST", next + "/send", null, "{\"to\":\"rev@cliente.test\"}").statusCode())
+        assertThat(api.call("ana", "POST", next + "/send", null, "{\"to\":\"rev@cliente.test\"}").statusCode())
                 .isEqualTo(202);
-        String version = "\"" + Http.json(call("ana", "GET", next, null, null)).getJsonNumber("version") + "\"";
-        HttpResponse<String> accepted = call("ana", "POST", next + "/decision", version, "{\"accepted\":true}");
+        String version = "\"" + Api.json(api.call("ana", "GET", next, null, null)).getJsonNumber("version") + "\"";
+        HttpResponse<String> accepted = api.call("ana", "POST", next + "/decision", version, "{\"accepted\":true}");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-        assertThat(Http.json(accepted).getString("status")).isEqualTo("ACCEPTED");
-        assertThat(array(call("ana", "GET", "api/v1/subjects/" + subject + "/proposals", null, null)))
+        assertThat(Api.json(accepted).getString("status")).isEqualTo("ACCEPTED");
+        assertThat(Api.array(api.call("ana", "GET", "api/v1/subjects/" + subject + "/proposals", null, null)))
                 .extracting(p -> p.asJsonObject().getString("displayNumber") + ":" + p.asJsonObject().getString("status"))
                 .contains(first.getString("displayNumber") + "-2:ACCEPTED", first.getString("displayNumber") + ":SENT");
     }
@@ -221,11 +226,11 @@ class ProposalsApiIT {
     private JsonObject created(long subject, String fields) {
         HttpResponse<String> created = propose(subject, fields);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Http.json(created);
+        return Api.json(created);
     }
 
     private HttpResponse<String> propose(long subject, String fields) {
-        return call("ana", "POST", "api/v1/subjects/" + subject + "/proposals", null, body(fields));
+        return api.call("ana", "POST", "api/v1/subjects/" + subject + "/proposals", null, body(fields));
     }
 
     private static String body(String fields) {
@@ -234,11 +239,9 @@ class ProposalsApiIT {
                 + "\"30 dias\"," + fields + "}";
     }
 
-    private MimeMessage awaitOne(String address) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (received(address).isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
+    private MimeMessage awaitOne(String address) {
+        await("a message to " + address).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !received(address).isEmpty());
         List<MimeMessage> messages = received(address);
         assertThat(messages).as("messages to " + address).hasSize(1);
         return messages.get(0);
@@ -254,24 +257,20 @@ class ProposalsApiIT {
         }).toList();
     }
 
-    private void awaitState(long subject, String status) throws InterruptedException {
+    private void awaitState(long subject, String status) {
         awaitMail(subject, m -> m.getString("status").equals(status));
     }
 
-    private JsonObject awaitMail(long subject, Predicate<JsonObject> condition)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonObject mail;
-        do {
-            JsonArray mails = array(call("ana", "GET", "api/v1/subjects/" + subject + "/emails", null, null));
-            assertThat(mails).hasSize(1);
-            mail = mails.getJsonObject(0);
-            if (condition.test(mail)) {
-                return mail;
-            }
-            Thread.sleep(300);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("the e-mail never got there: " + mail);
+    /** The subject's one e-mail once it satisfies the condition. */
+    private JsonObject awaitMail(long subject, Predicate<JsonObject> condition) {
+        return await("the e-mail of subject " + subject).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    JsonArray mails = Api.array(api.call("ana", "GET", "api/v1/subjects/" + subject + "/emails",
+                            null, null));
+                    assertThat(mails).hasSize(1);
+                    return mails.getJsonObject(0);
+                }, condition);
     }
 
     private static String money(BigDecimal amount) {
@@ -279,14 +278,5 @@ class ProposalsApiIT {
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return "R$ " + format.format(amount);
-    }
-
-    private HttpResponse<String> call(String user, String method, String path, String ifMatch, String json) {
-        return Api.call(base, user, method, path, ifMatch, json);
-    }
-
-    private static JsonArray array(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.createReader(new StringReader(response.body())).readArray();
     }
 }

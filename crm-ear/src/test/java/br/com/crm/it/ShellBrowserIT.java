@@ -4,14 +4,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URL;
@@ -19,7 +17,7 @@ import java.net.URL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Logging in and out, the shell and its languages, in real headless Chromium against a real Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
 class ShellBrowserIT {
 
     @Deployment(testable = false)
@@ -30,102 +28,85 @@ class ShellBrowserIT {
     @ArquillianResource
     URL base;
 
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
     @ParameterizedTest
     @CsvSource({"admin,admin,Administrador,true", "ana,ana,Ana Souza,false", "bruno,bruno,Bruno Lima,false",
             "vera,vera,Vera Martins,false"})
-    void eachDemoRoleLogsInSeesTheShellAndLogsOut(String user, String password, String name, boolean admin) {
-        driver = Browser.start("pt-BR");
+    void eachDemoRoleLogsInSeesTheShellAndLogsOut(String user, String password, String name, boolean admin,
+                                                  Browser browser) {
+        browser.open("login.xhtml");
+        String sessionBefore = sessionId(browser);
+        browser.login(user, password);
 
-        driver.get(Http.resolve(base, "login.xhtml").toString());
-        String sessionBefore = sessionId();
-        Browser.login(driver, base, user, password);
-
-        assertThat(driver.findElements(By.id("shell:menu"))).hasSize(1);
-        assertThat(driver.findElement(By.id("shell:menu")).getText()).contains("Vendas");
-        assertThat(driver.findElement(By.id("shell:userMenu")).getText()).contains(name);
-        assertThat(driver.findElement(By.id("shell:menu")).getText().contains("Configurações"))
+        assertThat(browser.findAll(By.id("shell:menu"))).hasSize(1);
+        assertThat(browser.find(By.id("shell:menu")).getText()).contains("Vendas");
+        assertThat(browser.find(By.id("shell:userMenu")).getText()).contains(name);
+        assertThat(browser.find(By.id("shell:menu")).getText().contains("Configurações"))
                 .as("only administrators see the settings menu").isEqualTo(admin);
-        assertThat(sessionId()).as("a new session id after login").isNotEqualTo(sessionBefore);
+        assertThat(sessionId(browser)).as("a new session id after login").isNotEqualTo(sessionBefore);
 
-        logout();
-        assertThat(driver.getCurrentUrl()).contains("/crm/login.xhtml");
-        assertThat(driver.getPageSource()).contains("Você saiu do CRM.");
-        driver.get(Http.resolve(base, "index.xhtml").toString());
-        assertThat(driver.getCurrentUrl()).as("after logout, pages need a login again").contains("login.xhtml");
+        logout(browser);
+        assertThat(browser.driver().getCurrentUrl()).contains("/crm/login.xhtml");
+        assertThat(browser.driver().getPageSource()).contains("Você saiu do CRM.");
+        browser.open("index.xhtml");
+        assertThat(browser.driver().getCurrentUrl()).as("after logout, pages need a login again")
+                .contains("login.xhtml");
     }
 
     @Test
-    void wrongPasswordGetsAClearMessage() {
-        driver = Browser.start("pt-BR");
+    void wrongPasswordGetsAClearMessage(Browser browser) {
+        browser.login("ana", "wrong");
 
-        Browser.login(driver, base, "ana", "wrong");
-
-        assertThat(driver.findElement(By.id("login:messages")).getText())
+        assertThat(browser.find(By.id("login:messages")).getText())
                 .contains("Usuário ou senha inválidos.");
-        assertThat(driver.findElements(By.id("shell:menu"))).isEmpty();
+        assertThat(browser.findAll(By.id("shell:menu"))).isEmpty();
     }
 
     @Test
-    void englishBrowserGetsEnglishAndUsersCanSwitch() {
-        driver = Browser.start("en-US");
+    void englishBrowserGetsEnglishAndUsersCanSwitch(@Browser.Language("en-US") Browser browser) {
+        browser.open("login.xhtml");
+        assertThat(browser.find(By.id("login")).getText()).contains("User name").contains("Password");
 
-        driver.get(Http.resolve(base, "login.xhtml").toString());
-        assertThat(driver.findElement(By.id("login")).getText()).contains("User name").contains("Password");
+        browser.login("admin");
+        assertThat(browser.find(By.id("shell:menu")).getText()).contains("Sales").contains("Settings");
 
-        Browser.login(driver, base, "admin", "admin");
-        assertThat(driver.findElement(By.id("shell:menu")).getText()).contains("Sales").contains("Settings");
-
-        driver.findElement(By.id("shell:userMenu_button")).click();
-        Browser.waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id("shell:langPt"))).click();
-        Browser.waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("shell:menu"),
-                "Vendas"));
-        assertThat(driver.findElement(By.id("shell:menu")).getText()).contains("Configurações");
+        browser.find(By.id("shell:userMenu_button")).click();
+        browser.until(ExpectedConditions.elementToBeClickable(By.id("shell:langPt"))).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("shell:menu"), "Vendas"));
+        assertThat(browser.find(By.id("shell:menu")).getText()).contains("Configurações");
     }
 
     @Test
-    void aPageThatWasAskedForIsShownAfterLogin() {
-        driver = Browser.start("pt-BR");
+    void aPageThatWasAskedForIsShownAfterLogin(Browser browser) {
+        browser.open("settings/sales.xhtml");
+        assertThat(browser.driver().getCurrentUrl()).contains("login.xhtml");
+        browser.find(By.id("login:username")).sendKeys("admin");
+        browser.find(By.id("login:password")).sendKeys("admin");
+        browser.find(By.id("login:submit")).click();
 
-        driver.get(Http.resolve(base, "settings/sales.xhtml").toString());
-        assertThat(driver.getCurrentUrl()).contains("login.xhtml");
-        driver.findElement(By.id("login:username")).sendKeys("admin");
-        driver.findElement(By.id("login:password")).sendKeys("admin");
-        driver.findElement(By.id("login:submit")).click();
-
-        Browser.waiting(driver).until(ExpectedConditions.urlContains("settings/sales.xhtml"));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Configurações de vendas");
+        browser.until(ExpectedConditions.urlContains("settings/sales.xhtml"));
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Configurações de vendas");
     }
 
     @Test
-    void settingsAreForbiddenToNonAdministratorsAndErrorsShowNoStackTrace() {
-        driver = Browser.start("pt-BR");
-        Browser.login(driver, base, "ana", "ana");
+    void settingsAreForbiddenToNonAdministratorsAndErrorsShowNoStackTrace(Browser browser) {
+        browser.login("ana");
 
-        driver.get(Http.resolve(base, "settings/sales.xhtml").toString());
-        assertThat(driver.getPageSource()).contains("Seu perfil não permite acessar esta página.");
+        browser.open("settings/sales.xhtml");
+        assertThat(browser.driver().getPageSource()).contains("Seu perfil não permite acessar esta página.");
 
-        driver.get(Http.resolve(base, "no-such-page.xhtml").toString());
-        assertThat(driver.getPageSource()).contains("A página que você procurou não existe.")
+        browser.open("no-such-page.xhtml");
+        assertThat(browser.driver().getPageSource()).contains("A página que você procurou não existe.")
                 .doesNotContain("Caused by").doesNotContain("at org.").doesNotContain("at br.com");
     }
 
-    private String sessionId() {
-        Cookie cookie = driver.manage().getCookieNamed("JSESSIONID");
+    private static String sessionId(Browser browser) {
+        Cookie cookie = browser.driver().manage().getCookieNamed("JSESSIONID");
         return cookie == null ? null : cookie.getValue();
     }
 
-    private void logout() {
-        driver.findElement(By.id("shell:userMenu_button")).click();
-        Browser.waiting(driver).until(ExpectedConditions.elementToBeClickable(By.id("shell:logout"))).click();
-        Browser.waiting(driver).until(ExpectedConditions.urlContains("login.xhtml"));
+    private static void logout(Browser browser) {
+        browser.find(By.id("shell:userMenu_button")).click();
+        browser.until(ExpectedConditions.elementToBeClickable(By.id("shell:logout"))).click();
+        browser.until(ExpectedConditions.urlContains("login.xhtml"));
     }
 }

@@ -16,7 +16,6 @@ import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,18 +38,20 @@ class SubjectsApiIT {
     @ArquillianResource
     URL base;
 
+    private final Api api = new Api(() -> base);
+
     @Test
     void createsASubjectWithLocationAndETagInTheFirstStage() {
-        long customer = newCustomer();
-        HttpResponse<String> created = call("ana", "POST", "api/v1/subjects", null,
+        long customer = api.newCustomer();
+        HttpResponse<String> created = api.call("ana", "POST", "api/v1/subjects", null,
                 "{\"title\":\"Licenças\",\"customerId\":" + customer + ",\"responsible\":\"bruno\",\"amount\":1500.5}");
 
         assertThat(created.statusCode()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         assertThat(created.headers().firstValue("ETag")).hasValue("\"1\"");
-        JsonObject subject = Http.json(created);
+        JsonObject subject = Api.json(created);
         assertThat(location).endsWith("/api/v1/subjects/" + subject.getJsonNumber("id").longValue());
-        assertThat(subject.getJsonNumber("stageId").longValue()).isEqualTo(firstStage().getJsonNumber("id").longValue());
+        assertThat(subject.getJsonNumber("stageId").longValue()).isEqualTo(Api.id(api.firstStage()));
         assertThat(subject.getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("1500.50");
         assertThat(subject.getString("responsible")).isEqualTo("bruno");
         assertThat(subject.getString("createdBy")).isEqualTo("ana");
@@ -58,149 +59,159 @@ class SubjectsApiIT {
 
     @Test
     void invalidInputIsRefusedNamingTheFieldAndNothingIsSaved() {
-        HttpResponse<String> missing = call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"\"}");
+        HttpResponse<String> missing = api.call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"\"}");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("\"field\":\"title\"").contains("\"field\":\"customerId\"");
 
         String name = "Inválida " + UUID.randomUUID();
-        HttpResponse<String> badCnpj = call("ana", "POST", "api/v1/customers", null,
+        HttpResponse<String> badCnpj = api.call("ana", "POST", "api/v1/customers", null,
                 "{\"name\":\"" + name + "\",\"kind\":\"COMPANY\",\"taxId\":\"11.222.333/0001-00\"}");
         assertThat(badCnpj.statusCode()).isEqualTo(422);
         assertThat(badCnpj.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(badCnpj.body()).contains("\"field\":\"taxId\"").contains("Invalid CNPJ");
-        assertThat(call("ana", "GET", "api/v1/customers?q=" + name.replace(" ", "%20"), null, null).body())
+        assertThat(api.call("ana", "GET", "api/v1/customers?q=" + name.replace(" ", "%20"), null, null).body())
                 .isEqualTo("[]");
     }
 
     @Test
     void changesNeedTheCurrentVersion() {
-        JsonObject subject = newSubject();
+        JsonObject subject = api.createSubject("Assunto " + UUID.randomUUID());
         String path = "api/v1/subjects/" + subject.getJsonNumber("id").longValue();
-        String move = "{\"stageId\":" + stage(2).getJsonNumber("id").longValue() + "}";
+        String move = "{\"stageId\":" + Api.id(api.openStage(2)) + "}";
 
-        assertThat(call("ana", "POST", path + "/move", null, move).statusCode()).as("no If-Match").isEqualTo(428);
+        assertThat(api.call("ana", "POST", path + "/move", null, move).statusCode()).as("no If-Match").isEqualTo(428);
 
-        HttpResponse<String> first = call("ana", "POST", path + "/move", "\"1\"", move);
+        HttpResponse<String> first = api.call("ana", "POST", path + "/move", "\"1\"", move);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("ETag")).hasValue("\"2\"");
 
-        HttpResponse<String> second = call("bruno", "PUT", path, "\"1\"", "{\"title\":\"Outro\",\"customerId\":"
+        HttpResponse<String> second = api.call("bruno", "PUT", path, "\"1\"", "{\"title\":\"Outro\",\"customerId\":"
                 + subject.getJsonNumber("customerId") + ",\"responsible\":\"bruno\"}");
         assertThat(second.statusCode()).as("a colleague's stale copy").isEqualTo(412);
-        assertThat(Http.json(call("ana", "GET", path, null, null)).getString("title"))
+        assertThat(Api.json(api.call("ana", "GET", path, null, null)).getString("title"))
                 .as("not overwritten").isEqualTo(subject.getString("title"));
     }
 
     @Test
     void closingNeedsAnOutcomeAndALostReasonAndIsRecordedInTheHistory() {
-        JsonObject subject = newSubject();
+        JsonObject subject = api.createSubject("Assunto " + UUID.randomUUID());
         long id = subject.getJsonNumber("id").longValue();
         String path = "api/v1/subjects/" + id + "/move";
-        long closing = stage(-1).getJsonNumber("id").longValue();
+        long closing = Api.id(api.closingStage());
 
-        HttpResponse<String> noOutcome = call("ana", "POST", path, "\"1\"", "{\"stageId\":" + closing + "}");
+        HttpResponse<String> noOutcome = api.call("ana", "POST", path, "\"1\"", "{\"stageId\":" + closing + "}");
         assertThat(noOutcome.statusCode()).isEqualTo(422);
         assertThat(noOutcome.body()).contains("\"field\":\"outcome\"");
 
-        HttpResponse<String> noReason = call("ana", "POST", path, "\"1\"",
+        HttpResponse<String> noReason = api.call("ana", "POST", path, "\"1\"",
                 "{\"stageId\":" + closing + ",\"outcome\":\"LOST\"}");
         assertThat(noReason.statusCode()).isEqualTo(422);
         assertThat(noReason.body()).contains("\"field\":\"lostReason\"");
 
-        HttpResponse<String> lost = call("ana", "POST", path, "\"1\"",
-                "{\"stageId\":" + closing + ",\"outcome\":\"LOST\",\"lostReasonId\":1}");
+        long reason = api.lostReason();
+        HttpResponse<String> lost = api.call("ana", "POST", path, "\"1\"",
+                "{\"stageId\":" + closing + ",\"outcome\":\"LOST\",\"lostReasonId\":" + reason + "}");
         assertThat(lost.statusCode()).isEqualTo(200);
-        JsonObject closed = Http.json(lost);
+        JsonObject closed = Api.json(lost);
         assertThat(closed.getString("outcome")).isEqualTo("LOST");
-        assertThat(closed.getJsonNumber("lostReasonId").longValue()).isEqualTo(1);
+        assertThat(closed.getJsonNumber("lostReasonId").longValue()).isEqualTo(reason);
         assertThat(closed.getString("updatedBy")).isEqualTo("ana");
 
-        JsonArray board = Json.createReader(new StringReader(call("ana", "GET", "api/v1/funnel?limit=100", null, null)
+        JsonArray board = Json.createReader(new StringReader(api.call("ana", "GET", "api/v1/funnel?limit=100", null,
+                null)
                 .body())).readArray();
-        JsonObject closingColumn = board.getJsonObject(board.size() - 1);
+        JsonObject closingColumn = board.getValuesAs(JsonObject.class).stream()
+                .filter(column -> column.getJsonObject("stage").getJsonNumber("id").longValue() == closing)
+                .findFirst().orElseThrow();
         assertThat(closingColumn.getJsonObject("lost").getJsonNumber("count").longValue()).isPositive();
     }
 
     @Test
     void viewersReadButCannotChange() {
-        JsonObject subject = newSubject();
+        JsonObject subject = api.createSubject("Assunto " + UUID.randomUUID());
         String path = "api/v1/subjects/" + subject.getJsonNumber("id").longValue();
 
-        assertThat(call("vera", "GET", path, null, null).statusCode()).isEqualTo(200);
-        HttpResponse<String> forged = call("vera", "POST", path + "/move", "\"1\"",
-                "{\"stageId\":" + stage(2).getJsonNumber("id").longValue() + "}");
+        assertThat(api.call("vera", "GET", path, null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> forged = api.call("vera", "POST", path + "/move", "\"1\"",
+                "{\"stageId\":" + Api.id(api.openStage(2)) + "}");
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(Http.json(call("vera", "GET", path, null, null)).getJsonNumber("version").longValue())
+        assertThat(Api.json(api.call("vera", "GET", path, null, null)).getJsonNumber("version").longValue())
                 .as("nothing changed").isEqualTo(1);
-        assertThat(call("vera", "POST", "api/v1/subjects", null, "{}").statusCode()).isEqualTo(403);
+        assertThat(api.call("vera", "POST", "api/v1/subjects", null, "{}").statusCode()).isEqualTo(403);
     }
 
     @Test
     void onlyAdministratorsChangeStagesAndNeverBeyondFive() {
-        assertThat(call("ana", "POST", "api/v1/stages", null, "{\"description\":\"Extra\"}").statusCode())
+        assertThat(api.call("ana", "POST", "api/v1/stages", null, "{\"description\":\"Extra\"}").statusCode())
                 .isEqualTo(403);
-        int stages = stages().size();
-        assertThat(stages).isLessThanOrEqualTo(5);
-        HttpResponse<String> sixth = call("admin", "POST", "api/v1/stages", null, "{\"description\":\"Extra\"}");
-        if (stages == 5) {
+        List<JsonObject> before = api.stages();
+        assertThat(before).hasSizeLessThanOrEqualTo(5);
+        try {
+            api.addStagesUpTo(5);
+            HttpResponse<String> sixth = api.call("admin", "POST", "api/v1/stages", null,
+                    "{\"description\":\"Extra\"}");
             assertThat(sixth.statusCode()).isEqualTo(409);
             assertThat(sixth.body()).contains("at most 5 stages");
+            assertThat(api.stages()).hasSize(5);
+        } finally {
+            api.removeStagesBut(before);
         }
-        assertThat(stages()).hasSizeLessThanOrEqualTo(5);
+        assertThat(api.stages()).extracting(Api::id).containsExactlyElementsOf(before.stream().map(Api::id).toList());
     }
 
     @Test
     void aStageWithSubjectsCannotBeRemoved() {
-        JsonObject subject = newSubject();
-        JsonObject first = firstStage();
-        HttpResponse<String> refused = call("admin", "DELETE", "api/v1/stages/" + first.getJsonNumber("id"),
+        JsonObject subject = api.createSubject("Assunto " + UUID.randomUUID());
+        JsonObject first = api.firstStage();
+        HttpResponse<String> refused = api.call("admin", "DELETE", "api/v1/stages/" + first.getJsonNumber("id"),
                 "\"" + first.getJsonNumber("version") + "\"", null);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("still holds");
-        assertThat(call("ana", "GET", "api/v1/subjects/" + subject.getJsonNumber("id"), null, null).statusCode())
+        assertThat(api.call("ana", "GET", "api/v1/subjects/" + subject.getJsonNumber("id"), null, null).statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void archiveUnarchiveAndDeleteForEver() {
-        JsonObject subject = newSubject();
+        JsonObject subject = api.createSubject("Assunto " + UUID.randomUUID());
         String path = "api/v1/subjects/" + subject.getJsonNumber("id").longValue();
 
-        HttpResponse<String> archived = call("ana", "POST", path + "/archive", "\"1\"", null);
+        HttpResponse<String> archived = api.call("ana", "POST", path + "/archive", "\"1\"", null);
         assertThat(archived.statusCode()).isEqualTo(200);
-        assertThat(Http.json(archived).getBoolean("archived")).isTrue();
-        HttpResponse<String> unarchived = call("ana", "POST", path + "/unarchive", "\"2\"", null);
-        assertThat(Http.json(unarchived).getBoolean("archived")).isFalse();
+        assertThat(Api.json(archived).getBoolean("archived")).isTrue();
+        HttpResponse<String> unarchived = api.call("ana", "POST", path + "/unarchive", "\"2\"", null);
+        assertThat(Api.json(unarchived).getBoolean("archived")).isFalse();
 
-        assertThat(call("ana", "DELETE", path, "\"3\"", null).statusCode()).isEqualTo(204);
-        assertThat(call("ana", "GET", path, null, null).statusCode()).isEqualTo(404);
+        assertThat(api.call("ana", "DELETE", path, "\"3\"", null).statusCode()).isEqualTo(204);
+        assertThat(api.call("ana", "GET", path, null, null).statusCode()).isEqualTo(404);
     }
 
     @Test
     void customersAreFoundIgnoringAccentsAndCase() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        call("ana", "POST", "api/v1/customers", null,
+        api.call("ana", "POST", "api/v1/customers", null,
                 "{\"name\":\"Padaria São João " + unique + "\",\"kind\":\"COMPANY\"}");
 
         JsonArray found = Json.createReader(new StringReader(
-                call("ana", "GET", "api/v1/customers?q=sao%20joao%20" + unique, null, null).body())).readArray();
+                api.call("ana", "GET", "api/v1/customers?q=sao%20joao%20" + unique, null, null).body())).readArray();
         assertThat(found).hasSize(1);
         assertThat(found.getJsonObject(0).getString("name")).isEqualTo("Padaria São João " + unique);
     }
 
     @Test
     void columnsPageByKeysetWithoutGapsOrRepeats() {
-        long customer = newCustomer();
-        long stageId = stage(2).getJsonNumber("id").longValue();
+        long customer = api.newCustomer();
+        long stageId = Api.id(api.openStage(2));
         for (int i = 0; i < 7; i++) {
-            call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Página " + i + "\",\"customerId\":" + customer
+            api.call("ana", "POST", "api/v1/subjects", null,
+                    "{\"title\":\"Página " + i + "\",\"customerId\":" + customer
                     + ",\"stageId\":" + stageId + ",\"responsible\":\"ana\"}");
         }
         List<Long> seen = new ArrayList<>();
         String cursor = null;
         do {
-            JsonObject page = Http.json(call("ana", "GET", "api/v1/subjects?stage=" + stageId + "&limit=3"
+            JsonObject page = Api.json(api.call("ana", "GET", "api/v1/subjects?stage=" + stageId + "&limit=3"
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor,
                     StandardCharsets.UTF_8)), null, null));
             page.getJsonArray("items").getValuesAs(JsonObject.class)
@@ -213,47 +224,47 @@ class SubjectsApiIT {
     @Test
     void tagsAreUniqueIgnoringCaseAndAccentsAndGoOnAndOffSubjects() {
         String unique = UUID.randomUUID().toString().substring(0, 6);
-        HttpResponse<String> created = call("admin", "POST", "api/v1/tags", null,
+        HttpResponse<String> created = api.call("admin", "POST", "api/v1/tags", null,
                 "{\"name\":\"Atenção " + unique + "\",\"color\":\"#B91C1C\"}");
         assertThat(created.statusCode()).isEqualTo(201);
-        long tag = Http.json(created).getJsonNumber("id").longValue();
-        assertThat(Http.json(created).getString("color")).isEqualTo("#b91c1c");
+        long tag = Api.json(created).getJsonNumber("id").longValue();
+        assertThat(Api.json(created).getString("color")).isEqualTo("#b91c1c");
 
-        HttpResponse<String> duplicate = call("admin", "POST", "api/v1/tags", null,
+        HttpResponse<String> duplicate = api.call("admin", "POST", "api/v1/tags", null,
                 "{\"name\":\"ATENCAO " + unique + "\"}");
         assertThat(duplicate.statusCode()).isEqualTo(409);
-        assertThat(call("ana", "POST", "api/v1/tags", null, "{\"name\":\"Outro\"}").statusCode())
+        assertThat(api.call("ana", "POST", "api/v1/tags", null, "{\"name\":\"Outro\"}").statusCode())
                 .as("only administrators create tags").isEqualTo(403);
-        assertThat(call("admin", "POST", "api/v1/tags", null, "{\"name\":\"x\",\"color\":\"red\"}").statusCode())
+        assertThat(api.call("admin", "POST", "api/v1/tags", null, "{\"name\":\"x\",\"color\":\"red\"}").statusCode())
                 .isEqualTo(422);
 
-        JsonObject subject = newSubject();
+        JsonObject subject = api.createSubject("Assunto " + UUID.randomUUID());
         String path = "api/v1/subjects/" + subject.getJsonNumber("id").longValue();
-        HttpResponse<String> tagged = call("ana", "PUT", path + "/tags", "\"1\"", "[" + tag + "]");
+        HttpResponse<String> tagged = api.call("ana", "PUT", path + "/tags", "\"1\"", "[" + tag + "]");
         assertThat(tagged.statusCode()).isEqualTo(200);
-        assertThat(Http.json(tagged).getJsonArray("tags").getJsonObject(0).getString("name"))
+        assertThat(Api.json(tagged).getJsonArray("tags").getJsonObject(0).getString("name"))
                 .isEqualTo("Atenção " + unique);
         assertThat(tagged.headers().firstValue("ETag")).hasValue("\"2\"");
-        assertThat(call("ana", "GET", "api/v1/subjects?stage=" + subject.getJsonNumber("stageId") + "&limit=100",
+        assertThat(api.call("ana", "GET", "api/v1/subjects?stage=" + subject.getJsonNumber("stageId") + "&limit=100",
                 null, null).body()).contains("Atenção " + unique);
 
-        assertThat(call("admin", "DELETE", "api/v1/tags?id=" + tag, null, null).statusCode()).isEqualTo(200);
-        assertThat(Http.json(call("ana", "GET", path, null, null)).getJsonArray("tags")).isEmpty();
+        assertThat(api.call("admin", "DELETE", "api/v1/tags?id=" + tag, null, null).statusCode()).isEqualTo(200);
+        assertThat(Api.json(api.call("ana", "GET", path, null, null)).getJsonArray("tags")).isEmpty();
     }
 
     @Test
     void theFunnelFiltersByTextIgnoringAccentsByTagAndValueAndShowsArchivedApart() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> customer = call("ana", "POST", "api/v1/customers", null,
+        HttpResponse<String> customer = api.call("ana", "POST", "api/v1/customers", null,
                 "{\"name\":\"João Conceição " + unique + "\",\"kind\":\"PERSON\"}");
-        long customerId = Http.json(customer).getJsonNumber("id").longValue();
-        long tag = Http.json(call("admin", "POST", "api/v1/tags", null, "{\"name\":\"Filtro " + unique + "\"}"))
+        long customerId = Api.json(customer).getJsonNumber("id").longValue();
+        long tag = Api.json(api.call("admin", "POST", "api/v1/tags", null, "{\"name\":\"Filtro " + unique + "\"}"))
                 .getJsonNumber("id").longValue();
-        long cheap = Http.json(call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Barato\",\"customerId\":"
+        long cheap = Api.json(api.call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Barato\",\"customerId\":"
                 + customerId + ",\"responsible\":\"ana\",\"amount\":100}")).getJsonNumber("id").longValue();
-        long dear = Http.json(call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Caro\",\"customerId\":"
+        long dear = Api.json(api.call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Caro\",\"customerId\":"
                 + customerId + ",\"responsible\":\"bruno\",\"amount\":90000}")).getJsonNumber("id").longValue();
-        call("ana", "PUT", "api/v1/subjects/" + dear + "/tags", "\"1\"", "[" + tag + "]");
+        api.call("ana", "PUT", "api/v1/subjects/" + dear + "/tags", "\"1\"", "[" + tag + "]");
 
         assertThat(countOnBoard("q=joao%20conceicao%20" + unique)).isEqualTo(2);
         assertThat(countOnBoard("q=" + URLEncoder.encode("JOÃO CONCEIÇÃO " + unique, StandardCharsets.UTF_8)
@@ -262,11 +273,11 @@ class SubjectsApiIT {
         assertThat(countOnBoard("q=" + unique + "&min=1000")).isEqualTo(1);
         assertThat(countOnBoard("q=" + unique + "&max=1000")).isEqualTo(1);
 
-        call("ana", "POST", "api/v1/subjects/" + cheap + "/archive", "\"1\"", null);
+        api.call("ana", "POST", "api/v1/subjects/" + cheap + "/archive", "\"1\"", null);
         assertThat(countOnBoard("q=" + unique)).as("active tab").isEqualTo(1);
         assertThat(countOnBoard("q=" + unique + "&archived=true")).as("archived tab").isEqualTo(1);
 
-        HttpResponse<String> bad = call("ana", "GET", "api/v1/funnel?min=abc", null, null);
+        HttpResponse<String> bad = api.call("ana", "GET", "api/v1/funnel?min=abc", null, null);
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("\"field\":\"min\"");
     }
@@ -274,14 +285,15 @@ class SubjectsApiIT {
     @Test
     void exportsTheFilteredSubjectsAsCsvForExcel() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        long customer = Http.json(call("ana", "POST", "api/v1/customers", null,
+        long customer = Api.json(api.call("ana", "POST", "api/v1/customers", null,
                 "{\"name\":\"Exporta " + unique + "\",\"kind\":\"PERSON\"}")).getJsonNumber("id").longValue();
-        call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Plano; \\\"ouro\\\"\",\"customerId\":" + customer
+        api.call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Plano; \\\"ouro\\\"\",\"customerId\":" + customer
                 + ",\"responsible\":\"ana\",\"amount\":1234.5}");
-        call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Plano prata\",\"customerId\":" + customer
+        api.call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Plano prata\",\"customerId\":" + customer
                 + ",\"responsible\":\"bruno\"}");
 
-        HttpResponse<String> csv = call("ana", "GET", "api/v1/subjects/export.csv?q=exporta%20" + unique, null, null);
+        HttpResponse<String> csv = api.call("ana", "GET", "api/v1/subjects/export.csv?q=exporta%20" + unique, null,
+                null);
 
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
@@ -295,11 +307,11 @@ class SubjectsApiIT {
     @Test
     void bulkOperationsChangeOnlyWhatIsNotSoYetAndKeepTheColumnTotals() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        long customer = Http.json(call("ana", "POST", "api/v1/customers", null,
+        long customer = Api.json(api.call("ana", "POST", "api/v1/customers", null,
                 "{\"name\":\"Lote " + unique + "\",\"kind\":\"PERSON\"}")).getJsonNumber("id").longValue();
         List<Long> ids = new ArrayList<>();
         for (int amount : new int[]{100, 200, 300}) {
-            ids.add(Http.json(call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Lote " + unique
+            ids.add(Api.json(api.call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Lote " + unique
                     + "\",\"customerId\":" + customer + ",\"responsible\":\"ana\",\"amount\":" + amount + "}"))
                     .getJsonNumber("id").longValue());
         }
@@ -319,12 +331,12 @@ class SubjectsApiIT {
                 .isEqualTo("2/2");
         assertThat(countOnBoard("")).isEqualTo(board);
 
-        long second = stage(2).getJsonNumber("id").longValue();
+        long second = Api.id(api.openStage(2));
         assertThat(bulk("{\"action\":\"move\",\"stageId\":" + second + "," + byText + "}")).isEqualTo("3/3");
         assertThat(bulk("{\"action\":\"move\",\"stageId\":" + second + "," + byText + "}")).isEqualTo("3/0");
-        assertThat(Http.json(call("ana", "GET", "api/v1/subjects/" + a, null, null)).getJsonNumber("stageId")
+        assertThat(Api.json(api.call("ana", "GET", "api/v1/subjects/" + a, null, null)).getJsonNumber("stageId")
                 .longValue()).isEqualTo(second);
-        JsonArray column = Json.createReader(new StringReader(call("ana", "GET", "api/v1/funnel?q=lote%20" + unique,
+        JsonArray column = Json.createReader(new StringReader(api.call("ana", "GET", "api/v1/funnel?q=lote%20" + unique,
                 null, null).body())).readArray();
         assertThat(column.getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getJsonObject("stage").getJsonNumber("id").longValue() == second)
@@ -334,7 +346,7 @@ class SubjectsApiIT {
         assertThat(bulk("{\"action\":\"assign\",\"responsible\":\"bruno\"," + byText + "}")).isEqualTo("3/3");
         assertThat(countOnBoard("q=lote%20" + unique + "&responsible=bruno")).isEqualTo(3);
 
-        long tag = Http.json(call("admin", "POST", "api/v1/tags", null, "{\"name\":\"Lote " + unique + "\"}"))
+        long tag = Api.json(api.call("admin", "POST", "api/v1/tags", null, "{\"name\":\"Lote " + unique + "\"}"))
                 .getJsonNumber("id").longValue();
         assertThat(bulk("{\"action\":\"addTags\",\"tagIds\":[" + tag + "]," + byText + "}")).isEqualTo("3/3");
         assertThat(bulk("{\"action\":\"addTags\",\"tagIds\":[" + tag + "]," + byText + "}")).isEqualTo("3/0");
@@ -343,42 +355,43 @@ class SubjectsApiIT {
         assertThat(countOnBoard("tag=" + tag)).isEqualTo(2);
 
         assertThat(bulk("{\"action\":\"delete\"," + byText + "}")).isEqualTo("3/3");
-        assertThat(call("ana", "GET", "api/v1/subjects/" + a, null, null).statusCode()).isEqualTo(404);
+        assertThat(api.call("ana", "GET", "api/v1/subjects/" + a, null, null).statusCode()).isEqualTo(404);
         assertThat(bulk("{\"action\":\"delete\",\"ids\":[" + a + "]}")).as("gone already").isEqualTo("0/0");
         assertThat(countOnBoard("")).isEqualTo(board - 3);
     }
 
     @Test
     void aBulkOperationThatFailsMidwayChangesNothing() {
-        JsonObject a = newSubject();
-        JsonObject b = newSubject();
-        JsonObject archived = newSubject();
+        JsonObject a = api.createSubject("Assunto " + UUID.randomUUID());
+        JsonObject b = api.createSubject("Assunto " + UUID.randomUUID());
+        JsonObject archived = api.createSubject("Assunto " + UUID.randomUUID());
         long archivedId = archived.getJsonNumber("id").longValue();
-        call("ana", "POST", "api/v1/subjects/" + archivedId + "/archive", "\"1\"", null);
-        long second = stage(2).getJsonNumber("id").longValue();
+        api.call("ana", "POST", "api/v1/subjects/" + archivedId + "/archive", "\"1\"", null);
+        long second = Api.id(api.openStage(2));
         String ids = a.getJsonNumber("id") + "," + b.getJsonNumber("id") + "," + archivedId;
 
-        HttpResponse<String> refused = call("ana", "POST", "api/v1/subjects/bulk", null,
+        HttpResponse<String> refused = api.call("ana", "POST", "api/v1/subjects/bulk", null,
                 "{\"action\":\"move\",\"stageId\":" + second + ",\"ids\":[" + ids + "]}");
 
         assertThat(refused.statusCode()).isEqualTo(409);
         for (JsonObject subject : List.of(a, b)) {
-            JsonObject now = Http.json(call("ana", "GET", "api/v1/subjects/" + subject.getJsonNumber("id"), null, null));
+            JsonObject now = Api.json(api.call("ana", "GET", "api/v1/subjects/" + subject.getJsonNumber("id"), null,
+                    null));
             assertThat(now.getJsonNumber("stageId").longValue()).isEqualTo(subject.getJsonNumber("stageId").longValue());
             assertThat(now.getJsonNumber("version").longValue()).isEqualTo(1);
         }
-        assertThat(call("ana", "POST", "api/v1/subjects/bulk", null, "{\"action\":\"assign\",\"responsible\":"
+        assertThat(api.call("ana", "POST", "api/v1/subjects/bulk", null, "{\"action\":\"assign\",\"responsible\":"
                 + "\"nobody\",\"ids\":[" + ids + "]}").statusCode()).isEqualTo(422);
-        assertThat(call("ana", "POST", "api/v1/subjects/bulk", null, "{\"action\":\"archive\",\"ids\":[1],"
+        assertThat(api.call("ana", "POST", "api/v1/subjects/bulk", null, "{\"action\":\"archive\",\"ids\":[1],"
                 + "\"filter\":{}}").statusCode()).as("ids or a filter, not both").isEqualTo(422);
-        assertThat(call("vera", "POST", "api/v1/subjects/bulk", null, "{\"action\":\"archive\",\"ids\":["
+        assertThat(api.call("vera", "POST", "api/v1/subjects/bulk", null, "{\"action\":\"archive\",\"ids\":["
                 + ids + "]}").statusCode()).as("viewers").isEqualTo(403);
     }
 
     @Test
     void anImportReportsRejectedLinesByNumberSavesNothingWhenDryAndNeverDuplicates() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        String stage = stage(2).getString("description");
+        String stage = api.openStage(2).getString("description");
         String file = "key,title,customer,stage,responsible,amount,expected_close\n"
                 + unique + "-1,Importado " + unique + " A,Firma " + unique + "," + stage + ",bruno,\"1,500.75\",2027-03-01\n"
                 + unique + "-2,Importado " + unique + " B,Firma " + unique + ",Nenhuma,,,\n"
@@ -387,7 +400,7 @@ class SubjectsApiIT {
                 + unique + "-5,Importado " + unique + " E,Firma " + unique + ",,,,31/02/2027\n"
                 + unique + "-6,Importado " + unique + " F,Firma " + unique + ",,,,\n";
 
-        JsonObject dry = Http.json(importCsv(file, true));
+        JsonObject dry = Api.json(importCsv(file, true));
         assertThat(dry.getBoolean("imported")).isFalse();
         assertThat(dry.getJsonNumber("created").longValue()).isEqualTo(2);
         assertThat(dry.getJsonNumber("rejected").longValue()).isEqualTo(4);
@@ -397,13 +410,13 @@ class SubjectsApiIT {
                         .getString("field"))).containsExactly("3:STAGE", "4:RESPONSIBLE", "5:KEY", "6:EXPECTED_CLOSE");
         assertThat(countOnBoard("q=importado%20" + unique)).as("a dry run saves nothing").isZero();
 
-        JsonObject done = Http.json(importCsv(file, false));
+        JsonObject done = Api.json(importCsv(file, false));
         assertThat(done.getBoolean("imported")).isTrue();
         assertThat(done.getJsonNumber("created").longValue()).isEqualTo(2);
         assertThat(countOnBoard("q=importado%20" + unique)).isEqualTo(2);
         assertThat(countOnBoard("q=importado%20" + unique + "&responsible=bruno&min=1500.75&max=1500.75")).isEqualTo(1);
 
-        JsonObject again = Http.json(importCsv(file, false));
+        JsonObject again = Api.json(importCsv(file, false));
         assertThat(again.getJsonNumber("created").longValue()).isZero();
         assertThat(again.getJsonNumber("existing").longValue()).isEqualTo(2);
         assertThat(countOnBoard("q=importado%20" + unique)).isEqualTo(2);
@@ -416,16 +429,17 @@ class SubjectsApiIT {
     @Test
     void theListOfAllStagesPagesByCursorAndFindsTextIgnoringAccents() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        long customer = Http.json(call("ana", "POST", "api/v1/customers", null,
+        long customer = Api.json(api.call("ana", "POST", "api/v1/customers", null,
                 "{\"name\":\"Conceição Ávila " + unique + "\",\"kind\":\"PERSON\"}")).getJsonNumber("id").longValue();
         for (int i = 0; i < 3; i++) {
-            call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Pedido " + i + "\",\"customerId\":" + customer
+            api.call("ana", "POST", "api/v1/subjects", null,
+                    "{\"title\":\"Pedido " + i + "\",\"customerId\":" + customer
                     + ",\"responsible\":\"ana\"}");
         }
-        JsonObject first = Http.json(call("ana", "GET", "api/v1/subjects?limit=2&q=conceicao%20avila%20" + unique,
+        JsonObject first = Api.json(api.call("ana", "GET", "api/v1/subjects?limit=2&q=conceicao%20avila%20" + unique,
                 null, null));
         assertThat(first.getJsonArray("items")).hasSize(2);
-        JsonObject second = Http.json(call("ana", "GET", "api/v1/subjects?limit=2&q=CONCEICAO%20AVILA%20" + unique
+        JsonObject second = Api.json(api.call("ana", "GET", "api/v1/subjects?limit=2&q=CONCEICAO%20AVILA%20" + unique
                 + "&cursor=" + first.getString("next"), null, null));
         assertThat(second.getJsonArray("items")).hasSize(1);
         assertThat(second.containsKey("next")).isFalse();
@@ -433,61 +447,28 @@ class SubjectsApiIT {
     }
 
     private String bulk(String json) {
-        HttpResponse<String> response = call("ana", "POST", "api/v1/subjects/bulk", null, json);
+        HttpResponse<String> response = api.call("ana", "POST", "api/v1/subjects/bulk", null, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonObject result = Http.json(response);
+        JsonObject result = Api.json(response);
         return result.getInt("selected") + "/" + result.getInt("changed");
     }
 
     private long version(long id) {
-        return Http.json(call("ana", "GET", "api/v1/subjects/" + id, null, null)).getJsonNumber("version").longValue();
+        return Api.json(api.call("ana", "GET", "api/v1/subjects/" + id, null,
+                null)).getJsonNumber("version").longValue();
     }
 
     private HttpResponse<String> importCsv(String file, boolean dryRun) {
-        return Http.send(HttpRequest.newBuilder(Http.resolve(base, "api/v1/subjects/import?dryRun=" + dryRun))
-                .header("Authorization", Http.basic("ana", "ana"))
+        return Api.send(api.request("api/v1/subjects/import?dryRun=" + dryRun, "ana", "ana")
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(file)).build());
     }
 
     /** Subjects on the board (all columns, count from the figures) with a filter's query string. */
     private long countOnBoard(String query) {
-        JsonArray board = Json.createReader(new StringReader(call("ana", "GET", "api/v1/funnel?limit=1&" + query,
+        JsonArray board = Json.createReader(new StringReader(api.call("ana", "GET", "api/v1/funnel?limit=1&" + query,
                 null, null).body())).readArray();
         return board.getValuesAs(JsonObject.class).stream()
                 .mapToLong(column -> column.getJsonObject("all").getJsonNumber("count").longValue()).sum();
-    }
-
-    private JsonObject newSubject() {
-        HttpResponse<String> created = call("ana", "POST", "api/v1/subjects", null,
-                "{\"title\":\"Assunto " + UUID.randomUUID() + "\",\"customerId\":" + newCustomer()
-                        + ",\"responsible\":\"ana\",\"amount\":100}");
-        assertThat(created.statusCode()).isEqualTo(201);
-        return Http.json(created);
-    }
-
-    private long newCustomer() {
-        HttpResponse<String> created = call("ana", "POST", "api/v1/customers", null,
-                "{\"name\":\"Cliente " + UUID.randomUUID() + "\",\"kind\":\"PERSON\"}");
-        assertThat(created.statusCode()).isEqualTo(201);
-        return Http.json(created).getJsonNumber("id").longValue();
-    }
-
-    private JsonArray stages() {
-        return Json.createReader(new StringReader(call("ana", "GET", "api/v1/stages", null, null).body())).readArray();
-    }
-
-    private JsonObject firstStage() {
-        return stage(1);
-    }
-
-    /** 1-based position; -1 is the closing stage. */
-    private JsonObject stage(int position) {
-        JsonArray all = stages();
-        return all.getJsonObject(position < 0 ? all.size() - 1 : position - 1);
-    }
-
-    private HttpResponse<String> call(String user, String method, String path, String ifMatch, String json) {
-        return Api.call(base, user, method, path, ifMatch, json);
     }
 }

@@ -57,6 +57,21 @@ class SchemaMigrationIT {
                     + "display_name, password_hash, created_at) values (2, 'maria', 'M', 'x', current_timestamp)"))
                     .as("user names are unique")
                     .isInstanceOf(SQLException.class);
+
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("select position from crm_stage where closing = true")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).as("the last stage closes").isEqualTo(5);
+                assertThat(rs.next()).as("only one closes").isFalse();
+            }
+            assertThatThrownBy(() -> c.createStatement()
+                    .execute("update crm_stage set closing = true where position = 1"))
+                    .as("a second closing stage is refused by the schema")
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> c.createStatement()
+                    .execute("update crm_stage set closing = false where position = 1"))
+                    .as("not closing is null, not false (the unique column holds one true)")
+                    .isInstanceOf(SQLException.class);
         }
     }
 
