@@ -1,8 +1,5 @@
 package br.com.crm.it;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import org.openqa.selenium.TimeoutException;
 import br.com.crm.customer.entity.TaxId;
 import jakarta.json.JsonObject;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -14,14 +11,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.ByteArrayInputStream;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package br.com.crm.activity.entity;
 
-import java.io.Serializable;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.entity.Subject;
@@ -21,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /**

@@ -1,16 +1,16 @@
 package br.com.crm.customer.boundary;
 
-import br.com.crm.kernel.Text;
-import br.com.crm.kernel.BusinessException;
+import br.com.crm.customer.control.CustomerRegistry;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
 import br.com.crm.customer.entity.TaxId;
-import br.com.crm.customer.control.CustomerRegistry;
 import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.control.ErpCalls;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Changes;
+import br.com.crm.kernel.Text;
 import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,9 +1,8 @@
 package br.com.crm.customer.entity;
 
-import java.io.Serializable;
 import br.com.crm.erp.boundary.Erp;
-import br.com.crm.kernel.Text;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,6 +21,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 

@@ -1,18 +1,18 @@
 package br.com.crm.demo.control;
 
-import br.com.crm.kernel.Change;
-import br.com.crm.subject.control.SubjectChanges;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
 import br.com.crm.customer.entity.TaxId;
-import br.com.crm.stage.entity.LostReason;
-import br.com.crm.stage.entity.Stage;
+import br.com.crm.kernel.Change;
 import br.com.crm.security.control.Accounts;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.Stage;
+import br.com.crm.subject.control.SubjectChanges;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.Subject;
 import br.com.crm.tag.entity.Tag;

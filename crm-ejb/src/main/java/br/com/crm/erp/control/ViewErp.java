@@ -1,18 +1,15 @@
 package br.com.crm.erp.control;
 
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.boundary.ErpUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -29,6 +26,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 
 /**
  * The ERP over the documented SQL views (README, "ERP integration") in the data source named by

@@ -1,8 +1,7 @@
 package br.com.crm.funnel.boundary;
 
-import br.com.crm.subject.boundary.SubjectFilter;
-
 import br.com.crm.security.entity.Roles;
+import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.entity.Outcome;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

@@ -1,18 +1,16 @@
 package br.com.crm.funnel.boundary;
 
-import br.com.crm.subject.boundary.SubjectFilter;
-
 import br.com.crm.activity.boundary.Activities;
 import br.com.crm.activity.control.NextActivities;
-import br.com.crm.erp.control.ErpCalls;
-import br.com.crm.tag.control.TagFinder;
-import java.util.Arrays;
 import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.boundary.ErpUnavailable;
-import br.com.crm.security.entity.Roles;
+import br.com.crm.erp.control.ErpCalls;
 import br.com.crm.funnel.control.ResultSnapshots;
+import br.com.crm.security.entity.Roles;
+import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.tag.boundary.Tags;
+import br.com.crm.tag.control.TagFinder;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,6 +21,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;

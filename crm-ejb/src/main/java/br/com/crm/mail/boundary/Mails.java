@@ -1,19 +1,18 @@
 package br.com.crm.mail.boundary;
 
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Changes;
-import br.com.crm.proposal.control.ProposalLifecycle;
-import br.com.crm.security.control.Accounts;
-import br.com.crm.subject.control.SubjectChanges;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.mail.entity.Mail;
 import br.com.crm.mail.entity.MailTemplate;
+import br.com.crm.proposal.control.ProposalLifecycle;
 import br.com.crm.proposal.entity.Money;
 import br.com.crm.proposal.entity.Proposal;
+import br.com.crm.security.control.Accounts;
 import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
+import br.com.crm.subject.control.SubjectChanges;
 import br.com.crm.subject.entity.Subject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -24,6 +23,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.Serializable;
 import java.time.Clock;

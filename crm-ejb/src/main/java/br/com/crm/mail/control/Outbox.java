@@ -1,11 +1,11 @@
 package br.com.crm.mail.control;
 
 import jakarta.activation.DataHandler;
-import jakarta.ejb.DependsOn;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;

@@ -1,12 +1,12 @@
 package br.com.crm.note.boundary;
 
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Changes;
-import br.com.crm.subject.control.SubjectChanges;
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.note.entity.Note;
 import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
+import br.com.crm.subject.control.SubjectChanges;
 import br.com.crm.subject.entity.Subject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

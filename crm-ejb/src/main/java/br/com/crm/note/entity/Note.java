@@ -1,6 +1,5 @@
 package br.com.crm.note.entity;
 
-import java.io.Serializable;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.entity.Subject;
 import jakarta.persistence.Column;
@@ -17,6 +16,7 @@ import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /** Free text about a subject's progress. Only its author changes or deletes it. */

@@ -1,13 +1,12 @@
 package br.com.crm.proposal.boundary;
 
 import br.com.crm.customer.entity.TaxId;
+import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.control.ErpCalls;
 import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
 import br.com.crm.proposal.control.ProposalLifecycle;
-import br.com.crm.kernel.BusinessException;
-import br.com.crm.erp.boundary.Erp;
-import br.com.crm.stage.entity.ProposalRule;
 import br.com.crm.proposal.control.ProposalPrints;
 import br.com.crm.proposal.entity.Company;
 import br.com.crm.proposal.entity.Proposal;
@@ -15,6 +14,7 @@ import br.com.crm.proposal.entity.ProposalItem;
 import br.com.crm.proposal.entity.ProposalStatus;
 import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
+import br.com.crm.stage.entity.ProposalRule;
 import br.com.crm.subject.entity.Subject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

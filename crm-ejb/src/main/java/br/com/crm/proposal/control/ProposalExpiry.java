@@ -1,9 +1,9 @@
 package br.com.crm.proposal.control;
 
-import jakarta.ejb.DependsOn;
 import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.proposal.entity.ProposalStatus;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;

@@ -1,6 +1,5 @@
 package br.com.crm.proposal.entity;
 
-import java.io.Serializable;
 import br.com.crm.kernel.BusinessException;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -9,6 +8,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import java.io.Serializable;
 
 /** The company that issues proposals, as their letterhead shows it: one row, set in Configurações → Vendas. */
 @Entity

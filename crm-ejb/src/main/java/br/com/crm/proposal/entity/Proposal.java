@@ -1,6 +1,5 @@
 package br.com.crm.proposal.entity;
 
-import java.io.Serializable;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.entity.Subject;
 import jakarta.persistence.CollectionTable;
@@ -21,6 +20,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

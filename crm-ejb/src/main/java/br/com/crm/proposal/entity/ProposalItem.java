@@ -1,6 +1,5 @@
 package br.com.crm.proposal.entity;
 
-import java.io.Serializable;
 import br.com.crm.kernel.BusinessException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -1,7 +1,5 @@
 package br.com.crm.report.boundary;
 
-import java.sql.Date;
-import java.util.Arrays;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.security.entity.Roles;
@@ -11,10 +9,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.io.Serializable;
+import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package br.com.crm.report.boundary;
 
 import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.security.entity.Roles;
 import br.com.crm.stage.entity.LostReason;
 import br.com.crm.stage.entity.Stage;
-import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.entity.Outcome;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

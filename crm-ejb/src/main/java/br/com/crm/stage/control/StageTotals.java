@@ -1,7 +1,7 @@
 package br.com.crm.stage.control;
 
-import br.com.crm.stage.entity.StageTotal;
 import br.com.crm.stage.entity.StageTotal.Placement;
+import br.com.crm.stage.entity.StageTotal;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,6 +1,5 @@
 package br.com.crm.stage.entity;
 
-import java.io.Serializable;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +13,7 @@ import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /** Why a subject was lost; kept in settings. Retired reasons stay on the subjects that used them. */

@@ -1,15 +1,15 @@
 package br.com.crm.subject.boundary;
 
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
 import br.com.crm.security.control.Accounts;
-import br.com.crm.stage.control.StageFinder;
-import br.com.crm.subject.control.SubjectChanges;
-import br.com.crm.tag.control.TagFinder;
-import br.com.crm.kernel.BusinessException;
-import br.com.crm.stage.entity.Stage;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
+import br.com.crm.stage.control.StageFinder;
+import br.com.crm.stage.entity.Stage;
+import br.com.crm.subject.control.SubjectChanges;
 import br.com.crm.subject.entity.Subject;
+import br.com.crm.tag.control.TagFinder;
 import br.com.crm.tag.entity.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

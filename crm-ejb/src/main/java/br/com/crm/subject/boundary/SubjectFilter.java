@@ -1,8 +1,8 @@
 package br.com.crm.subject.boundary;
 
-import java.io.Serializable;
 import br.com.crm.kernel.Text;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,9 +1,7 @@
 package br.com.crm.subject.control;
 
-import java.time.format.ResolverStyle;
-import java.util.HashMap;
-import br.com.crm.kernel.Text;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Text;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -19,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 

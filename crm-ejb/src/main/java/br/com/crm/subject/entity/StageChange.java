@@ -1,6 +1,5 @@
 package br.com.crm.subject.entity;
 
-import java.io.Serializable;
 import br.com.crm.stage.entity.Stage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +15,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /** One entry of a subject's stage history: from where to where, by whom, when. Never changed once written. */

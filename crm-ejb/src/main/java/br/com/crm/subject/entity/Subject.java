@@ -1,14 +1,13 @@
 package br.com.crm.subject.entity;
 
-import java.io.Serializable;
-import br.com.crm.kernel.Text;
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.entity.Customer;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Text;
+import br.com.crm.security.entity.User;
 import br.com.crm.stage.entity.LostReason;
 import br.com.crm.stage.entity.Stage;
-import br.com.crm.stage.entity.StageTotal;
 import br.com.crm.stage.entity.StageTotal.Placement;
-import br.com.crm.security.entity.User;
+import br.com.crm.stage.entity.StageTotal;
 import br.com.crm.tag.entity.Tag;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,6 +33,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

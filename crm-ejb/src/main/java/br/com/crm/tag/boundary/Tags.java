@@ -1,13 +1,12 @@
 package br.com.crm.tag.boundary;
 
-import java.io.Serializable;
-import br.com.crm.kernel.Text;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Changes;
+import br.com.crm.kernel.Text;
 import br.com.crm.security.control.CurrentCaller;
-import br.com.crm.tag.control.TagFinder;
 import br.com.crm.security.entity.Roles;
+import br.com.crm.tag.control.TagFinder;
 import br.com.crm.tag.entity.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

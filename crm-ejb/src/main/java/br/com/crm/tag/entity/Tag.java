@@ -1,8 +1,7 @@
 package br.com.crm.tag.entity;
 
-import java.util.Locale;
-import br.com.crm.kernel.Text;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Text;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** A label put on subjects (Marcador), shown as a coloured chip and used to filter. */

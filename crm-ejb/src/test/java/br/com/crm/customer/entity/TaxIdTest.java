@@ -1,7 +1,7 @@
 package br.com.crm.customer.entity;
 
-import br.com.crm.kernel.Text;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Text;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

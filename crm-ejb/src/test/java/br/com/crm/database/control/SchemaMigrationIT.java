@@ -1,9 +1,7 @@
 package br.com.crm.database.control;
 
-import java.sql.SQLException;
-import java.time.LocalDate;
-import br.com.crm.testing.TestDatabases;
 import br.com.crm.testing.TestDatabases.TestDatabase;
+import br.com.crm.testing.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +9,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;

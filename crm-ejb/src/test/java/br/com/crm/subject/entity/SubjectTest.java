@@ -1,12 +1,12 @@
 package br.com.crm.subject.entity;
 
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
-import br.com.crm.stage.entity.LostReason;
-import br.com.crm.stage.entity.Stage;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
+import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;

@@ -1,20 +1,20 @@
 package br.com.crm.web.activity;
 
-import java.time.LocalDateTime;
-import org.primefaces.model.DefaultScheduleEvent;
-import org.primefaces.model.LazyScheduleModel;
-import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.activity.boundary.Activities;
 import br.com.crm.activity.entity.Activity;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
+import org.primefaces.model.DefaultScheduleEvent;
+import org.primefaces.model.LazyScheduleModel;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 

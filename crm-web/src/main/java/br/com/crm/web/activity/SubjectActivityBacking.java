@@ -1,10 +1,9 @@
 package br.com.crm.web.activity;
 
-import java.math.BigDecimal;
-import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.activity.boundary.Activities;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.note.boundary.Notes;
 import br.com.crm.note.entity.Note;
 import br.com.crm.security.boundary.Users;
@@ -19,6 +18,7 @@ import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -1,16 +1,14 @@
 package br.com.crm.web.api;
 
-import br.com.crm.erp.boundary.Erp;
 import br.com.crm.customer.boundary.CustomerDocuments;
-import br.com.crm.erp.boundary.ErpDocuments;
-import br.com.crm.kernel.BusinessException;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.customer.boundary.Customers;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.erp.boundary.ErpDocuments;
+import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.kernel.BusinessException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Customers: search by name or CPF/CNPJ, and registration with the tax id verified. */

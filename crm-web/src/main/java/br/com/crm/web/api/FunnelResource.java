@@ -1,7 +1,7 @@
 package br.com.crm.web.api;
 
-import br.com.crm.web.subject.FilterParams;
 import br.com.crm.funnel.boundary.Funnel;
+import br.com.crm.web.subject.FilterParams;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;

@@ -1,12 +1,12 @@
 package br.com.crm.web.api;
 
-import br.com.crm.web.shell.Languages;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.mail.boundary.Mails;
 import br.com.crm.mail.entity.Mail;
 import br.com.crm.proposal.boundary.Proposals;
 import br.com.crm.proposal.entity.Proposal;
 import br.com.crm.proposal.entity.ProposalStatus;
+import br.com.crm.web.shell.Languages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

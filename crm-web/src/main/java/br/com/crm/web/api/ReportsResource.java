@@ -1,14 +1,12 @@
 package br.com.crm.web.api;
 
-import br.com.crm.report.boundary.StageReport;
-import br.com.crm.web.subject.SubjectsXlsx;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.util.Arrays;
-import br.com.crm.stage.boundary.Stages;
 import br.com.crm.report.boundary.ActivityReport;
+import br.com.crm.report.boundary.StageReport;
+import br.com.crm.stage.boundary.Stages;
 import br.com.crm.web.report.ReportTable;
 import br.com.crm.web.shell.Feedback;
 import br.com.crm.web.shell.Languages;
+import br.com.crm.web.subject.SubjectsXlsx;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,9 +17,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ResourceBundle;
 

@@ -1,5 +1,7 @@
 package br.com.crm.web.api;
 
+import br.com.crm.activity.boundary.Activities;
+import br.com.crm.subject.boundary.Subjects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,8 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import br.com.crm.subject.boundary.Subjects;
-import br.com.crm.activity.boundary.Activities;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package br.com.crm.web.api;
 
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.mail.boundary.Mails;
+import br.com.crm.subject.boundary.Subjects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,9 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import br.com.crm.kernel.BusinessException;
-import br.com.crm.subject.boundary.Subjects;
-import br.com.crm.mail.boundary.Mails;
+
 import java.util.List;
 
 /**

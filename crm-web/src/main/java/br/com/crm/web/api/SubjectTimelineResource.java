@@ -1,5 +1,8 @@
 package br.com.crm.web.api;
 
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.subject.boundary.Subjects;
+import br.com.crm.timeline.boundary.Timeline;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,9 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import br.com.crm.kernel.BusinessException;
-import br.com.crm.subject.boundary.Subjects;
-import br.com.crm.timeline.boundary.Timeline;
+
 import java.time.DateTimeException;
 import java.util.HashSet;
 import java.util.List;

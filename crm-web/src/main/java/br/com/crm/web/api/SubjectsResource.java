@@ -1,20 +1,19 @@
 package br.com.crm.web.api;
 
-import br.com.crm.web.subject.FilterParams;
-import java.util.Comparator;
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.funnel.boundary.Funnel;
-import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.funnel.boundary.SubjectList;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.Subject;
+import br.com.crm.web.subject.FilterParams;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package br.com.crm.web.api;
 
-import java.util.Map;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
+import java.util.Map;
 
 /** Tags: everyone reads; administrators create, rename and delete (several at once with ?id=1&id=2). */
 @Path("tags")

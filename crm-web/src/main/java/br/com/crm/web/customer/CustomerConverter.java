@@ -1,8 +1,8 @@
 package br.com.crm.web.customer;
 
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.boundary.Customers;
 import br.com.crm.customer.entity.Customer;
+import br.com.crm.kernel.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;

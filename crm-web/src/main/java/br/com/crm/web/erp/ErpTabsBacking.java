@@ -1,10 +1,10 @@
 package br.com.crm.web.erp;
 
-import br.com.crm.kernel.BusinessCalendar;
-import br.com.crm.erp.boundary.Erp;
 import br.com.crm.customer.boundary.CustomerDocuments;
+import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.boundary.ErpDocuments;
 import br.com.crm.erp.boundary.ErpUnavailable;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.subject.boundary.Subjects;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;

@@ -1,41 +1,41 @@
 package br.com.crm.web.funnel;
 
-import br.com.crm.web.subject.MoveChoice;
 import br.com.crm.activity.boundary.Activities;
-import br.com.crm.tag.entity.Tag;
-import br.com.crm.web.subject.FilterBarBacking;
-import java.time.LocalDate;
-import org.primefaces.PrimeFaces;
-import br.com.crm.kernel.BusinessCalendar;
-import br.com.crm.kernel.BusinessException;
-import br.com.crm.funnel.boundary.Funnel;
 import br.com.crm.funnel.boundary.Funnel.Card;
 import br.com.crm.funnel.boundary.Funnel.ColumnFigures;
 import br.com.crm.funnel.boundary.Funnel.Page;
+import br.com.crm.funnel.boundary.Funnel;
+import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.stage.boundary.Stages;
 import br.com.crm.stage.entity.LostReason;
 import br.com.crm.stage.entity.Stage;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.tag.boundary.Tags;
+import br.com.crm.tag.entity.Tag;
 import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.subject.FilterBarBacking;
+import br.com.crm.web.subject.MoveChoice;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
+import org.primefaces.PrimeFaces;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The funnel board: columns, their figures and cards (a page at a time), moving cards by drag and drop or by the

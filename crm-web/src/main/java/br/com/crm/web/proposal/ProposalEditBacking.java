@@ -3,14 +3,12 @@ package br.com.crm.web.proposal;
 import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.boundary.ErpDocuments;
 import br.com.crm.erp.boundary.ErpUnavailable;
-import java.util.HashMap;
-import java.util.Map;
 import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.proposal.boundary.Proposals;
 import br.com.crm.proposal.entity.Proposal;
 import br.com.crm.proposal.entity.ProposalItem;
 import br.com.crm.proposal.entity.ProposalTotals;
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -22,7 +20,9 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The proposal editor: a new draft for a subject ({@code ?subject=}) or a draft to change ({@code ?id=}); items

@@ -1,10 +1,10 @@
 package br.com.crm.web.proposal;
 
-import br.com.crm.web.activity.SubjectActivityBacking;
 import br.com.crm.mail.boundary.Mails;
 import br.com.crm.mail.entity.MailTemplate;
 import br.com.crm.proposal.boundary.Proposals;
 import br.com.crm.proposal.entity.Proposal;
+import br.com.crm.web.activity.SubjectActivityBacking;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;

@@ -1,15 +1,15 @@
 package br.com.crm.web.report;
 
+import br.com.crm.activity.entity.ActivityKind;
+import br.com.crm.kernel.BusinessException;
+import br.com.crm.report.boundary.ActivityReport;
 import br.com.crm.report.boundary.StageReport;
+import br.com.crm.security.boundary.Users;
+import br.com.crm.security.entity.User;
+import br.com.crm.stage.boundary.Stages;
 import br.com.crm.stage.entity.Stage;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
-import br.com.crm.activity.entity.ActivityKind;
-import br.com.crm.kernel.BusinessException;
-import br.com.crm.stage.boundary.Stages;
-import br.com.crm.report.boundary.ActivityReport;
-import br.com.crm.security.boundary.Users;
-import br.com.crm.security.entity.User;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;

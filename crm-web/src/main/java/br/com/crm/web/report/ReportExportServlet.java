@@ -1,8 +1,8 @@
 package br.com.crm.web.report;
 
 import br.com.crm.kernel.BusinessException;
-import br.com.crm.stage.boundary.Stages;
 import br.com.crm.report.boundary.ActivityReport;
+import br.com.crm.stage.boundary.Stages;
 import br.com.crm.web.shell.Feedback;
 import br.com.crm.web.shell.LocaleBacking;
 import jakarta.inject.Inject;

@@ -1,14 +1,13 @@
 package br.com.crm.web.report;
 
-import br.com.crm.web.subject.SubjectsXlsx;
-import java.util.ArrayList;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.activity.entity.ActivityKind;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.kernel.BusinessException;
-import br.com.crm.stage.entity.Stage;
 import br.com.crm.report.boundary.ActivityReport;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.subject.SubjectsXlsx;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

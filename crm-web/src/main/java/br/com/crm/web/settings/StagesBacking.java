@@ -1,8 +1,8 @@
 package br.com.crm.web.settings;
 
-import br.com.crm.stage.entity.ProposalRule;
 import br.com.crm.stage.boundary.Stages;
 import br.com.crm.stage.entity.LostReason;
+import br.com.crm.stage.entity.ProposalRule;
 import br.com.crm.stage.entity.Stage;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;

@@ -1,8 +1,6 @@
 package br.com.crm.web.shell;
 
 import br.com.crm.erp.boundary.ErpUnavailable;
-import java.util.function.Supplier;
-import java.util.logging.Logger;
 import br.com.crm.kernel.BusinessException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +12,8 @@ import org.omnifaces.util.Messages;
 import java.text.MessageFormat;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /** Tells the user, in their language, what happened: a business refusal or a success. */
 @ApplicationScoped

@@ -1,14 +1,14 @@
 package br.com.crm.web.shell;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Iterator;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import org.omnifaces.util.Faces;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,14 +1,14 @@
 package br.com.crm.web.subject;
 
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.boundary.Customers;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.User;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
-import br.com.crm.web.subject.FilterParams;
 import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.subject.FilterParams;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,13 +1,13 @@
 package br.com.crm.web.subject;
 
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.boundary.SubjectFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.QueryParam;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /**

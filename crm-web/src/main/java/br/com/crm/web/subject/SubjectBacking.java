@@ -1,8 +1,7 @@
 package br.com.crm.web.subject;
 
-import java.util.stream.Collectors;
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.entity.ContactStatus;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.stage.boundary.Stages;
 import br.com.crm.stage.entity.LostReason;
 import br.com.crm.stage.entity.Stage;
@@ -10,8 +9,8 @@ import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Subject;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
-import br.com.crm.web.subject.MoveChoice;
 import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.subject.MoveChoice;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,6 +21,7 @@ import org.omnifaces.util.Faces;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A subject's page: its data, its stage (moved from here too, closing with an outcome), the customer's contact

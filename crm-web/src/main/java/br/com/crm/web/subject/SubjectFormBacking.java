@@ -1,17 +1,17 @@
 package br.com.crm.web.subject;
 
-import br.com.crm.erp.boundary.Erp;
-import br.com.crm.erp.boundary.ErpDocuments;
-import br.com.crm.erp.boundary.ErpUnavailable;
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.customer.boundary.Customers;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
-import br.com.crm.stage.boundary.Stages;
-import br.com.crm.stage.entity.Stage;
+import br.com.crm.erp.boundary.Erp;
+import br.com.crm.erp.boundary.ErpDocuments;
+import br.com.crm.erp.boundary.ErpUnavailable;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.User;
+import br.com.crm.stage.boundary.Stages;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Subject;
 import br.com.crm.web.shell.Feedback;

@@ -1,9 +1,9 @@
 package br.com.crm.web.subject;
 
 import br.com.crm.kernel.BusinessException;
-import br.com.crm.subject.boundary.SubjectImport;
 import br.com.crm.subject.boundary.SubjectImport.Report;
 import br.com.crm.subject.boundary.SubjectImport.Status;
+import br.com.crm.subject.boundary.SubjectImport;
 import br.com.crm.web.shell.Feedback;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

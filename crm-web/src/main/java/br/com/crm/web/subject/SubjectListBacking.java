@@ -1,18 +1,17 @@
 package br.com.crm.web.subject;
 
-import br.com.crm.kernel.BusinessException;
-import java.time.LocalDate;
+import br.com.crm.funnel.boundary.SubjectList.Row;
+import br.com.crm.funnel.boundary.SubjectList;
 import br.com.crm.kernel.BusinessCalendar;
-import br.com.crm.stage.boundary.Stages;
-import br.com.crm.stage.entity.Stage;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.User;
-import br.com.crm.subject.boundary.SubjectBulk;
+import br.com.crm.stage.boundary.Stages;
+import br.com.crm.stage.entity.Stage;
 import br.com.crm.subject.boundary.SubjectBulk.Result;
 import br.com.crm.subject.boundary.SubjectBulk.Selection;
+import br.com.crm.subject.boundary.SubjectBulk;
 import br.com.crm.subject.boundary.SubjectFilter;
-import br.com.crm.funnel.boundary.SubjectList;
-import br.com.crm.funnel.boundary.SubjectList.Row;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
 import br.com.crm.web.shell.Feedback;
@@ -27,6 +26,7 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

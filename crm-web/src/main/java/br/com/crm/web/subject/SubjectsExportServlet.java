@@ -1,10 +1,10 @@
 package br.com.crm.web.subject;
 
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.funnel.boundary.SubjectExports;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.boundary.SubjectFilter;
-import br.com.crm.web.subject.FilterParams;
 import br.com.crm.web.shell.LocaleBacking;
+import br.com.crm.web.subject.FilterParams;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
