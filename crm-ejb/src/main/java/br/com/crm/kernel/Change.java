@@ -41,6 +41,11 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         TAGS_CHANGED,
         STAGES_CHANGED;
 
+        /** Whether it may change which open activities are overdue or due today (the funnel header's figures). */
+        public boolean altersDueActivities() {
+            return name().startsWith("ACTIVITY_") || name().startsWith("SUBJECT");
+        }
+
         /** Whether a board or list shows something this kind of change alters (cards, rows, columns, figures). */
         public boolean showsOnBoard() {
             return switch (this) {

@@ -42,7 +42,7 @@ public class DueFigures {
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Change change) {
-        if (change.kind().name().startsWith("ACTIVITY_") || change.kind().name().startsWith("SUBJECT")) {
+        if (change.kind().altersDueActivities()) {
             kept.clear();
         }
     }
