@@ -30,4 +30,5 @@ exec java ${JAVA_OPTS:--Xmx768m} -jar "$micro" \
     --port "${CRM_PORT:-8080}" \
     --contextroot crm \
     --deploy "$war" \
+    --prebootcommandfile src/payara/pre-boot-commands.asadmin \
     "$@"

@@ -70,7 +70,13 @@ secret() {
 # 4. Roles: the EAR maps the roles crm-admin, crm-user and crm-viewer to the groups of the same name that
 #    its identity store reports (glassfish-application.xml); nothing to set on the server.
 
-# 5. Deploy (or redeploy: --force keeps the same name, the schema migrates on start). The EAR sets /crm.
+# 5. Responses name no server or version (the module sets its own security headers).
+for listener in http-listener-1 http-listener-2; do
+    run set "configs.config.server-config.network-config.protocols.protocol.$listener.http.server-header=false" || true
+    run set "configs.config.server-config.network-config.protocols.protocol.$listener.http.xpowered-by=false" || true
+done
+
+# 6. Deploy (or redeploy: --force keeps the same name, the schema migrates on start). The EAR sets /crm.
 run deploy --force=true --name crm "$ear"
 
 echo "crm is deployed: http://<server>:<http-port>/crm/ (readiness: /health/ready)"

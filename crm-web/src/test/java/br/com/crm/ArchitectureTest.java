@@ -36,7 +36,7 @@ class ArchitectureTest {
             List.of("kernel", "database"),
             List.of("security"),
             List.of("erp"),
-            List.of("customer"),
+            List.of("customer", "operations"),
             List.of("stage", "tag"),
             List.of("subject"),
             List.of("activity", "note", "proposal"),

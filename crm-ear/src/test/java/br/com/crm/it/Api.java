@@ -39,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Api {
 
+    /** HTTP/1.1 as browsers speak it over plain HTTP (no h2c upgrade, which Grizzly resets on long URLs). */
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -143,7 +145,7 @@ final class Api {
 
     /** The array a 200 answered with. */
     static JsonArray array(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.statusCode()).as("%s: %s", response.request().uri(), response.body()).isEqualTo(200);
         return Json.createReader(new StringReader(response.body())).readArray();
     }
 

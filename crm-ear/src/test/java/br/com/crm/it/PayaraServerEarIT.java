@@ -232,7 +232,12 @@ class PayaraServerEarIT {
 
         HttpResponse<String> health = http.root().get("health/ready");
         assertThat(health.statusCode()).as("the module stays up").isEqualTo(200);
-        assertThat(health.body()).contains("crm-erp").containsPattern("\"erp\"\\s*:\\s*\"DOWN\"");
+        assertThat(health.body()).as("public readiness says UP or DOWN only").contains("crm-erp")
+                .doesNotContain("reason", "\"erp\"");
+        HttpResponse<String> details = api("GET", "api/v1/health", null);
+        assertThat(details.statusCode()).as(details.body()).isEqualTo(200);
+        assertThat(details.body()).as("administrators see why").contains("crm-erp")
+                .containsPattern("\"erp\"\\s*:\\s*\"DOWN\"").contains("reason");
 
         HttpClient browser = loggedIn();
         HttpResponse<String> board = Api.send(browser,

@@ -6,15 +6,23 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
-/** Reports whether the module's database answers; the module is not ready without it. */
+/**
+ * Whether the module's database answers; the module is not ready without it. Public readiness says UP or DOWN
+ * and nothing more; the product and the error are for administrators ({@link #details()}) and the log.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
 
+    public static final String NAME = "crm-database";
+    private static final Logger LOG = Logger.getLogger(DatabaseHealth.class.getName());
     private static final int TIMEOUT_SECONDS = 2;
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
@@ -22,14 +30,21 @@ public class DatabaseHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("crm-database");
+        return HealthCheckResponse.named(NAME).status("UP".equals(details().get("status"))).build();
+    }
+
+    /** {@code status} UP or DOWN, the database product when it answers, the error when not. */
+    public Map<String, String> details() {
+        Map<String, String> details = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
-            return response.status(connection.isValid(TIMEOUT_SECONDS))
-                    .withData("product", connection.getMetaData().getDatabaseProductName())
-                    .build();
+            details.put("status", connection.isValid(TIMEOUT_SECONDS) ? "UP" : "DOWN");
+            details.put("product", connection.getMetaData().getDatabaseProductName() + " "
+                    + connection.getMetaData().getDatabaseProductVersion());
         } catch (SQLException e) {
-            // The reason is for the administrator reading health; it never reaches end users.
-            return response.down().withData("error", String.valueOf(e.getMessage())).build();
+            LOG.warning(() -> "Database not answering: " + e.getMessage());
+            details.put("status", "DOWN");
+            details.put("error", String.valueOf(e.getMessage()));
         }
+        return details;
     }
 }

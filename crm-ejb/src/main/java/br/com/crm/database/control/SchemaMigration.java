@@ -8,7 +8,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -59,12 +58,11 @@ public class SchemaMigration {
 
     /** The embedded demo: the demo ERP's tables and views come with the schema (db/demo). */
     @Inject
-    @ConfigProperty(name = "crm.demo", defaultValue = "false")
-    boolean demo;
+    DemoMode demo;
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = configure(dataSource, getClass().getClassLoader(), demo).load().migrate();
+        MigrateResult result = configure(dataSource, getClass().getClassLoader(), demo.isOn()).load().migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
     }

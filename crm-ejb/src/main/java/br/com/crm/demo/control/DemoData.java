@@ -6,6 +6,7 @@ import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
 import br.com.crm.customer.entity.TaxId;
+import br.com.crm.database.control.DemoMode;
 import br.com.crm.kernel.Change;
 import br.com.crm.security.control.Accounts;
 import br.com.crm.security.entity.Roles;
@@ -23,7 +24,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,7 +36,8 @@ import java.util.logging.Logger;
 
 /**
  * Demo users and data for the embedded default ({@code crm.demo=true}). Each step creates only what is missing,
- * so a restart creates nothing twice. Never on in production: the packaged default is off.
+ * so a restart creates nothing twice. Never on in production: the packaged default is off, and {@link DemoMode}
+ * keeps it to the embedded database unless forced.
  */
 @Singleton
 @Startup
@@ -77,8 +78,7 @@ public class DemoData {
     SubjectChanges changes;
 
     @Inject
-    @ConfigProperty(name = "crm.demo", defaultValue = "false")
-    boolean demo;
+    DemoMode demo;
 
     @Inject
     Accounts users;
@@ -88,7 +88,7 @@ public class DemoData {
 
     @PostConstruct
     void load() {
-        if (!demo) {
+        if (!demo.isOn()) {
             return;
         }
         LOG.info("Demo mode: making sure the demo users and data exist");

@@ -29,7 +29,7 @@ import java.util.Optional;
 public class MailDelivery {
 
     /** How long a taken message stays with its sender: past it, a sender that died mid-way is replaced. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     /** What goes to the mail server. */
     public record Outgoing(long id, String messageId, String to, String cc, String subject, String body,
@@ -76,13 +76,20 @@ public class MailDelivery {
                 mail.getBody(), name, attachment));
     }
 
+    /** Marks the message sent; a message deleted meanwhile (with its subject) has nothing left to mark. */
     public void sent(long id) {
-        em.find(Mail.class, id).sent(OffsetDateTime.now(clock));
+        Mail mail = em.find(Mail.class, id);
+        if (mail != null) {
+            mail.sent(OffsetDateTime.now(clock));
+        }
     }
 
     /** Retries wait 1, 2, 4… times {@code crm.mail.retry-seconds}, at most an hour; after the last one it failed. */
     public void failed(long id, String error) {
         Mail mail = em.find(Mail.class, id);
+        if (mail == null) {
+            return; // deleted with its subject meanwhile: nothing to retry
+        }
         Duration retryAfter = mail.getAttempts() >= maxAttempts ? null
                 : Duration.ofSeconds(Math.min(3600, retrySeconds << Math.min(mail.getAttempts() - 1, 20)));
         mail.failed(error, OffsetDateTime.now(clock), retryAfter);

@@ -19,8 +19,10 @@ import jakarta.mail.MailSessionDefinition;
                 "mail.smtp.port=${MPCONFIG=crm.mail.port}",
                 "mail.smtp.auth=${MPCONFIG=crm.mail.auth}",
                 "mail.smtp.starttls.enable=${MPCONFIG=crm.mail.starttls}",
+                // Each well inside MailDelivery.LEASE, so a stalled server cannot keep a claim past its end.
                 "mail.smtp.connectiontimeout=10000",
-                "mail.smtp.timeout=30000"
+                "mail.smtp.timeout=20000",
+                "mail.smtp.writetimeout=20000"
         })
 @Singleton
 public class MailSession {

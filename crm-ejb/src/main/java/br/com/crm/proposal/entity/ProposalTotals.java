@@ -21,7 +21,14 @@ public record ProposalTotals(BigDecimal subtotal, BigDecimal discount, BigDecima
      * @param freight null means no freight
      * @throws BusinessException when the freight is negative: a rebate is a discount on a line, not freight
      */
+    /** Digits before the decimal comma that the database keeps for money (numeric(14,2)). */
+    static final int MONEY_INTEGER_DIGITS = 12;
+
     public static ProposalTotals of(List<ProposalItem> items, BigDecimal freight) {
+        if (freight != null && (freight.stripTrailingZeros().scale() > 2 || integerDigits(freight) > MONEY_INTEGER_DIGITS)) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "proposal.freight.invalid", "freight",
+                    freight);
+        }
         BigDecimal charged = Money.cents(freight);
         if (charged.signum() < 0) {
             throw new BusinessException(BusinessException.Kind.INVALID, "proposal.freight.invalid", "freight",
@@ -33,6 +40,14 @@ public record ProposalTotals(BigDecimal subtotal, BigDecimal discount, BigDecima
             subtotal = subtotal.add(item.gross());
             discount = discount.add(item.discount());
         }
-        return new ProposalTotals(subtotal, discount, charged, subtotal.subtract(discount).add(charged));
+        BigDecimal total = subtotal.subtract(discount).add(charged);
+        if (integerDigits(total) > MONEY_INTEGER_DIGITS || integerDigits(subtotal) > MONEY_INTEGER_DIGITS) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "proposal.total.tooLarge", "items");
+        }
+        return new ProposalTotals(subtotal, discount, charged, total);
+    }
+
+    private static int integerDigits(BigDecimal value) {
+        return Math.max(0, value.precision() - value.scale());
     }
 }

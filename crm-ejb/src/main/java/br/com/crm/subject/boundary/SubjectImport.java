@@ -210,6 +210,10 @@ public class SubjectImport {
     }
 
     private static String checkLength(String value, Column column, int length, List<Problem> problems) {
+        if (Text.forbiddenAt(value) >= 0) {
+            problems.add(new Problem("import.value.control", column));
+            return null;
+        }
         if (value != null && value.length() > length) {
             problems.add(new Problem("import.value.tooLong", column, length));
             return null;

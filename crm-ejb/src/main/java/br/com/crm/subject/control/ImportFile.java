@@ -107,16 +107,21 @@ public final class ImportFile {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(dialect.separator).setIgnoreEmptyLines(true)
                 .setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            List<CSVRecord> records = parser.getRecords();
-            Map<Integer, Column> columns = columns(records.get(0));
-            if (records.size() - 1 > MAX_LINES) {
-                throw new BusinessException(BusinessException.Kind.INVALID, "import.file.tooLong", "file",
-                        MAX_LINES);
-            }
+            // Record by record: a file past the line cap is refused at its first extra line, not after parsing all.
+            Map<Integer, Column> columns = null;
             List<Line> lines = new ArrayList<>();
-            for (CSVRecord record : records.subList(1, records.size())) {
+            for (CSVRecord record : parser) {
+                if (columns == null) {
+                    columns = columns(record);
+                    continue;
+                }
+                if (lines.size() == MAX_LINES) {
+                    throw new BusinessException(BusinessException.Kind.INVALID, "import.file.tooLong", "file",
+                            MAX_LINES);
+                }
                 Map<Column, String> values = new EnumMap<>(Column.class);
-                columns.forEach((index, column) -> {
+                Map<Integer, Column> known = columns;
+                known.forEach((index, column) -> {
                     if (index < record.size()) {
                         values.put(column, record.get(index));
                     }
@@ -128,8 +133,8 @@ public final class ImportFile {
             if (e instanceof BusinessException business) {
                 throw business;
             }
-            throw new BusinessException(BusinessException.Kind.INVALID, "import.file.unreadable", "file",
-                    String.valueOf(e.getMessage()));
+            // The parser's own words name its classes: the user reads that the file is not CSV.
+            throw new BusinessException(BusinessException.Kind.INVALID, "import.file.unreadable", "file", "CSV");
         }
     }
 

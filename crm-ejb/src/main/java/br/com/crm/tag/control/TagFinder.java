@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +29,8 @@ public class TagFinder {
     /** The tags of these ids; an unknown id is refused. */
     public List<Tag> find(Collection<Long> ids) {
         List<Tag> tags = new ArrayList<>();
-        for (Long id : Set.copyOf(ids)) {
-            Tag tag = em.find(Tag.class, id);
+        for (Long id : new HashSet<>(ids)) {
+            Tag tag = id == null ? null : em.find(Tag.class, id);
             if (tag == null) {
                 throw new BusinessException(BusinessException.Kind.INVALID, "tag.unknown", "tags", id);
             }

@@ -1,7 +1,8 @@
 package br.com.crm.timeline.boundary;
 
-import br.com.crm.security.entity.Roles;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.proposal.entity.Proposal;
+import br.com.crm.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +55,12 @@ public class Timeline {
     /** The page after {@code cursor} (the first when {@code null}) of the kinds asked (all when empty). */
     public Page page(long subjectId, Set<Kind> kinds, String cursor, int size) {
         int limit = Math.min(Math.max(size, 1), 100);
-        OffsetDateTime before = cursor == null ? null : OffsetDateTime.parse(cursor.split("_", 2)[0]);
+        OffsetDateTime before;
+        try {
+            before = cursor == null ? null : OffsetDateTime.parse(cursor.split("_", 2)[0]);
+        } catch (DateTimeParseException e) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "api.cursor.invalid", "cursor");
+        }
         List<Item> items = new ArrayList<>();
         if (kinds.isEmpty() || kinds.contains(Kind.ACTIVITY)) {
             // Both times, not coalesce(...): PostgreSQL's driver answers an untyped expression as a Timestamp.

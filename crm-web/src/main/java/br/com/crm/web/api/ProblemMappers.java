@@ -1,18 +1,30 @@
 package br.com.crm.web.api;
 
 import br.com.crm.erp.boundary.ErpUnavailable;
+import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.shell.Languages;
+import br.com.crm.web.shell.RequestLimits;
 import jakarta.ejb.EJBAccessException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.time.DateTimeException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.ResourceBundle;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Every error of the API leaves as {@code application/problem+json}, and never with a stack trace. */
 public final class ProblemMappers {
@@ -70,6 +82,92 @@ public final class ProblemMappers {
         public Response toResponse(EJBAccessException e) {
             return Problem.of(Response.Status.FORBIDDEN, "Your role does not allow this.").toResponse();
         }
+    }
+
+    /** A body beyond the limit of {@link RequestLimits}. */
+    @Provider
+    public static class TooLarge implements ExceptionMapper<JsonBodies.BodyTooLarge> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(JsonBodies.BodyTooLarge e) {
+            String detail = message(headers, "api.body.tooLarge", RequestLimits.maxBodyBytes() / 1024);
+            return new Problem("about:blank", "Content Too Large", 413, detail, null).toResponse();
+        }
+    }
+
+    /** A body {@link JsonBodies} refused before binding: 400, naming the field when one is to blame. */
+    @Provider
+    public static class BadBody implements ExceptionMapper<JsonBodies.BadRequestBody> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(JsonBodies.BadRequestBody e) {
+            return badRequest(headers, e.field(), message(headers, e.messageKey(), e.arguments()));
+        }
+    }
+
+    /**
+     * A well-formed JSON body that does not bind to what the resource takes: a string for a number, an unknown
+     * enum value or field, an impossible date, a number out of its type's range. JSON-B says which property in
+     * its message; the client gets the property and what was expected, never the Java types.
+     */
+    @Provider
+    public static class Unbindable implements ExceptionMapper<ProcessingException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(ProcessingException e) {
+            if (!bindingFailure(e)) {
+                LOG.log(Level.SEVERE, "Unexpected processing error in the REST API", e);
+                return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, null).toResponse();
+            }
+            LOG.fine(() -> "Unbindable body: " + causes(e));
+            Matcher unknown = UNKNOWN_PROPERTY.matcher(causes(e));
+            if (unknown.find()) {
+                return badRequest(headers, unknown.group(1), message(headers, "api.body.unknownField",
+                        unknown.group(1)));
+            }
+            Matcher property = PROPERTY.matcher(causes(e));
+            String field = property.find() ? property.group(1) : null;
+            return badRequest(headers, field, message(headers, field == null ? "api.body.unbindable"
+                    : "api.body.fieldUnbindable", field));
+        }
+    }
+
+    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("[Uu]nknown propert(?:y|ies)[^\\[']*[\\[']([A-Za-z0-9_]+)");
+    private static final Pattern PROPERTY = Pattern.compile("property '?([A-Za-z0-9_]+)'?");
+
+    /** Whether JSON binding failed somewhere down the causes (the client's fault), not writing an answer. */
+    static boolean bindingFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonbException || t instanceof JsonException || t instanceof DateTimeException
+                    || t instanceof NumberFormatException || t instanceof ArithmeticException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The messages down the causes, where JSON-B names the innermost property last. */
+    private static String causes(Throwable e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(' ').append(t.getMessage());
+        }
+        return messages.toString();
+    }
+
+    static Response badRequest(HttpHeaders headers, String field, String detail) {
+        return new Problem("about:blank", "Bad Request", 400, detail,
+                field == null ? null : List.of(new Problem.FieldError(field, detail))).toResponse();
+    }
+
+    static String message(HttpHeaders headers, String key, Object... arguments) {
+        return Feedback.format(ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers)), key, arguments);
     }
 
     @Provider

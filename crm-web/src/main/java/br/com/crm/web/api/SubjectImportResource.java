@@ -42,7 +42,7 @@ public class SubjectImportResource {
      * The report lists every line with its status and, for rejected lines, the problems.
      */
     @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes("text/csv")
     public ImportJson importCsv(byte[] content, @QueryParam("dryRun") boolean dryRun, @Context HttpHeaders headers) {
         byte[] file = content == null ? new byte[0] : content;
         SubjectImport.Report report = dryRun ? imports.check(file) : imports.run(file);

@@ -11,6 +11,7 @@ import br.com.crm.stage.entity.Stage;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
 import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.shell.ScriptJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -116,7 +117,7 @@ public class ReportBacking implements Serializable {
         return tag;
     }
 
-    /** The Chart.js configuration: a stacked bar per group and the total as a line. */
+    /** The Chart.js configuration: a stacked bar per group and the total as a line; safe inside a script block. */
     public String getChart() {
         JsonArrayBuilder datasets = Json.createArrayBuilder();
         ActivityReport.Result result = table.result();
@@ -137,14 +138,14 @@ public class ReportBacking implements Serializable {
                 .add("data", totals).add("borderColor", "#24292f").add("backgroundColor", "#24292f"));
         JsonArrayBuilder labels = Json.createArrayBuilder();
         table.periodLabels().forEach(labels::add);
-        return Json.createObjectBuilder()
+        return ScriptJson.safe(Json.createObjectBuilder()
                 .add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                         .add("scales", Json.createObjectBuilder()
                                 .add("x", Json.createObjectBuilder().add("stacked", true))
                                 .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true))))
-                .build().toString();
+                .build().toString());
     }
 
     public ReportTable getTable() {

@@ -5,6 +5,7 @@ import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.report.boundary.ActivityReport;
 import br.com.crm.stage.entity.Stage;
+import br.com.crm.web.shell.Csv;
 import br.com.crm.web.shell.Feedback;
 import br.com.crm.web.subject.SubjectsXlsx;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -94,7 +95,8 @@ public record ReportTable(ActivityReport.Query query, ActivityReport.Result resu
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         for (List<Object> row : rows(bundle)) {
-            writer.write(String.join(";", row.stream().map(v -> String.valueOf(v).replace(";", ",")).toList())
+            writer.write(String.join(";", row.stream()
+                    .map(v -> v instanceof Number ? String.valueOf(v) : Csv.cell(String.valueOf(v))).toList())
                     + "\r\n");
         }
         writer.flush();

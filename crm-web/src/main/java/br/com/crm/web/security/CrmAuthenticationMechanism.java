@@ -1,9 +1,12 @@
 package br.com.crm.web.security;
 
 import br.com.crm.security.entity.Roles;
+import br.com.crm.web.shell.ClientAddress;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -16,20 +19,29 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.omnifaces.util.Servlets;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One mechanism for both doors of the module, because Jakarta Security 3 allows one per application:
@@ -39,7 +51,8 @@ import java.util.Set;
  *     <li>the REST API ({@code /api/...}): HTTP Basic on every request, no session created, 401 as
  *     {@code application/problem+json}.</li>
  * </ul>
- * Both check credentials against the same database identity store (PBKDF2 hashes in {@code crm_user}).
+ * Both check credentials against the same database identity store (PBKDF2 hashes in {@code crm_user}), behind
+ * the same {@link LoginThrottle} and the same bound on concurrent verifications.
  */
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "java:app/jdbc/crm",
@@ -51,13 +64,16 @@ import java.util.Set;
 @ApplicationScoped
 public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    private static final Logger LOG = Logger.getLogger(CrmAuthenticationMechanism.class.getName());
+
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String CALLER_ATTRIBUTE = "crm.caller";
-    static final String ORIGINAL_URL_ATTRIBUTE = "crm.originalUrl";
+    /** Set on a refused login that was not even tried, for the page to say how long to wait. */
+    static final String RETRY_AFTER_ATTRIBUTE = "crm.login.retryAfter";
     private static final String API_PATH = "/api/";
 
-    /** What the session remembers of a logged-in caller. */
-    record Caller(String name, Set<String> roles) implements Serializable {
+    /** What the session remembers of a logged-in caller, and since when (for the longest a session may last). */
+    record Caller(String name, Set<String> roles, long since) implements Serializable {
     }
 
     /**
@@ -68,14 +84,50 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final Duration BASIC_MEMORY = Duration.ofSeconds(60);
     private static final int BASIC_MEMORY_LIMIT = 10_000;
 
-    /** A remembered Basic login, keyed by a SHA-256 of the Authorization header (never the password itself). */
     private record RememberedCaller(String name, Set<String> roles, long until) {
     }
 
-    private final Map<String, RememberedCaller> rememberedBasic = new ConcurrentHashMap<>();
+    /**
+     * Remembered Basic logins by an HMAC of the normalised Authorization header under a key made at start (so
+     * the map holds nothing a reader of the heap could try passwords against), the least recently used evicted.
+     */
+    private final Map<String, RememberedCaller> rememberedBasic = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, RememberedCaller> eldest) {
+                    return size() > BASIC_MEMORY_LIMIT;
+                }
+            });
+    private final byte[] rememberKey = new byte[32];
+
+    private final LoginThrottle throttle = new LoginThrottle();
+
+    /**
+     * At most this many password verifications at once: each is a deliberately slow PBKDF2, and a flood of
+     * logins must leave CPU for everyone already logged in. A login that cannot start within
+     * {@link #VERIFY_QUEUE} is refused as busy.
+     */
+    private final Semaphore verifications = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private static final Duration VERIFY_QUEUE = Duration.ofSeconds(5);
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    @ConfigProperty(name = "crm.session.idle-minutes", defaultValue = "30")
+    int idleMinutes;
+
+    @Inject
+    @ConfigProperty(name = "crm.session.max-hours", defaultValue = "12")
+    int maxHours;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @PostConstruct
+    void init() {
+        new SecureRandom().nextBytes(rememberKey);
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -89,17 +141,20 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller) {
-            return context.notifyContainerAboutLogin(caller.name(), caller.roles());
+            if (System.currentTimeMillis() - caller.since() <= Duration.ofHours(maxHours).toMillis()) {
+                return context.notifyContainerAboutLogin(caller.name(), caller.roles());
+            }
+            session.invalidate(); // the longest a session may last, however active
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return toLoginPage(request, response, context);
+        return toLoginPage(request, response);
     }
 
     private AuthenticationStatus loginFromPage(HttpServletRequest request, HttpMessageContext context,
                                                Credential credential) {
-        CredentialValidationResult result = identityStores.validate(normalized(credential));
+        CredentialValidationResult result = verify(request, normalized(credential));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             // Returned as is (not responseUnauthorized): the login page renders its own message.
             return AuthenticationStatus.SEND_FAILURE;
@@ -107,63 +162,125 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (request.getSession(false) != null) {
             request.changeSessionId(); // no session fixation
         }
-        request.getSession().setAttribute(CALLER_ATTRIBUTE,
-                new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        HttpSession session = request.getSession();
+        session.setMaxInactiveInterval((int) Duration.ofMinutes(idleMinutes).toSeconds());
+        session.setAttribute(CALLER_ATTRIBUTE, new Caller(result.getCallerPrincipal().getName(),
+                Set.copyOf(result.getCallerGroups()), System.currentTimeMillis()));
         return context.notifyContainerAboutLogin(result);
     }
 
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String key = sha256(header);
+        if (header != null && header.strip().regionMatches(true, 0, "Basic ", 0, 6)) {
+            String encoded = header.strip().substring(6).strip();
+            String key = hmac(encoded);
             RememberedCaller remembered = rememberedBasic.get(key);
             if (remembered != null && remembered.until() - System.nanoTime() > 0) {
                 return context.notifyContainerAboutLogin(remembered.name(), remembered.roles());
             }
-            UsernamePasswordCredential credential = decodeBasic(header.substring(6).trim());
+            UsernamePasswordCredential credential = decodeBasic(encoded);
             if (credential != null) {
-                CredentialValidationResult result = identityStores.validate(normalized(credential));
+                CredentialValidationResult result = verify(request, normalized(credential));
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                    if (rememberedBasic.size() >= BASIC_MEMORY_LIMIT) {
-                        rememberedBasic.clear();
-                    }
                     rememberedBasic.put(key, new RememberedCaller(result.getCallerPrincipal().getName(),
                             Set.copyOf(result.getCallerGroups()), System.nanoTime() + BASIC_MEMORY.toNanos()));
                     return context.notifyContainerAboutLogin(result);
                 }
+                if (request.getAttribute(RETRY_AFTER_ATTRIBUTE) instanceof Long seconds) {
+                    response.setHeader("Retry-After", String.valueOf(seconds));
+                    return problem(response, 429, "Too Many Requests", seconds == 0
+                            ? "Too many logins at once; try again in a moment."
+                            : "Too many failed logins; try again in " + seconds + " seconds.");
+                }
             }
-            return unauthorized(response, context, "Invalid user name or password.");
+            return unauthorized(response, "Invalid user name or password.");
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        return unauthorized(response, context, "Authentication required (HTTP Basic).");
+        return unauthorized(response, "Authentication required (HTTP Basic).");
     }
 
-    private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response,
-                                                    HttpMessageContext context) {
+    /**
+     * Checks a user name and password, unless the throttle says to wait or too many checks are running: then
+     * the request carries {@link #RETRY_AFTER_ATTRIBUTE} (seconds; 0 when only busy) and nothing is verified.
+     */
+    private CredentialValidationResult verify(HttpServletRequest request, UsernamePasswordCredential credential) {
+        String user = credential.getCaller();
+        String address = clientAddress.of(request);
+        Duration wait = throttle.waitFor(user, address);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            LOG.warning(() -> "Login throttled for " + loggable(user) + " from " + address + ": " + seconds + " s");
+            request.setAttribute(RETRY_AFTER_ATTRIBUTE, seconds);
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        boolean started = false;
+        try {
+            started = verifications.tryAcquire(VERIFY_QUEUE.toMillis(), TimeUnit.MILLISECONDS);
+            if (!started) {
+                LOG.warning(() -> "Login refused as busy for " + loggable(user) + " from " + address);
+                request.setAttribute(RETRY_AFTER_ATTRIBUTE, 0L);
+                return CredentialValidationResult.NOT_VALIDATED_RESULT;
+            }
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                throttle.succeeded(user, address);
+            } else {
+                throttle.failed(user, address);
+                LOG.info(() -> "Failed login for " + loggable(user) + " from " + address);
+            }
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        } finally {
+            if (started) {
+                verifications.release();
+            }
+        }
+    }
+
+    /** A user name as typed, safe to write into a log line (no line breaks or control characters, bounded). */
+    static String loggable(String user) {
+        String safe = user.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "?");
+        return "'" + (safe.length() > 60 ? safe.substring(0, 60) + "…" : safe) + "'";
+    }
+
+    /**
+     * To the login page: a GET page remembers where it was going in the login URL ({@code next}), not in a
+     * session, so that an anonymous visit creates none.
+     */
+    private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response) {
+        String login = request.getContextPath() + LOGIN_PAGE;
         if ("GET".equals(request.getMethod()) && !Servlets.isFacesAjaxRequest(request)) {
             String query = request.getQueryString();
-            request.getSession().setAttribute(ORIGINAL_URL_ATTRIBUTE,
-                    request.getRequestURI() + (query == null ? "" : "?" + query));
+            String next = request.getRequestURI() + (query == null ? "" : "?" + query);
+            if (!next.equals(request.getContextPath() + "/")) {
+                login += "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+            }
         }
         // An expired session during an Ajax request needs a partial-response redirect, not a plain 302.
-        Servlets.facesRedirect(request, response, request.getContextPath() + LOGIN_PAGE);
+        Servlets.facesRedirect(request, response, login);
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
-                                                     String detail) {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"crm\", charset=\"UTF-8\"");
+        return problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+    }
+
+    private static AuthenticationStatus problem(HttpServletResponse response, int status, String title,
+                                                String detail) {
+        response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         try {
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"" + detail + "\"}");
+            response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+                    .add("status", status).add("detail", detail).build().toString());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
         return AuthenticationStatus.SEND_FAILURE;
     }
@@ -172,11 +289,12 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         return request.getRequestURI().startsWith(request.getContextPath() + API_PATH);
     }
 
-    private static String sha256(String text) {
+    private String hmac(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(rememberKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -189,17 +307,15 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             return null;
         }
         int colon = decoded.indexOf(':');
-        if (colon <= 0) {
+        if (colon <= 0 || decoded.length() > 1_000) {
             return null;
         }
         return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
     /** User names are stored in lower case; people type them as they like. */
-    private static Credential normalized(Credential credential) {
-        if (credential instanceof UsernamePasswordCredential up) {
-            return new UsernamePasswordCredential(up.getCaller().trim().toLowerCase(Locale.ROOT), up.getPassword());
-        }
-        return credential;
+    private static UsernamePasswordCredential normalized(Credential credential) {
+        UsernamePasswordCredential up = (UsernamePasswordCredential) credential;
+        return new UsernamePasswordCredential(up.getCaller().strip().toLowerCase(Locale.ROOT), up.getPassword());
     }
 }

@@ -1,5 +1,6 @@
 package br.com.crm.web.security;
 
+import br.com.crm.web.shell.Feedback;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -11,12 +12,12 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotBlank;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
 import java.io.IOException;
+import java.util.ResourceBundle;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
@@ -44,9 +45,19 @@ public class LoginBacking {
                 (HttpServletResponse) external.getResponse(),
                 withParams().newAuthentication(true).credential(new UsernamePasswordCredential(username, password)));
         switch (status) {
-            case SUCCESS -> Faces.redirect(landingUrl(request));
+            case SUCCESS -> Faces.redirect(landing(request, getNext()));
             case SEND_CONTINUE -> facesContext.responseComplete();
-            default -> Messages.addGlobalError(Faces.getResourceBundle("msg").getString("login.failed"));
+            default -> {
+                Object wait = request.getAttribute(CrmAuthenticationMechanism.RETRY_AFTER_ATTRIBUTE);
+                ResourceBundle msg = Faces.getResourceBundle("msg");
+                if (wait instanceof Long seconds) {
+                    Faces.getResponse().setHeader("Retry-After", String.valueOf(seconds));
+                    Messages.addGlobalError(seconds == 0 ? msg.getString("login.busy")
+                            : Feedback.format(msg, "login.throttled", seconds));
+                } else {
+                    Messages.addGlobalError(msg.getString("login.failed"));
+                }
+            }
         }
     }
 
@@ -57,16 +68,24 @@ public class LoginBacking {
         Faces.redirect(request.getContextPath() + CrmAuthenticationMechanism.LOGIN_PAGE + "?logout=true");
     }
 
-    /** The page that sent the user to log in, or the funnel. Only ever a path of this application. */
-    private static String landingUrl(HttpServletRequest request) {
-        HttpSession session = request.getSession();
-        Object saved = session.getAttribute(CrmAuthenticationMechanism.ORIGINAL_URL_ATTRIBUTE);
-        session.removeAttribute(CrmAuthenticationMechanism.ORIGINAL_URL_ATTRIBUTE);
+    /**
+     * Where the user was going when sent to log in ({@code next}, from the login URL and then from the form), or
+     * the funnel. Only ever a path of this application: never another host, never the login page again.
+     */
+    static String landing(HttpServletRequest request, String next) {
         String home = request.getContextPath() + "/";
-        if (saved instanceof String url && url.startsWith(home) && !url.contains(CrmAuthenticationMechanism.LOGIN_PAGE)) {
-            return url;
+        if (next != null && next.startsWith(home) && !next.startsWith("//") && !next.contains("\\")
+                && next.chars().noneMatch(Character::isISOControl)
+                && !next.contains(CrmAuthenticationMechanism.LOGIN_PAGE) && next.length() <= 2_000) {
+            return next;
         }
         return home;
+    }
+
+    /** The page to go to after the login, as the login URL or the form carries it. */
+    public String getNext() {
+        String next = Faces.getRequestParameter("next");
+        return next == null ? null : landing(Faces.getRequest(), next);
     }
 
     public String getUsername() {

@@ -3,9 +3,11 @@ package br.com.crm.web.shell;
 import br.com.crm.erp.boundary.ErpUnavailable;
 import br.com.crm.kernel.BusinessException;
 import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.validation.ConstraintViolationException;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 
@@ -44,12 +46,41 @@ public class Feedback {
             refused(e);
         } catch (EJBAccessException e) {
             forbidden();
+        } catch (ConstraintViolationException e) {
+            invalid(e);
+        } catch (EJBException e) {
+            // A boundary's own validation of its arguments (a hand-made postback past the page's validators).
+            ConstraintViolationException invalid = violations(e);
+            if (invalid == null) {
+                throw e;
+            }
+            invalid(invalid);
         } catch (ErpUnavailable e) {
             // The ERP's own words are for the log; the user reads that it did not answer, and may try again.
             Logger.getLogger(Feedback.class.getName()).info(() -> "ERP unavailable: " + e.getMessage());
             Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, format(bundle(), "erp.unavailable.action"),
                     null));
             FacesContext.getCurrentInstance().validationFailed();
+        }
+        return null;
+    }
+
+    private void invalid(ConstraintViolationException e) {
+        e.getConstraintViolations().stream().map(v -> format(bundle(), "validation.rejected",
+                        field(v.getPropertyPath().toString()), v.getMessage())).sorted().distinct()
+                .forEach(text -> Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null)));
+        FacesContext.getCurrentInstance().validationFailed();
+    }
+
+    private static String field(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private static ConstraintViolationException violations(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException invalid) {
+                return invalid;
+            }
         }
         return null;
     }

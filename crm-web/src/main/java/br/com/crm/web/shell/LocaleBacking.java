@@ -1,46 +1,40 @@
 package br.com.crm.web.shell;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.omnifaces.util.Faces;
 
 import java.io.IOException;
-import java.io.Serializable;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The language of the screens: the browser's when it is one we speak, pt-BR otherwise, and whatever the user
- * switches to for the rest of the session.
+ * The language of the screens: the one the user switched to (kept in a cookie, so that neither the login page
+ * nor a language switch needs a session), else the browser's when it is one we speak, else pt-BR.
  */
 @Named
-@SessionScoped
-public class LocaleBacking implements Serializable {
+@RequestScoped
+public class LocaleBacking {
 
-    private static final long serialVersionUID = 1L;
+    static final String COOKIE = "crm.lang";
+    private static final int ONE_YEAR = 365 * 24 * 3600;
 
     private Locale locale;
 
     public Locale getLocale() {
         if (locale == null) {
-            var external = FacesContext.getCurrentInstance().getExternalContext();
-            // Without Accept-Language the container reports its own default locale: ours is pt-BR instead.
-            locale = external.getRequestHeaderMap().containsKey("Accept-Language")
-                    ? Languages.negotiate(external.getRequestLocales())
-                    : Languages.PT_BR;
+            locale = localeOf(Faces.getRequest());
         }
         return locale;
     }
 
-    /** The session's language outside Faces (downloads): the one chosen, or else the browser's. */
+    /** A request's language outside Faces (downloads): the one chosen, else the browser's. */
     public Locale localeOf(HttpServletRequest request) {
-        if (locale != null) {
-            return locale;
-        }
-        return Languages.of(request);
+        return chosen(request.getCookies()).orElseGet(() -> Languages.of(request));
     }
 
     public String getLanguageTag() {
@@ -49,11 +43,26 @@ public class LocaleBacking implements Serializable {
 
     /** Switches language and reloads the current page with a GET, so no half-submitted form is replayed. */
     public void switchTo(String languageTag) throws IOException {
-        locale = Languages.SUPPORTED.stream()
-                .filter(l -> l.toLanguageTag().equals(languageTag))
-                .findFirst()
-                .orElse(Languages.PT_BR);
+        locale = supported(languageTag).orElse(Languages.PT_BR);
+        FacesContext.getCurrentInstance().getExternalContext().addResponseCookie(COOKIE, locale.toLanguageTag(),
+                Map.of("maxAge", ONE_YEAR, "path", Faces.getRequestContextPath() + "/", "httpOnly", true,
+                        "secure", Faces.getRequest().isSecure(), "SameSite", "Lax"));
         Faces.refreshWithQueryString();
     }
 
+    private static Optional<Locale> chosen(Cookie[] cookies) {
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (COOKIE.equals(cookie.getName())) {
+                return supported(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Locale> supported(String languageTag) {
+        return Languages.SUPPORTED.stream().filter(l -> l.toLanguageTag().equals(languageTag)).findFirst();
+    }
 }

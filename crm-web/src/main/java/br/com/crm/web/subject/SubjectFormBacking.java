@@ -106,12 +106,10 @@ public class SubjectFormBacking implements Serializable {
     public void save() throws IOException {
         Subjects.Form form = new Subjects.Form(title, customer == null ? null : customer.getId(), stageId,
                 responsible, amount, expectedClose, description, id == null ? null : contactStatus);
-        try {
-            Subject saved = id == null ? subjects.create(form) : subjects.edit(id, version, form);
+        Subject saved = feedback.attempt(() -> id == null ? subjects.create(form) : subjects.edit(id, version, form));
+        if (saved != null) {
             feedback.infoAfterRedirect(id == null ? "subject.created" : "subject.saved", saved.getTitle());
             Faces.redirect("subject/view.xhtml?id=" + saved.getId() + (id == null ? "&created=true" : ""));
-        } catch (BusinessException e) {
-            feedback.refused(e);
         }
     }
 
@@ -147,21 +145,32 @@ public class SubjectFormBacking implements Serializable {
         return erpCustomerCode;
     }
 
+    /**
+     * A suggestion's label. While rendering the field PrimeFaces puts the submitted code itself (a String) in
+     * {@code var}, so this takes either.
+     */
+    public String erpLabel(Object item) {
+        return item instanceof Erp.Customer c ? c.name() + " · " + c.taxId() + " · " + c.city() : String.valueOf(item);
+    }
+
+    public String erpCode(Object item) {
+        return item instanceof Erp.Customer c ? c.code() : String.valueOf(item);
+    }
+
     public void setErpCustomerCode(String erpCustomerCode) {
         this.erpCustomerCode = erpCustomerCode;
     }
 
     public void registerCustomer() {
-        try {
-            customer = customers.register(customerName, customerKind, customerTaxId, customerEmail, customerPhone,
-                    customerStatus);
+        Customer registered = feedback.attempt(() -> customers.register(customerName, customerKind, customerTaxId,
+                customerEmail, customerPhone, customerStatus));
+        if (registered != null) {
+            customer = registered;
             customerName = null;
             customerTaxId = null;
             customerEmail = null;
             customerPhone = null;
             PrimeFaces.current().ajax().addCallbackParam("registered", true);
-        } catch (BusinessException e) {
-            feedback.refused(e);
         }
     }
 

@@ -2,6 +2,7 @@ package br.com.crm.web.subject;
 
 import br.com.crm.funnel.boundary.SubjectExports;
 import br.com.crm.subject.boundary.SubjectFilter;
+import br.com.crm.web.shell.Csv;
 import br.com.crm.web.shell.Feedback;
 
 import java.io.IOException;
@@ -58,13 +59,7 @@ public final class SubjectsCsv {
     }
 
     static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(";") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
+        return Csv.cell(value);
     }
 
     static String amount(BigDecimal amount) {

@@ -1,0 +1,29 @@
+package br.com.crm.web.api;
+
+import br.com.crm.operations.boundary.Diagnostics;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/**
+ * The readiness checks with their details (database product and error, the ERP's state and why it is down), for
+ * administrators; the server's public {@code /health/ready} says UP or DOWN only.
+ */
+@Path("health")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthResource {
+
+    @Inject
+    Diagnostics diagnostics;
+
+    @GET
+    public List<Diagnostics.Check> checks() {
+        return diagnostics.checks();
+    }
+}

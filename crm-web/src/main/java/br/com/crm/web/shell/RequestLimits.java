@@ -1,0 +1,47 @@
+package br.com.crm.web.shell;
+
+import jakarta.json.Json;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.io.IOException;
+import java.util.ResourceBundle;
+
+/**
+ * The largest request body the module reads, {@code crm.request.max-bytes} (default 6 MiB, above the 5 MB
+ * import file with its form around it). A request that announces a larger body is refused here with 413 before
+ * anything reads it; the API counts what it reads too, for bodies sent without a length.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class RequestLimits extends HttpFilter {
+
+    private static final long MAX_BODY_BYTES = ConfigProvider.getConfig()
+            .getOptionalValue("crm.request.max-bytes", Long.class).orElse(6L << 20);
+
+    public static long maxBodyBytes() {
+        return MAX_BODY_BYTES;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            String detail = Feedback.format(ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(request)),
+                    "api.body.tooLarge", MAX_BODY_BYTES / 1024);
+            // The client is told to stop sending; what it already sent is not read.
+            response.setHeader("Connection", "close");
+            response.setStatus(413);
+            response.setCharacterEncoding("UTF-8");
+            response.setContentType("application/problem+json");
+            response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank")
+                    .add("title", "Content Too Large").add("status", 413).add("detail", detail).build().toString());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,43 @@
+package br.com.crm.web.api;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class JsonBodiesTest {
+
+    private static JsonBodies.BadRequestBody refusal(String body) {
+        return catchThrowableOfType(() -> JsonBodies.check(body.getBytes(StandardCharsets.UTF_8)),
+                JsonBodies.BadRequestBody.class);
+    }
+
+    @Test
+    void wellFormedBodiesPass() {
+        assertThatCode(() -> JsonBodies.check("{\"title\":\"Licenças\\nano\\t2027\",\"items\":[{\"q\":1}]}"
+                .getBytes(StandardCharsets.UTF_8))).doesNotThrowAnyException();
+        assertThatCode(() -> JsonBodies.check(new byte[0])).doesNotThrowAnyException();
+    }
+
+    @Test
+    void controlCharactersAreRefusedNamingTheFieldEvenNested() {
+        assertThat(refusal("{\"title\":\"a\\u0000b\"}").field()).isEqualTo("title");
+        assertThat(refusal("{\"items\":[{\"q\":1},{\"description\":\"\\u001b[2J\"}]}").field())
+                .isEqualTo("items.1.description");
+        assertThat(refusal("{\"filter\":{\"q\":\"\\ud800\"}}").field()).isEqualTo("filter.q");
+        assertThat(refusal("[1,\"\\u0007\"]").field()).isEqualTo("1");
+    }
+
+    @Test
+    void malformedDeepOrNonUtf8BodiesAreRefused() {
+        assertThat(refusal("{").messageKey()).isEqualTo("api.body.malformed");
+        assertThat(refusal("{\"a\":1}}").messageKey()).isEqualTo("api.body.malformed");
+        assertThat(refusal("[".repeat(100) + "]".repeat(100)).messageKey()).isEqualTo("api.body.depth");
+        assertThat(catchThrowableOfType(() -> JsonBodies.check(new byte[]{'"', (byte) 0xC3, (byte) 0x28, '"'}),
+                JsonBodies.BadRequestBody.class).messageKey()).isEqualTo("api.body.encoding");
+        assertThat(refusal("{\"t\":\"" + "x".repeat(JsonBodies.MAX_TEXT + 1) + "\"}").field()).isEqualTo("t");
+    }
+}
