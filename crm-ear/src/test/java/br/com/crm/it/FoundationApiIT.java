@@ -102,8 +102,12 @@ class FoundationApiIT {
         HttpResponse<String> response = api.get("index.xhtml");
 
         assertThat(response.statusCode()).isEqualTo(302);
+        // Where the user was going travels in the login URL, not in a session: an anonymous visit creates none.
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/crm/login.xhtml"));
+                location -> assertThat(location).endsWith("/crm/login.xhtml?next=%2Fcrm%2Findex.xhtml"));
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+        assertThat(api.get("login.xhtml").headers().allValues("Set-Cookie"))
+                .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
     }
 
     @Test
