@@ -2,11 +2,11 @@ package br.com.crm.web.security;
 
 import br.com.crm.security.entity.Roles;
 import br.com.crm.web.shell.ClientAddress;
+import br.com.crm.web.shell.ServletProblems;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -22,9 +22,7 @@ import jakarta.servlet.http.HttpSession;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.omnifaces.util.Servlets;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -273,15 +271,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus problem(HttpServletResponse response, int status, String title,
                                                 String detail) {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        try {
-            response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
-                    .add("status", status).add("detail", detail).build().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ServletProblems.write(response, status, title, detail);
         return AuthenticationStatus.SEND_FAILURE;
     }
 

@@ -1,6 +1,5 @@
 package br.com.crm.web.shell;
 
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -35,11 +34,7 @@ public class RequestLimits extends HttpFilter {
                     "api.body.tooLarge", MAX_BODY_BYTES / 1024);
             // The client is told to stop sending; what it already sent is not read.
             response.setHeader("Connection", "close");
-            response.setStatus(413);
-            response.setCharacterEncoding("UTF-8");
-            response.setContentType("application/problem+json");
-            response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank")
-                    .add("title", "Content Too Large").add("status", 413).add("detail", detail).build().toString());
+            ServletProblems.write(response, 413, "Content Too Large", detail);
             return;
         }
         chain.doFilter(request, response);
