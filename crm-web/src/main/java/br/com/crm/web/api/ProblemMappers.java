@@ -115,6 +115,17 @@ public final class ProblemMappers {
      * its message; the client gets the property and what was expected, never the Java types.
      */
     @Provider
+    public static class BadQuery implements ExceptionMapper<QueryParameters.BadParameter> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(QueryParameters.BadParameter e) {
+            return badRequest(headers, e.name(), message(headers, e.messageKey(), e.name()));
+        }
+    }
+
+    @Provider
     public static class Unbindable implements ExceptionMapper<ProcessingException> {
         @Context
         HttpHeaders headers;

@@ -6,6 +6,7 @@ import br.com.crm.stage.boundary.Stages;
 import br.com.crm.web.report.ReportTable;
 import br.com.crm.web.shell.Feedback;
 import br.com.crm.web.shell.Languages;
+import br.com.crm.web.subject.FilterParams;
 import br.com.crm.web.subject.SubjectsXlsx;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,8 +48,9 @@ public class ReportsResource {
     @Inject
     StageReport stageReport;
 
+    /** Text, read by {@link FilterParams#id}: a field Jersey fails to convert is logged with a stack trace. */
     @QueryParam("tag")
-    Long tag;
+    String tag;
 
     @Inject
     Stages stages;
@@ -129,7 +131,7 @@ public class ReportsResource {
     public StageReport.Result stages() {
         ActivityReport.Query range = ReportTable.query(from, to, null, null, user, null);
         return stageReport.run(new StageReport.Query(range.from(), range.to(),
-                range.user(), tag));
+                range.user(), tag == null || tag.isBlank() ? null : FilterParams.id(tag, "tag")));
     }
 
     private ReportTable table() {

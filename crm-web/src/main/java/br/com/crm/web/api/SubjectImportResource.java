@@ -6,6 +6,7 @@ import br.com.crm.web.shell.Languages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -43,7 +44,8 @@ public class SubjectImportResource {
      */
     @POST
     @Consumes("text/csv")
-    public ImportJson importCsv(byte[] content, @QueryParam("dryRun") boolean dryRun, @Context HttpHeaders headers) {
+    public ImportJson importCsv(byte[] content, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                                @Context HttpHeaders headers) {
         byte[] file = content == null ? new byte[0] : content;
         SubjectImport.Report report = dryRun ? imports.check(file) : imports.run(file);
         ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers));

@@ -14,7 +14,9 @@ import java.util.function.LongSupplier;
  *     <li>per user name from anywhere: after {@value #USER_FREE} failures, up to one minute (a guesser that moves
  *     between addresses; the real user, from an address of their own, waits at most this);</li>
  *     <li>per client address over all user names: after {@value #ADDRESS_FREE} failures, up to 15 minutes (one
- *     password tried on every user).</li>
+ *     password tried on every user). A user who logged in from that address within the last 12 hours is spared
+ *     this count: colleagues behind one proxy or NAT must not be locked out by one of them mistyping, or by a
+ *     guesser among them.</li>
  * </ul>
  * A success clears the user's counts; counts are forgotten 15 minutes after their last failure. Pure logic over
  * a clock, so that tests need not wait.
@@ -26,6 +28,7 @@ public class LoginThrottle {
     static final int ADDRESS_FREE = 20;
     static final Duration LONGEST = Duration.ofMinutes(15);
     static final Duration USER_LONGEST = Duration.ofMinutes(1);
+    static final Duration KNOWN_FOR = Duration.ofHours(12);
     /** Beyond this many counted keys, forgotten ones are swept before adding one. */
     private static final int SWEEP_ABOVE = 10_000;
 
@@ -33,6 +36,8 @@ public class LoginThrottle {
     }
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** User name and address pairs that logged in, with when they last did. */
+    private final Map<String, Long> known = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
 
     public LoginThrottle() {
@@ -47,8 +52,10 @@ public class LoginThrottle {
     public Duration waitFor(String user, String address) {
         long now = nanoClock.getAsLong();
         long wait = Math.max(remaining(pair(user, address), PAIR_FREE, LONGEST, now),
-                Math.max(remaining(user(user), USER_FREE, USER_LONGEST, now),
-                        remaining(address(address), ADDRESS_FREE, LONGEST, now)));
+                remaining(user(user), USER_FREE, USER_LONGEST, now));
+        if (!isKnown(pair(user, address), now)) {
+            wait = Math.max(wait, remaining(address(address), ADDRESS_FREE, LONGEST, now));
+        }
         return Duration.ofNanos(wait);
     }
 
@@ -64,8 +71,18 @@ public class LoginThrottle {
     }
 
     public void succeeded(String user, String address) {
+        long now = nanoClock.getAsLong();
+        if (known.size() > SWEEP_ABOVE) {
+            known.values().removeIf(last -> now - last > KNOWN_FOR.toNanos());
+        }
+        known.put(pair(user, address), now);
         failures.remove(pair(user, address));
         failures.remove(user(user));
+    }
+
+    private boolean isKnown(String pair, long now) {
+        Long last = known.get(pair);
+        return last != null && now - last <= KNOWN_FOR.toNanos();
     }
 
     private long remaining(String key, int free, Duration longest, long now) {

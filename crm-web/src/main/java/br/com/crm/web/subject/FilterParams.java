@@ -12,16 +12,17 @@ import java.util.List;
 
 /**
  * The subject filter as query parameters, the same on the pages' URLs and the API:
- * {@code q, tag (repeated), customer, responsible, min, max, from, to, archived}.
+ * {@code q, tag (repeated), customer, responsible, min, max, from, to, archived}. Every field is text, read
+ * here: Jersey logs a stack trace for any value it fails to convert into a bean parameter's field.
  */
 public class FilterParams {
 
     @QueryParam("q")
     String q;
     @QueryParam("tag")
-    List<Long> tags;
+    List<String> tags;
     @QueryParam("customer")
-    Long customer;
+    String customer;
     @QueryParam("responsible")
     String responsible;
     @QueryParam("min")
@@ -33,10 +34,27 @@ public class FilterParams {
     @QueryParam("to")
     String to;
     @QueryParam("archived")
-    boolean archived;
+    String archived;
 
+    /** @throws BusinessException (422, naming the parameter) when a number, date or yes/no does not read */
     public SubjectFilter filter() {
-        return of(q, tags, customer, responsible, min, max, from, to, archived);
+        List<Long> tagIds = tags == null ? List.of() : tags.stream().filter(t -> !t.isBlank())
+                .map(t -> id(t, "tag")).toList();
+        Long customerId = customer == null || customer.isBlank() ? null : id(customer, "customer");
+        if (archived != null && !archived.isBlank() && !archived.strip().matches("(?i)true|false")) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "filter.boolean.invalid", "archived");
+        }
+        return of(q, tagIds, customerId, responsible, min, max, from, to,
+                archived != null && archived.strip().equalsIgnoreCase("true"));
+    }
+
+    /** An id typed in a query parameter. */
+    public static long id(String value, String name) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "filter.number.invalid", name, value);
+        }
     }
 
     /** The filter of a page or download URL (the board's, its CSV export's). */

@@ -170,6 +170,7 @@ public class SubjectFormBacking implements Serializable {
             customerTaxId = null;
             customerEmail = null;
             customerPhone = null;
+            feedback.info("customer.registered", registered.getName());
             PrimeFaces.current().ajax().addCallbackParam("registered", true);
         }
     }

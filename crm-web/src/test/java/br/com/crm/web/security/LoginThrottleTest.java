@@ -62,4 +62,17 @@ class LoginThrottleTest {
         throttle.failed("bruno", "10.0.0.9");
         assertThat(throttle.waitFor("bruno", "10.0.0.9")).isZero();
     }
+
+    @Test
+    void aColleagueWhoLoggedInFromTheSameAddressIsNotLockedOutByItsFailures() {
+        throttle.succeeded("bruno", "10.0.0.1");
+        for (int i = 0; i < LoginThrottle.ADDRESS_FREE + 10; i++) {
+            throttle.failed("user" + i, "10.0.0.1");
+        }
+        assertThat(throttle.waitFor("bruno", "10.0.0.1")).isZero();
+        assertThat(throttle.waitFor("carla", "10.0.0.1")).isPositive();
+        advance(LoginThrottle.KNOWN_FOR.plusSeconds(1));
+        fail("user0", "10.0.0.1", LoginThrottle.ADDRESS_FREE);
+        assertThat(throttle.waitFor("bruno", "10.0.0.1")).isPositive();
+    }
 }
