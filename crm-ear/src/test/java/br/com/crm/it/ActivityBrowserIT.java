@@ -1,5 +1,7 @@
 package br.com.crm.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -23,9 +26,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Activities and notes in real headless Chromium: the card's colour, the agenda, a note shown as text. */
 @ExtendWith({ArquillianExtension.class, BrowserExtension.class})
@@ -121,6 +126,51 @@ class ActivityBrowserIT {
         assertThat(shown.findElements(By.tagName("b"))).isEmpty();
         assertThat(browser.script("return window.crmHacked === undefined")).isEqualTo(true);
         assertThat(browser.find(By.id("items")).getText()).contains("<b>negrito</b>");
+    }
+
+    @Test
+    void hostileNamesShowAsTextOnTheReportAndExportAsInertCells(Browser browser) {
+        String stageName = "</script><img src=x onerror=alert(1)>";
+        String token = Api.token();
+        String title = "=HYPERLINK(\"http://x\";\"y\") " + token;
+        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        JsonObject first = api.stages().get(0);
+        long subject = api.newSubject(title);
+        api.performed(subject, "CALL", day.atTime(15, 0).atZone(ZONE).toOffsetDateTime());
+        // The funnel is full (five stages): the subject's own stage gets the name for the test's time.
+        renameStage(first, stageName);
+        try {
+            browser.login("ana");
+
+            browser.open("report.xhtml?from=" + day + "&to=" + day + "&user=ana&by=STAGE");
+            browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".crm-chart canvas")));
+            assertThat(browser.find(By.cssSelector("#reportTable thead")).getText()).contains(stageName);
+            assertThat(browser.findAll(By.cssSelector("img[src='x']"))).as("no element made of the name").isEmpty();
+            assertThatThrownBy(() -> browser.driver().switchTo().alert()).as("no script run")
+                    .isInstanceOf(NoAlertPresentException.class);
+            HttpResponse<String> report = browser.fetch(browser.find(By.id("exportReport")).getAttribute("href"));
+            assertThat(report.body()).contains(";" + stageName + ";");
+
+            HttpResponse<String> subjects = api.call("ana", "GET", "api/v1/subjects/export.csv?q=" + token, null,
+                    null);
+            assertThat(subjects.statusCode()).isEqualTo(200);
+            assertThat(subjects.body()).as("the formula is text to a spreadsheet")
+                    .contains("\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")").doesNotContain("\"=HYPERLINK");
+        } finally {
+            renameStage(api.stages().get(0), first.getString("description"));
+        }
+    }
+
+    private void renameStage(JsonObject stage, String description) {
+        var input = Json.createObjectBuilder().add("description", description);
+        for (String field : List.of("descriptionEn", "position", "staleDays", "proposalRule")) {
+            if (stage.containsKey(field) && !stage.isNull(field)) {
+                input.add(field, stage.get(field));
+            }
+        }
+        HttpResponse<String> renamed = api.call("admin", "PUT", "api/v1/stages/" + Api.id(stage), Api.ifMatch(stage),
+                input.build().toString());
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -66,6 +68,8 @@ final class Browser {
                     "--lang=" + language,
                     "--user-data-dir=" + Files.createTempDirectory("crm-chromium-"));
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            // The console, to find what the Content-Security-Policy refused.
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver",
                             "/usr/bin/chromedriver")))
@@ -177,6 +181,12 @@ final class Browser {
         Files.createDirectories(directory);
         Files.write(directory.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         Files.writeString(directory.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+    }
+
+    /** What the page's Content-Security-Policy refused since the last call (a script, a handler, a style...). */
+    List<String> policyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     void quit() {

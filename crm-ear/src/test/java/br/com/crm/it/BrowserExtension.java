@@ -47,11 +47,17 @@ final class BrowserExtension implements ParameterResolver, AfterEachCallback {
     @Override
     public void afterEach(ExtensionContext context) {
         List<Browser> browsers = browsers(context);
+        List<String> refused = new ArrayList<>();
         try {
             context.getExecutionException().ifPresent(failure -> keep(context, browsers));
+            browsers.forEach(browser -> refused.addAll(browser.policyViolations()));
         } finally {
             browsers.forEach(BrowserExtension::quit);
             browsers.clear();
+        }
+        // Every page runs under its Content-Security-Policy: what it refused is a feature that no longer works.
+        if (context.getExecutionException().isEmpty() && !refused.isEmpty()) {
+            throw new AssertionError("Refused by the Content-Security-Policy: " + refused);
         }
     }
 

@@ -25,6 +25,7 @@ final class FacesForm {
 
     private static final Pattern FORM = Pattern.compile("<form id=\"([^\"]+)\"[^>]*>(.*?)</form>", Pattern.DOTALL);
     private static final Pattern FIELD = Pattern.compile("<(input|select|textarea)\\b([^>]*)>", Pattern.DOTALL);
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
     private static final Pattern OPTION = Pattern.compile("<option[^>]*value=\"([^\"]*)\"");
 
     private final Api api;
@@ -66,7 +67,13 @@ final class FacesForm {
         Matcher form = FORM.matcher(answer.body());
         while (form.find()) {
             if (form.group(1).equals(formId)) {
-                return parse(form.group(2));
+                Map<String, String> fields = parse(form.group(2));
+                // What PrimeFaces' script adds to every postback: the page's Content-Security-Policy nonce.
+                Matcher nonce = NONCE.matcher(answer.body());
+                if (nonce.find()) {
+                    fields.put("primefaces.nonce", nonce.group(1));
+                }
+                return fields;
             }
         }
         throw new AssertionError("no form " + formId + " on " + page + ": " + answer.body());

@@ -88,6 +88,28 @@ class ShellBrowserIT {
     }
 
     @Test
+    void aSessionThatEndedWhileThePageStayedOpenDoesNotSpoilTheNextLogin(Browser browser) {
+        browser.login("ana");
+        browser.open("list.xhtml");
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+
+        // A postback from the page whose session is gone (switching the language, in the user menu).
+        browser.find(By.id("shell:userMenu_button")).click();
+        browser.until(ExpectedConditions.elementToBeClickable(By.id("shell:langEn"))).click();
+        browser.until(ExpectedConditions.or(ExpectedConditions.urlContains("login.xhtml"),
+                ExpectedConditions.urlContains("expired.xhtml")));
+        if (!browser.driver().getCurrentUrl().contains("login.xhtml")) {
+            browser.open("login.xhtml");
+        }
+        browser.find(By.id("login:username")).sendKeys("ana");
+        browser.find(By.id("login:password")).sendKeys("ana");
+        browser.find(By.id("login:submit")).click();
+
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("shell:menu")));
+        assertThat(browser.driver().getPageSource()).doesNotContain("Sessão expirada");
+    }
+
+    @Test
     void settingsAreForbiddenToNonAdministratorsAndErrorsShowNoStackTrace(Browser browser) {
         browser.login("ana");
 

@@ -1,0 +1,142 @@
+package br.com.crm.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a hostile or careless client meets at the door, on a real Payara Micro: the response headers, logins that
+ * slow down, and anonymous visits that cost the server no session.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SecurityIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MicroDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final Api api = new Api(() -> base);
+
+    @Test
+    void pagesCarryAPolicyWithANonceAndNoResponseNamesTheServer() {
+        HttpResponse<String> page = api.get("login.xhtml");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(policy).contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'")
+                .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]{16,}'").doesNotContain("unsafe-eval");
+        assertThat(page.body()).as("the page's scripts carry the nonce").containsPattern("<script[^>]* nonce=\"");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(page.headers().firstValue("Permissions-Policy")).isPresent();
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).as("plain HTTP here").isEmpty();
+
+        HttpResponse<String> call = api.get("api/v1/ping", "ana", "ana");
+        assertThat(call.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                p -> assertThat(p).contains("default-src 'none'"));
+        for (HttpResponse<String> answer : List.of(page, call, api.get("api/v1/ping"), api.get("nothing-here"),
+                api.root().get("health/ready"))) {
+            assertThat(answer.headers().firstValue("Server")).as(answer.uri().toString()).isEmpty();
+            assertThat(answer.headers().firstValue("X-Powered-By")).as(answer.uri().toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void tenThousandAnonymousRequestsLeaveNoSession() {
+        int before = sessions();
+        List<String> paths = List.of("login.xhtml", "index.xhtml", "list.xhtml?q=x", "api/v1/ping",
+                "jakarta.faces.resource/crm/css/crm.css.xhtml", "no-such-page.xhtml", "expired.xhtml");
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            HttpResponse<String> answer = api.get(paths.get(i % paths.size()));
+            byStatus.merge(answer.statusCode(), 1, Integer::sum);
+            assertThat(answer.headers().firstValue("Set-Cookie")).as(answer.uri().toString()).isEmpty();
+        }
+        int after = sessions();
+        System.out.printf("SecurityIT: 10,000 anonymous requests %s; sessions before %d, after %d%n", byStatus,
+                before, after);
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void failedLoginsSlowDownThatUserFromThisAddressAndNobodyElse() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.get("api/v1/ping", "bruno", "wrong-" + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = api.get("api/v1/ping", "bruno", "wrong-5");
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        int wait = Integer.parseInt(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(wait).isBetween(1, 900);
+        assertThat(api.get("api/v1/ping", "bruno", "bruno").statusCode())
+                .as("while the pause lasts, the right password waits too").isEqualTo(429);
+        assertThat(api.get("api/v1/ping", "ana", "ana").statusCode()).as("another user").isEqualTo(200);
+
+        FacesForm form = FacesForm.anonymous(api);
+        Map<String, String> fields = form.fields("login.xhtml", "login");
+        fields.put("login:username", "bruno");
+        fields.put("login:password", "bruno");
+        HttpResponse<String> page = form.post("login.xhtml", fields, "login:submit");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Too many failed attempts. Try again in");
+
+        sleep(wait * 1_000L + 200);
+        assertThat(api.get("api/v1/ping", "bruno", "bruno").statusCode()).as("after the pause").isEqualTo(200);
+        assertThat(api.get("api/v1/ping", "bruno", "wrong-again").statusCode())
+                .as("a success forgets the failures").isEqualTo(401);
+    }
+
+    @Test
+    void aPostbackWithoutThePagesNonceIsRefusedAs400() {
+        FacesForm form = FacesForm.anonymous(api);
+        for (String nonce : new String[]{null, "", "garbage", "x".repeat(5_000)}) {
+            Map<String, String> fields = form.fields("login.xhtml", "login");
+            fields.put("login:username", "ana");
+            fields.put("login:password", "ana");
+            if (nonce == null) {
+                fields.remove("primefaces.nonce");
+            } else {
+                fields.put("primefaces.nonce", nonce);
+            }
+            HttpResponse<String> answer = form.post("login.xhtml", fields, "login:submit");
+            assertThat(answer.statusCode()).as("nonce %s", nonce).isEqualTo(400);
+            assertThat(answer.body()).contains("did not come from its page");
+        }
+        Map<String, String> fields = form.fields("login.xhtml", "login");
+        fields.put("login:username", "ana");
+        fields.put("login:password", "ana");
+        assertThat(form.post("login.xhtml", fields, "login:submit").statusCode()).as("with it").isEqualTo(302);
+    }
+
+    private int sessions() {
+        HttpResponse<String> health = api.get("api/v1/health", "admin", "admin");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        JsonObject json = Api.json(health);
+        return json.getInt("sessions");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package br.com.crm.web.shell;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.UUID;
+
+/**
+ * A page's form posted back without the Content-Security-Policy nonce that its scripts add to every postback
+ * (or with one that is not a nonce) was not sent by the page: it is answered 400 with a problem here. Left to
+ * PrimeFaces, it would end as a server error page and a logged exception.
+ * <p>
+ * Only form-encoded postbacks are read; a multipart one (a file upload) is left to Faces.
+ */
+@WebFilter(urlPatterns = "*.xhtml")
+public class FacesPostbacks extends HttpFilter {
+
+    static final String NONCE = "primefaces.nonce";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String type = request.getContentType();
+        if ("POST".equals(request.getMethod()) && type != null
+                && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            if (request.getCharacterEncoding() == null) {
+                // What Faces would set before reading the parameters; they are read here first.
+                request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            }
+            if (request.getParameter("jakarta.faces.ViewState") != null && !isNonce(request.getParameter(NONCE))) {
+                // Answered here, not through the error page: that page, rendered for this same postback, would
+                // meet the same missing nonce.
+                ServletProblems.write(response, 400, "Bad Request", Feedback.format(
+                        ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(request)), "page.postback.invalid"));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** As PrimeFaces makes them: a UUID in Base64. */
+    static boolean isNonce(String value) {
+        if (value == null || value.length() > 64) {
+            return false;
+        }
+        try {
+            UUID.fromString(new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
