@@ -45,10 +45,12 @@ class SecurityIT {
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(page.headers().firstValue("Permissions-Policy")).isPresent();
         assertThat(page.headers().firstValue("Strict-Transport-Security")).as("plain HTTP here").isEmpty();
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
 
         HttpResponse<String> call = api.get("api/v1/ping", "ana", "ana");
         assertThat(call.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                 p -> assertThat(p).contains("default-src 'none'"));
+        assertThat(call.headers().firstValue("Cache-Control")).hasValue("no-store");
         for (HttpResponse<String> answer : List.of(page, call, api.get("api/v1/ping"), api.get("nothing-here"),
                 api.root().get("health/ready"))) {
             assertThat(answer.headers().firstValue("Server")).as(answer.uri().toString()).isEmpty();

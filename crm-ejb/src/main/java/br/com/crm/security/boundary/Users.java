@@ -2,14 +2,19 @@ package br.com.crm.security.boundary;
 
 import br.com.crm.security.control.Accounts;
 import br.com.crm.security.entity.User;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The people who log in, and their roles. */
+/**
+ * The people who log in, and their roles. Read only, for anyone: the login itself and every role's pages ask
+ * who someone is and who may be responsible for a subject.
+ */
 @Stateless
+@PermitAll
 public class Users {
 
     @Inject

@@ -36,6 +36,10 @@ public class SecurityHeaders extends HttpFilter {
         if (!isPage(request)) {
             response.setHeader("Content-Security-Policy", OTHER_POLICY);
         }
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/jakarta.faces.resource/")) {
+            // Customers' data stays out of shared and browser caches; scripts, styles and images may be kept.
+            response.setHeader("Cache-Control", "no-store");
+        }
         if (HTTPS || request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
