@@ -68,15 +68,20 @@ final class FacesForm {
         while (form.find()) {
             if (form.group(1).equals(formId)) {
                 Map<String, String> fields = parse(form.group(2));
-                // What PrimeFaces' script adds to every postback: the page's Content-Security-Policy nonce.
-                Matcher nonce = NONCE.matcher(answer.body());
-                if (nonce.find()) {
-                    fields.put("primefaces.nonce", nonce.group(1));
+                String nonce = nonce(answer.body());
+                if (nonce != null) {
+                    fields.put("primefaces.nonce", nonce);
                 }
                 return fields;
             }
         }
         throw new AssertionError("no form " + formId + " on " + page + ": " + answer.body());
+    }
+
+    /** What PrimeFaces' script adds to every postback: the page's Content-Security-Policy nonce (or null). */
+    static String nonce(String page) {
+        Matcher nonce = NONCE.matcher(page);
+        return nonce.find() ? nonce.group(1) : null;
     }
 
     private static Map<String, String> parse(String form) {

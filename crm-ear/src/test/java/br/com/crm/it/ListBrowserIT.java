@@ -122,7 +122,7 @@ class ListBrowserIT {
         long first = api.newSubject("Excluir " + token + " " + Api.token());
         long second = api.newSubject("Excluir " + token + " " + Api.token());
         long kept = api.newSubject("Excluir " + token + " " + Api.token());
-        browser.login("ana");
+        browser.login("admin"); // bulk deletion is an administrator's
 
         browser.open("list.xhtml?q=excluir+" + token);
         check(browser, first);

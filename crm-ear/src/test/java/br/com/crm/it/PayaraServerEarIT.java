@@ -261,7 +261,8 @@ class PayaraServerEarIT {
         assertThat(viewState.find()).isTrue();
         String body = "login=login&login%3Ausername=" + FIRST_ADMIN + "&login%3Apassword=" + firstAdminPassword
                 + "&login%3Asubmit=&jakarta.faces.ViewState="
-                + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+                + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
+                + "&primefaces.nonce=" + URLEncoder.encode(FacesForm.nonce(form), StandardCharsets.UTF_8);
         HttpResponse<String> login = Api.send(browser, HttpRequest.newBuilder(http.uri("login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -189,7 +189,8 @@ class SubjectsApiIT {
 
     @Test
     void customersAreFoundIgnoringAccentsAndCase() {
-        String unique = UUID.randomUUID().toString().substring(0, 8);
+        // Letters only: digits in a search also look for CPF/CNPJ fragments, which other customers may hold.
+        String unique = UUID.randomUUID().toString().substring(0, 8).replaceAll("[0-9]", "x");
         api.call("ana", "POST", "api/v1/customers", null,
                 "{\"name\":\"Padaria São João " + unique + "\",\"kind\":\"COMPANY\"}");
 
@@ -354,10 +355,75 @@ class SubjectsApiIT {
                 .isEqualTo("1/1");
         assertThat(countOnBoard("tag=" + tag)).isEqualTo(2);
 
-        assertThat(bulk("{\"action\":\"delete\"," + byText + "}")).isEqualTo("3/3");
+        assertThat(bulk("admin", "{\"action\":\"delete\",\"expectedCount\":3," + byText + "}")).isEqualTo("3/3");
         assertThat(api.call("ana", "GET", "api/v1/subjects/" + a, null, null).statusCode()).isEqualTo(404);
-        assertThat(bulk("{\"action\":\"delete\",\"ids\":[" + a + "]}")).as("gone already").isEqualTo("0/0");
+        assertThat(bulk("admin", "{\"action\":\"delete\",\"expectedCount\":0,\"ids\":[" + a + "]}"))
+                .as("gone already").isEqualTo("0/0");
         assertThat(countOnBoard("")).isEqualTo(board - 3);
+    }
+
+    @Test
+    void onlyTheResponsibleOrAnAdministratorDeletesAndWhatWasSentIsArchivedInstead() {
+        long anas = api.newSubject("Excluir " + Api.token());
+        long brunos = api.newSubject("Excluir " + Api.token());
+        bulk("{\"action\":\"assign\",\"responsible\":\"bruno\",\"ids\":[" + brunos + "]}");
+
+        assertProblem(delete("ana", brunos, ""), 403, "Only the subject's responsible or an administrator");
+        assertProblem(delete("vera", anas, ""), 403, null);
+        assertThat(delete("ana", anas, "").statusCode()).isEqualTo(204);
+        assertThat(delete("admin", brunos, "").statusCode()).as("an administrator's").isEqualTo(204);
+
+        long mailed = api.newSubject("Excluir " + Api.token());
+        HttpResponse<String> mail = api.call("ana", "POST", "api/v1/subjects/" + mailed + "/emails", null,
+                "{\"to\":\"cliente@cliente.test\",\"subject\":\"Retorno\",\"body\":\"Olá\"}");
+        assertThat(mail.statusCode()).as(mail.body()).isEqualTo(202);
+        assertProblem(delete("ana", mailed, ""), 409, "archive it instead.");
+        assertProblem(delete("admin", mailed, ""), 409, "or confirm the deletion");
+        assertProblem(delete("ana", mailed, "?confirm=true"), 409, "archive it instead.");
+        assertThat(api.call("ana", "GET", "api/v1/subjects/" + mailed, null, null).statusCode()).isEqualTo(200);
+        assertThat(delete("admin", mailed, "?confirm=true").statusCode()).as("confirmed").isEqualTo(204);
+    }
+
+    @Test
+    void bulkDeletionIsForAdministratorsAndNamesTheCountItExpects() {
+        String unique = Api.token();
+        long a = api.newSubject("Apagar " + unique);
+        long b = api.newSubject("Apagar " + unique);
+        String byText = "\"filter\":{\"q\":\"apagar " + unique + "\"}";
+
+        HttpResponse<String> asUser = api.call("ana", "POST", "api/v1/subjects/bulk", null,
+                "{\"action\":\"delete\",\"expectedCount\":2," + byText + "}");
+        assertThat(asUser.statusCode()).as("a crm-user: " + asUser.body()).isEqualTo(403);
+        HttpResponse<String> everything = api.call("ana", "POST", "api/v1/subjects/bulk", null,
+                "{\"action\":\"delete\",\"filter\":{}}");
+        assertThat(everything.statusCode()).as("the call that wiped everything").isIn(403, 422);
+        HttpResponse<String> uncounted = api.call("admin", "POST", "api/v1/subjects/bulk", null,
+                "{\"action\":\"delete\"," + byText + "}");
+        assertProblem(uncounted, 422, "expectedCount");
+        HttpResponse<String> miscounted = api.call("admin", "POST", "api/v1/subjects/bulk", null,
+                "{\"action\":\"delete\",\"expectedCount\":3," + byText + "}");
+        assertProblem(miscounted, 409, "3 subjects expected, 2 now");
+        assertThat(api.call("ana", "GET", "api/v1/subjects/" + a, null, null).statusCode()).isEqualTo(200);
+
+        api.call("ana", "POST", "api/v1/subjects/" + b + "/emails", null,
+                "{\"to\":\"cliente@cliente.test\",\"subject\":\"Retorno\",\"body\":\"Olá\"}");
+        assertProblem(api.call("admin", "POST", "api/v1/subjects/bulk", null,
+                "{\"action\":\"delete\",\"expectedCount\":2," + byText + "}"), 409, "1 of the subjects");
+        assertThat(bulk("admin", "{\"action\":\"delete\",\"expectedCount\":2,\"confirm\":true," + byText + "}"))
+                .isEqualTo("2/2");
+        assertThat(api.call("ana", "GET", "api/v1/subjects/" + b, null, null).statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> delete(String user, long subject, String query) {
+        return api.call(user, "DELETE", "api/v1/subjects/" + subject + query, "\"" + version(subject) + "\"", null);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        if (detail != null) {
+            assertThat(Api.json(response).getString("detail")).contains(detail);
+        }
     }
 
     @Test
@@ -447,7 +513,11 @@ class SubjectsApiIT {
     }
 
     private String bulk(String json) {
-        HttpResponse<String> response = api.call("ana", "POST", "api/v1/subjects/bulk", null, json);
+        return bulk("ana", json);
+    }
+
+    private String bulk(String user, String json) {
+        HttpResponse<String> response = api.call(user, "POST", "api/v1/subjects/bulk", null, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject result = Api.json(response);
         return result.getInt("selected") + "/" + result.getInt("changed");

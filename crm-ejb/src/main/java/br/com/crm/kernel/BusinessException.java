@@ -22,7 +22,9 @@ public class BusinessException extends RuntimeException {
         /** The state changed since the caller read it, or a rule of the current state refuses. 409 */
         CONFLICT,
         /** The caller's copy is stale (optimistic lock). 412 */
-        STALE
+        STALE,
+        /** The caller's role allows the kind of action, but not on this record (not theirs). 403 */
+        FORBIDDEN
     }
 
     private final Kind kind;

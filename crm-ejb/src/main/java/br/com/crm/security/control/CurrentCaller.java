@@ -1,5 +1,6 @@
 package br.com.crm.security.control;
 
+import br.com.crm.security.entity.Roles;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -13,5 +14,9 @@ public class CurrentCaller {
 
     public String name() {
         return context.getCallerPrincipal().getName();
+    }
+
+    public boolean isAdministrator() {
+        return context.isCallerInRole(Roles.ADMIN);
     }
 }

@@ -89,11 +89,26 @@ public class SubjectBulk {
                 (chunk, now, by) -> setArchived(chunk, false, now, by));
     }
 
-    /** Deletes the subjects and their history for ever. */
-    public Result delete(Selection selection) {
+    /**
+     * Deletes the subjects and their history for ever; administrators only. {@code expectedCount} is how many
+     * the caller saw selected: a selection that has changed since is refused. Subjects that sent proposals or
+     * e-mails to the customer go only when {@code confirmed}.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public Result delete(Selection selection, int expectedCount, boolean confirmed) {
+        List<Long> ids = selected(selection);
+        if (ids.size() != expectedCount) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "bulk.delete.countChanged",
+                    "expectedCount", expectedCount, ids.size());
+        }
+        int sent = confirmed ? 0 : changes.sentFrom(ids).size();
+        if (sent > 0) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "bulk.delete.sent", "confirm", sent);
+        }
         // The database cascades to the subjects' tags and stage history (foreign keys "on delete cascade").
-        return run(selection, Change.Kind.SUBJECT_DELETED, true, (chunk, now, by) -> em.createNativeQuery(
-                "delete from crm_subject where id in (" + literals(chunk) + ")").executeUpdate());
+        return new Result(ids.size(), changes.bulk(ids, Change.Kind.SUBJECT_DELETED, true,
+                (chunk, now, by) -> em.createNativeQuery(
+                        "delete from crm_subject where id in (" + literals(chunk) + ")").executeUpdate()));
     }
 
     /** Moves the subjects to a stage that is not the closing one (closing asks each subject for its outcome). */
@@ -164,8 +179,12 @@ public class SubjectBulk {
 
     /** The selection's subjects through the one path of subject changes, in one transaction. */
     private Result run(Selection selection, Change.Kind kind, boolean moves, SubjectChanges.Step step) {
-        List<Long> ids = selection.ids() != null ? existing(selection.ids()) : matching(selection.filter());
+        List<Long> ids = selected(selection);
         return new Result(ids.size(), changes.bulk(ids, kind, moves, step));
+    }
+
+    private List<Long> selected(Selection selection) {
+        return selection.ids() != null ? existing(selection.ids()) : matching(selection.filter());
     }
 
     private List<Long> existing(List<Long> ids) {

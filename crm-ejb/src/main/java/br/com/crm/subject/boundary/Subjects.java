@@ -163,9 +163,12 @@ public class Subjects {
         });
     }
 
-    /** Removes the subject and its history for ever. */
-    public void delete(long id, long version) {
-        changes.delete(id, version);
+    /**
+     * Removes the subject and its history for ever: an administrator or the subject's responsible; one that sent
+     * proposals or e-mails only when an administrator {@code confirmed} it.
+     */
+    public void delete(long id, long version, boolean confirmed) {
+        changes.delete(id, version, confirmed);
     }
 
     private User responsible(String username) {

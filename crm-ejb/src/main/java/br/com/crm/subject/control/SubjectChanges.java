@@ -14,6 +14,8 @@ import br.com.crm.subject.entity.StageChange;
 import br.com.crm.subject.entity.Subject;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -71,6 +73,10 @@ public class SubjectChanges {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    @Any
+    Instance<SubjectTrail> trails;
 
     Clock clock = Clock.systemUTC();
 
@@ -131,15 +137,37 @@ public class SubjectChanges {
         return subject;
     }
 
-    /** Removes the subject and its history for ever. */
-    public void delete(long id, long version) {
+    /**
+     * Removes the subject and its history for ever. Only an administrator or the subject's responsible may; a
+     * subject that sent proposals or e-mails to the customer only an administrator who {@code confirmed} it
+     * (the others are told to archive it instead).
+     */
+    public void delete(long id, long version, boolean confirmed) {
         Subject subject = current(id, version);
+        boolean administrator = caller.isAdministrator();
+        if (!administrator && !subject.getResponsible().getUsername().equals(caller.name())) {
+            throw new BusinessException(BusinessException.Kind.FORBIDDEN, "subject.delete.notYours", null);
+        }
+        if (!(administrator && confirmed) && !sentFrom(List.of(id)).isEmpty()) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT,
+                    administrator ? "subject.delete.sent.confirm" : "subject.delete.sent", null);
+        }
         totals.replace(subject.placement(), null);
         activityDays.removeSubjects(List.of(id));
         long stage = subject.getStage().getId();
         em.remove(subject);
         flush();
         fire(Change.Kind.SUBJECT_DELETED, List.of(id), Set.of(stage), null);
+    }
+
+    /** Of these subjects, those that sent proposals or e-mails to the customer (a chunk at a time). */
+    public Set<Long> sentFrom(List<Long> ids) {
+        Set<Long> sent = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            trails.forEach(trail -> sent.addAll(trail.sentFrom(chunk)));
+        }
+        return sent;
     }
 
     /**

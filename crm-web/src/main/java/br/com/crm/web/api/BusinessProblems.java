@@ -27,6 +27,7 @@ public class BusinessProblems implements ExceptionMapper<BusinessException> {
             case INVALID -> new UnprocessableEntity();
             case CONFLICT -> Response.Status.CONFLICT;
             case STALE -> Response.Status.PRECONDITION_FAILED;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
         };
         Locale locale = Languages.of(headers);
         String detail = Feedback.format(ResourceBundle.getBundle(Feedback.BUNDLE, locale), e.getMessageKey(),

@@ -36,10 +36,11 @@ public class SubjectBulkResource {
     /**
      * A bulk operation: {@code action} is archive, unarchive, delete, addTags, removeTags (with {@code tagIds}),
      * move (with {@code stageId}) or assign (with {@code responsible}); on {@code ids} or on all that {@code filter}
-     * selects.
+     * selects. Delete (administrators) names how many subjects it expects ({@code expectedCount}) and, to delete
+     * subjects that sent proposals or e-mails, {@code confirm: true}.
      */
     public record BulkInput(String action, List<Long> ids, FilterJson filter, List<Long> tagIds, Long stageId,
-                            String responsible) {
+                            String responsible, Integer expectedCount, Boolean confirm) {
     }
 
     @Inject
@@ -56,7 +57,13 @@ public class SubjectBulkResource {
         return switch (input.action()) {
             case "archive" -> bulk.archive(selection);
             case "unarchive" -> bulk.unarchive(selection);
-            case "delete" -> bulk.delete(selection);
+            case "delete" -> {
+                if (input.expectedCount() == null) {
+                    throw new BusinessException(BusinessException.Kind.INVALID, "bulk.delete.expectedCount",
+                            "expectedCount");
+                }
+                yield bulk.delete(selection, input.expectedCount(), Boolean.TRUE.equals(input.confirm()));
+            }
             case "addTags" -> bulk.addTags(selection, input.tagIds());
             case "removeTags" -> bulk.removeTags(selection, input.tagIds());
             case "move" -> {

@@ -136,10 +136,15 @@ public class SubjectsResource {
         return answer(subjects.edit(id, version, input == null ? null : input.form()));
     }
 
+    /**
+     * Deletes the subject for ever: its responsible or an administrator; one that sent proposals or e-mails only
+     * an administrator, with {@code ?confirm=true} (409 otherwise: archive it instead).
+     */
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") long id, @Context HttpHeaders headers) {
-        subjects.delete(id, Versions.ifMatch(headers));
+    public Response delete(@PathParam("id") long id, @QueryParam("confirm") @DefaultValue("false") boolean confirm,
+                           @Context HttpHeaders headers) {
+        subjects.delete(id, Versions.ifMatch(headers), confirm);
         return Response.noContent().build();
     }
 

@@ -234,7 +234,7 @@ public class FunnelBacking implements Serializable {
     }
 
     private void delete(long subject, long version, String title) {
-        feedback.attempt(() -> subjects.delete(subject, version), "subject.deleted.done", title);
+        feedback.attempt(() -> subjects.delete(subject, version, false), "subject.deleted.done", title);
         load();
     }
 

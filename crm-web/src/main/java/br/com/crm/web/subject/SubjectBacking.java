@@ -9,6 +9,7 @@ import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Subject;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
+import br.com.crm.web.shell.CurrentUser;
 import br.com.crm.web.shell.Feedback;
 import br.com.crm.web.subject.MoveChoice;
 import jakarta.annotation.PostConstruct;
@@ -39,6 +40,9 @@ public class SubjectBacking implements Serializable {
 
     @Inject
     Subjects subjects;
+
+    @Inject
+    CurrentUser currentUser;
 
     @Inject
     Stages stages;
@@ -92,9 +96,26 @@ public class SubjectBacking implements Serializable {
         attempt(() -> subjects.unarchive(id, subject.getVersion()), "subject.unarchived.done");
     }
 
+    /** An administrator's confirmation that a subject which sent proposals or e-mails goes all the same. */
+    private boolean deleteSent;
+
+    /** The delete button: for an administrator, or the subject's responsible. */
+    public boolean isDeletable() {
+        return currentUser.isAdmin() || (currentUser.isEditor()
+                && subject.getResponsible().getUsername().equals(currentUser.getUsername()));
+    }
+
+    public boolean isDeleteSent() {
+        return deleteSent;
+    }
+
+    public void setDeleteSent(boolean deleteSent) {
+        this.deleteSent = deleteSent;
+    }
+
     public void delete() throws IOException {
         try {
-            subjects.delete(id, subject.getVersion());
+            subjects.delete(id, subject.getVersion(), deleteSent && currentUser.isAdmin());
             feedback.infoAfterRedirect("subject.deleted.done", subject.getTitle());
             Faces.redirect("");
         } catch (BusinessException e) {

@@ -205,8 +205,29 @@ public class SubjectListBacking implements Serializable {
         run(bulk::unarchive, "bulk.unarchived");
     }
 
+    /** How many subjects the delete dialog showed: the deletion is refused when the selection changed since. */
+    private long deleteCount;
+    private boolean deleteSent;
+
+    public void prepareDelete() {
+        deleteCount = getSelectedCount();
+        deleteSent = false;
+    }
+
     public void delete() {
-        run(bulk::delete, "bulk.deleted");
+        run(selection -> bulk.delete(selection, (int) deleteCount, deleteSent), "bulk.deleted");
+    }
+
+    public long getDeleteCount() {
+        return deleteCount;
+    }
+
+    public boolean isDeleteSent() {
+        return deleteSent;
+    }
+
+    public void setDeleteSent(boolean deleteSent) {
+        this.deleteSent = deleteSent;
     }
 
     public void prepareTags(boolean remove) {

@@ -1,0 +1,32 @@
+package br.com.crm.mail.control;
+
+import br.com.crm.mail.entity.MailStatus;
+import br.com.crm.subject.control.SubjectTrail;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Subjects with an e-mail that left, or waits to leave, for the customer (deleting the subject would cancel it). */
+@Dependent
+public class SentMails implements SubjectTrail {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public Set<Long> sentFrom(Collection<Long> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select distinct m.subjectId from Mail m "
+                        + "where m.subjectId in :ids and m.status in :sent", Long.class)
+                .setParameter("ids", subjectIds)
+                .setParameter("sent", List.of(MailStatus.QUEUED, MailStatus.SENDING, MailStatus.SENT))
+                .getResultList());
+    }
+}

@@ -1,0 +1,32 @@
+package br.com.crm.proposal.control;
+
+import br.com.crm.proposal.entity.ProposalStatus;
+import br.com.crm.subject.control.SubjectTrail;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Subjects with a proposal the customer received: sent, or already accepted. */
+@Dependent
+public class SentProposals implements SubjectTrail {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public Set<Long> sentFrom(Collection<Long> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select distinct p.subjectId from Proposal p "
+                        + "where p.subjectId in :ids and p.status in :sent", Long.class)
+                .setParameter("ids", subjectIds)
+                .setParameter("sent", List.of(ProposalStatus.SENT, ProposalStatus.ACCEPTED))
+                .getResultList());
+    }
+}
