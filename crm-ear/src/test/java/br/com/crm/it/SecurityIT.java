@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ class SecurityIT {
         assertThat(call.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
                 p -> assertThat(p).contains("default-src 'none'"));
         assertThat(call.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(api.root().get("metrics").statusCode()).as("the server's metrics are not public")
+                .isIn(401, 403);
         for (HttpResponse<String> answer : List.of(page, call, api.get("api/v1/ping"), api.get("nothing-here"),
                 api.root().get("health/ready"))) {
             assertThat(answer.headers().firstValue("Server")).as(answer.uri().toString()).isEmpty();
@@ -120,10 +123,36 @@ class SecurityIT {
             assertThat(answer.statusCode()).as("nonce %s", nonce).isEqualTo(400);
             assertThat(answer.body()).contains("did not come from its page");
         }
+        // A multipart postback (as the import's upload posts) is read the same way.
+        Map<String, String> multipart = form.fields("login.xhtml", "login");
+        multipart.remove("primefaces.nonce");
+        String boundary = "crm" + Api.token();
+        StringBuilder body = new StringBuilder();
+        multipart.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> uploaded = Api.send(api.request("login.xhtml")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        assertThat(uploaded.statusCode()).as("multipart: " + uploaded.body()).isEqualTo(400);
+
         Map<String, String> fields = form.fields("login.xhtml", "login");
         fields.put("login:username", "ana");
         fields.put("login:password", "ana");
         assertThat(form.post("login.xhtml", fields, "login:submit").statusCode()).as("with it").isEqualTo(302);
+    }
+
+    @Test
+    void aQueryParameterWithANulIsRefusedBeforeItReachesTheDatabase() {
+        // PostgreSQL refuses a NUL inside any query: the request must end before a search carries it there.
+        HttpResponse<String> search = api.call("ana", "GET", "api/v1/subjects?q=a%00b", null, null);
+        assertThat(search.statusCode()).isEqualTo(400);
+        assertThat(Api.json(search).getString("detail")).contains("The parameter q holds control");
+        FacesForm page = FacesForm.loggedIn(api, "ana");
+        assertThat(page.get("list.xhtml?q=a%00b").statusCode()).isEqualTo(400);
+        assertThat(page.get("list.xhtml?q=a%1Bb").statusCode()).isEqualTo(400);
+        assertThat(page.get("list.xhtml?q=s%C3%A3o").statusCode()).isEqualTo(200);
     }
 
     private int sessions() {

@@ -1,5 +1,6 @@
 package br.com.crm.mail.control;
 
+import br.com.crm.mail.entity.Mail;
 import br.com.crm.mail.entity.MailStatus;
 import br.com.crm.subject.control.SubjectTrail;
 import jakarta.enterprise.context.Dependent;
@@ -23,8 +24,7 @@ public class SentMails implements SubjectTrail {
         if (subjectIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select distinct m.subjectId from Mail m "
-                        + "where m.subjectId in :ids and m.status in :sent", Long.class)
+        return new HashSet<>(em.createNamedQuery(Mail.SENT_FROM, Long.class)
                 .setParameter("ids", subjectIds)
                 .setParameter("sent", List.of(MailStatus.QUEUED, MailStatus.SENDING, MailStatus.SENT))
                 .getResultList());

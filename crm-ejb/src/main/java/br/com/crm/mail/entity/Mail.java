@@ -28,11 +28,15 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = Mail.DUE, query = "select m.id from Mail m where (m.status = br.com.crm.mail.entity.MailStatus.QUEUED "
         + "or m.status = br.com.crm.mail.entity.MailStatus.SENDING) and m.nextAttemptAt <= :now "
         + "order by m.nextAttemptAt, m.id")
+@NamedQuery(name = Mail.SENT_FROM, query = "select distinct m.subjectId from Mail m "
+        + "where m.subjectId in :ids and m.status in :sent")
 public class Mail implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public static final String OF_SUBJECT = "Mail.ofSubject";
+    /** Of the subjects {@code ids}, those with an e-mail in one of the statuses {@code sent}. */
+    public static final String SENT_FROM = "Mail.sentFrom";
     public static final String DUE = "Mail.due";
     public static final int ADDRESSES_LENGTH = 1000;
     public static final int SUBJECT_LENGTH = 300;

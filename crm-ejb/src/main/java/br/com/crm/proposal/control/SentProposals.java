@@ -1,5 +1,6 @@
 package br.com.crm.proposal.control;
 
+import br.com.crm.proposal.entity.Proposal;
 import br.com.crm.proposal.entity.ProposalStatus;
 import br.com.crm.subject.control.SubjectTrail;
 import jakarta.enterprise.context.Dependent;
@@ -23,8 +24,7 @@ public class SentProposals implements SubjectTrail {
         if (subjectIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select distinct p.subjectId from Proposal p "
-                        + "where p.subjectId in :ids and p.status in :sent", Long.class)
+        return new HashSet<>(em.createNamedQuery(Proposal.SENT_FROM, Long.class)
                 .setParameter("ids", subjectIds)
                 .setParameter("sent", List.of(ProposalStatus.SENT, ProposalStatus.ACCEPTED))
                 .getResultList());

@@ -37,11 +37,15 @@ import java.util.List;
 @Table(name = "crm_proposal")
 @NamedQuery(name = Proposal.OF_SUBJECT, query = "select p from Proposal p where p.subjectId = :subject "
         + "order by p.number desc, p.revision desc")
+@NamedQuery(name = Proposal.SENT_FROM, query = "select distinct p.subjectId from Proposal p "
+        + "where p.subjectId in :ids and p.status in :sent")
 public class Proposal implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public static final String OF_SUBJECT = "Proposal.ofSubject";
+    /** Of the subjects {@code ids}, those with a proposal in one of the statuses {@code sent}. */
+    public static final String SENT_FROM = "Proposal.sentFrom";
     public static final int PAYMENT_TERMS_LENGTH = 500;
     public static final int NOTES_LENGTH = 2000;
     public static final int MAX_ITEMS = 200;

@@ -145,7 +145,7 @@ public class SubjectChanges {
     public void delete(long id, long version, boolean confirmed) {
         Subject subject = current(id, version);
         boolean administrator = caller.isAdministrator();
-        if (!administrator && !subject.getResponsible().getUsername().equals(caller.name())) {
+        if (!subject.mayBeDeletedBy(caller.name(), administrator)) {
             throw new BusinessException(BusinessException.Kind.FORBIDDEN, "subject.delete.notYours", null);
         }
         if (!(administrator && confirmed) && !sentFrom(List.of(id)).isEmpty()) {

@@ -309,6 +309,11 @@ public class Subject implements Serializable {
         return stage;
     }
 
+    /** Deleting is final: only an administrator or the subject's responsible may. */
+    public boolean mayBeDeletedBy(String username, boolean administrator) {
+        return administrator || responsible.getUsername().equals(username);
+    }
+
     public User getResponsible() {
         return responsible;
     }

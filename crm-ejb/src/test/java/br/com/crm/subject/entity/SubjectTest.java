@@ -37,6 +37,15 @@ class SubjectTest {
     }
 
     @Test
+    void onlyItsResponsibleOrAnAdministratorMayDeleteASubject() {
+        Subject subject = subject();
+
+        assertThat(subject.mayBeDeletedBy("ana", false)).isTrue();
+        assertThat(subject.mayBeDeletedBy("bruno", false)).isFalse();
+        assertThat(subject.mayBeDeletedBy("admin", true)).isTrue();
+    }
+
+    @Test
     void aMoveChangesTheStageAndIsRecordedWithWhoAndWhen() {
         Subject subject = subject();
 

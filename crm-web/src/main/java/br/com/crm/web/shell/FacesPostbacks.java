@@ -18,8 +18,6 @@ import java.util.UUID;
  * A page's form posted back without the Content-Security-Policy nonce that its scripts add to every postback
  * (or with one that is not a nonce) was not sent by the page: it is answered 400 with a problem here. Left to
  * PrimeFaces, it would end as a server error page and a logged exception.
- * <p>
- * Only form-encoded postbacks are read; a multipart one (a file upload) is left to Faces.
  */
 @WebFilter(urlPatterns = "*.xhtml")
 public class FacesPostbacks extends HttpFilter {
@@ -29,9 +27,10 @@ public class FacesPostbacks extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String type = request.getContentType();
-        if ("POST".equals(request.getMethod()) && type != null
-                && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        String media = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        // Multipart ones too (the import's upload): the Faces servlet's multipart-config lets them be read here.
+        if ("POST".equals(request.getMethod()) && (media.startsWith("application/x-www-form-urlencoded")
+                || media.startsWith("multipart/form-data"))) {
             if (request.getCharacterEncoding() == null) {
                 // What Faces would set before reading the parameters; they are read here first.
                 request.setCharacterEncoding(StandardCharsets.UTF_8.name());

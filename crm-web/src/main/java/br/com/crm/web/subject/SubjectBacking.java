@@ -101,8 +101,7 @@ public class SubjectBacking implements Serializable {
 
     /** The delete button: for an administrator, or the subject's responsible. */
     public boolean isDeletable() {
-        return currentUser.isAdmin() || (currentUser.isEditor()
-                && subject.getResponsible().getUsername().equals(currentUser.getUsername()));
+        return currentUser.isEditor() && subject.mayBeDeletedBy(currentUser.getUsername(), currentUser.isAdmin());
     }
 
     public boolean isDeleteSent() {
