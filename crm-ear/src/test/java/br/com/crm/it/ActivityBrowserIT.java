@@ -62,10 +62,12 @@ class ActivityBrowserIT {
         due.sendKeys(LocalDate.now(ZONE).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 10:00",
                 Keys.ESCAPE);
         browser.find(By.id("activities:saveActivity")).click();
+        // Read with a wait: the list is rendered again by the change's push, which can replace it mid-read.
+        String typed = LocalDate.now(ZONE).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 10:00";
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activities:list"),
                 "Visitar a fábrica"));
-        assertThat(browser.find(By.id("activities:list")).getText()).contains("Atrasada")
-                .contains(LocalDate.now(ZONE).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 10:00");
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activities:list"), "Atrasada"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activities:list"), typed));
 
         browser.open("index.xhtml?q=" + token);
         WebElement next = browser.until(ExpectedConditions.presenceOfElementLocated(
