@@ -211,6 +211,10 @@ class HostileInputIT {
                 new Endpoint("ana", "POST", "api/v1/subjects/bulk", null, Json.createObjectBuilder()
                         .add("action", "addTags").add("filter", filter)
                         .add("tagIds", Json.createArrayBuilder().add(tag)).build()),
+                // Bulk deletion's own fields, on a selection of nothing (id 0), so that no variant deletes.
+                new Endpoint("admin", "POST", "api/v1/subjects/bulk", null, Json.createObjectBuilder()
+                        .add("action", "delete").add("ids", Json.createArrayBuilder().add(0))
+                        .add("expectedCount", 999).add("confirm", false).build()),
                 new Endpoint("admin", "POST", "api/v1/stages", null, Json.createObjectBuilder()
                         .add("description", "Hostil " + Api.token()).add("descriptionEn", "Hostile")
                         .add("position", 1).add("staleDays", 5).add("proposalRule", "SENT").build()),
@@ -226,6 +230,7 @@ class HostileInputIT {
                 new Endpoint("ana", "DELETE", "api/v1/activities/{id}", activityTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/proposals/{id}", proposalTag, null),
                 new Endpoint("admin", "DELETE", "api/v1/stages/{id}", stageTag, null),
+                new Endpoint("ana", "DELETE", "api/v1/subjects/{id}?confirm=maybe", subjectTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/subjects/{id}", subjectTag, null))
                 .stream().map(e -> e.path().contains("{id}") ? withId(e, subject, activity, noteId, proposalId,
                         stageId, tag) : e).toList();
