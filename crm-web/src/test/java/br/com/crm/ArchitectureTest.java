@@ -39,7 +39,7 @@ class ArchitectureTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("kernel", "database"),
             List.of("security"),
-            List.of("erp"),
+            List.of("erp", "audit"),
             List.of("customer", "operations"),
             List.of("stage", "tag"),
             List.of("subject"),

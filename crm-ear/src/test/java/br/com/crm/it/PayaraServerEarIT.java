@@ -91,8 +91,26 @@ class PayaraServerEarIT {
                 System.getProperty("crm.ear")), env, Duration.ofMinutes(5));
         assertThat(installed).as("install.sh exit code").isZero();
 
-        base = new URL("http://localhost:" + HTTP_PORT + "/crm/");
+        base = new URL("http://127.0.0.1:" + HTTP_PORT + "/crm/");
+        awaitReadiness();
         reportMemory();
+    }
+
+    /**
+     * The server answers its readiness check before any test runs; when it does not, the failure carries the end of
+     * the domain's log (a CI run once found the HTTP port closed after a successful install, with nothing to read).
+     */
+    private void awaitReadiness() throws IOException {
+        try {
+            await("readiness after the install").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(() -> http.root().get("health/ready").statusCode() == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Path log = domains.resolve(DOMAIN).resolve("logs/server.log");
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of("(no " + log + ")");
+            throw new AssertionError("Payara Server did not become ready; the end of its log:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size())), e);
+        }
     }
 
     /** For the README's figures: the resident memory of the server with the module deployed. */

@@ -41,6 +41,49 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         TAGS_CHANGED,
         STAGES_CHANGED;
 
+        /** What the audit trail calls this kind of change. */
+        public AuditEvent.Action action() {
+            return switch (this) {
+                case SUBJECT_CREATED, NOTE_ADDED -> AuditEvent.Action.CREATE;
+                case SUBJECT_EDITED, ACTIVITY_EDITED, NOTE_EDITED, PROPOSAL_SAVED, MAIL_STATUS, CUSTOMER_SAVED ->
+                        AuditEvent.Action.EDIT;
+                case SUBJECT_MOVED -> AuditEvent.Action.MOVE;
+                case SUBJECT_CLOSED -> AuditEvent.Action.CLOSE;
+                case SUBJECT_REOPENED, ACTIVITY_REOPENED -> AuditEvent.Action.REOPEN;
+                case SUBJECT_TAGGED -> AuditEvent.Action.TAG;
+                case SUBJECT_ASSIGNED -> AuditEvent.Action.ASSIGN;
+                case SUBJECT_ARCHIVED -> AuditEvent.Action.ARCHIVE;
+                case SUBJECT_UNARCHIVED -> AuditEvent.Action.UNARCHIVE;
+                case SUBJECT_DELETED, ACTIVITY_DELETED, NOTE_DELETED -> AuditEvent.Action.DELETE;
+                case SUBJECTS_IMPORTED -> AuditEvent.Action.IMPORT;
+                case ACTIVITY_PLANNED -> AuditEvent.Action.PLAN;
+                case ACTIVITY_DONE -> AuditEvent.Action.DONE;
+                case PROPOSAL_SENT -> AuditEvent.Action.SEND;
+                case PROPOSAL_ANSWERED -> AuditEvent.Action.ANSWER;
+                case PROPOSAL_EXPIRED -> AuditEvent.Action.EXPIRE;
+                case MAIL_QUEUED -> AuditEvent.Action.QUEUE;
+                case TAGS_CHANGED, STAGES_CHANGED -> AuditEvent.Action.SETTINGS;
+            };
+        }
+
+        /** The kind of record this kind of change is about, for the audit trail. */
+        public AuditEvent.Entity entity() {
+            String name = name();
+            if (name.startsWith("SUBJECT")) {
+                return AuditEvent.Entity.SUBJECT;
+            }
+            return switch (this) {
+                case ACTIVITY_PLANNED, ACTIVITY_EDITED, ACTIVITY_DONE, ACTIVITY_REOPENED, ACTIVITY_DELETED ->
+                        AuditEvent.Entity.ACTIVITY;
+                case NOTE_ADDED, NOTE_EDITED, NOTE_DELETED -> AuditEvent.Entity.NOTE;
+                case PROPOSAL_SAVED, PROPOSAL_SENT, PROPOSAL_ANSWERED, PROPOSAL_EXPIRED -> AuditEvent.Entity.PROPOSAL;
+                case MAIL_QUEUED, MAIL_STATUS -> AuditEvent.Entity.EMAIL;
+                case CUSTOMER_SAVED -> AuditEvent.Entity.CUSTOMER;
+                case TAGS_CHANGED -> AuditEvent.Entity.TAG;
+                default -> AuditEvent.Entity.STAGE;
+            };
+        }
+
         /** Whether it may change which open activities are overdue or due today (the funnel header's figures). */
         public boolean altersDueActivities() {
             return name().startsWith("ACTIVITY_") || name().startsWith("SUBJECT");

@@ -39,14 +39,46 @@ public class Changes {
     Event<Change> event;
 
     @Inject
+    Event<AuditEvent> audit;
+
+    @Inject
     Instance<ChangeOrigin> origin;
 
-    /** Fires the change inside the caller's transaction; listeners hear of it once (and only if) it commits. */
+    /**
+     * Fires the change inside the caller's transaction; listeners hear of it once (and only if) it commits. The
+     * audit trail records it from the change alone (no summary).
+     */
     public Change fire(Change.Kind kind, Collection<Long> subjects, Collection<Long> stages, Long record,
                        String user) {
+        return fire(kind, subjects, stages, record, user, (String) null);
+    }
+
+    /** As {@link #fire(Change.Kind, Collection, Collection, Long, String)}, the audit entry with this summary. */
+    public Change fire(Change.Kind kind, Collection<Long> subjects, Collection<Long> stages, Long record,
+                       String user, String summary) {
+        List<AuditEvent.Item> items = new ArrayList<>();
+        if (record != null || subjects.isEmpty()) {
+            items.add(new AuditEvent.Item(record, subjects.size() == 1 ? subjects.iterator().next() : null,
+                    summary));
+        } else {
+            items.addAll(AuditEvent.subjects(subjects, summary));
+        }
+        return fire(kind, subjects, stages, record, user,
+                new AuditEvent(kind.action(), kind.entity(), items, null, user, null));
+    }
+
+    /** Fires the change and, in the same transaction, what the audit trail records of it. */
+    public Change fire(Change.Kind kind, Collection<Long> subjects, Collection<Long> stages, Long record,
+                       String user, AuditEvent audited) {
         Change change = Change.of(kind, subjects, stages, record, user, ChangeOrigin.of(origin));
+        audit.fire(audited);
         event.fire(change);
         return change;
+    }
+
+    /** An act that changes nothing on a board (a login, an export, a setting), for the audit trail only. */
+    public void audit(AuditEvent audited) {
+        audit.fire(audited);
     }
 
     public void listen(Consumer<List<Change>> listener) {

@@ -105,7 +105,8 @@ public class Customers {
 
     /** The customer's name and status show on its subjects' cards, in any column. */
     private void changed(Customer customer) {
-        changes.fire(Change.Kind.CUSTOMER_SAVED, List.of(), List.of(), customer.getId(), caller.name());
+        changes.fire(Change.Kind.CUSTOMER_SAVED, List.of(), List.of(), customer.getId(), caller.name(),
+                customer.getName());
     }
 
     static String escapeLike(String text) {

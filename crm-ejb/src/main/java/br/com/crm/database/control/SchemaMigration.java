@@ -78,7 +78,7 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations("classpath:db/migration")
-                .javaMigrations(new ActivityDaysTable(), new DemoErpTables(demo))
+                .javaMigrations(new ActivityDaysTable(), new DemoErpTables(demo), new AuditTable())
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .cleanDisabled(true);

@@ -1,10 +1,14 @@
 package br.com.crm.funnel.boundary;
 
+import br.com.crm.kernel.AuditEvent;
+import br.com.crm.kernel.Changes;
+import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.entity.Outcome;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -35,6 +39,12 @@ public class SubjectExports {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Changes changes;
+
+    @Inject
+    CurrentCaller caller;
+
     /** Hands every selected subject to {@code sink}, newest first; returns how many. */
     public long each(SubjectFilter filter, Consumer<Row> sink) {
         long count = 0;
@@ -54,6 +64,8 @@ public class SubjectExports {
             rows.forEach(sink);
             count += rows.size();
             if (rows.size() < CHUNK) {
+                changes.audit(AuditEvent.of(AuditEvent.Action.EXPORT, AuditEvent.Entity.SUBJECT, null, null,
+                        count + " · " + filter, caller.name()));
                 return count;
             }
             after = rows.get(rows.size() - 1).id();

@@ -1,5 +1,6 @@
 package br.com.crm.mail.boundary;
 
+import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Changes;
@@ -116,6 +117,8 @@ public class Mails {
             template.edit(name, subject, body, forProposal);
         }
         em.flush();
+        changes.audit(AuditEvent.of(id == null ? AuditEvent.Action.CREATE : AuditEvent.Action.EDIT,
+                AuditEvent.Entity.TEMPLATE, template.getId(), null, template.getName(), caller.name()));
         return template;
     }
 
@@ -124,6 +127,8 @@ public class Mails {
         MailTemplate template = em.find(MailTemplate.class, id);
         if (template != null) {
             em.remove(template);
+            changes.audit(AuditEvent.of(AuditEvent.Action.DELETE, AuditEvent.Entity.TEMPLATE, id, null,
+                    template.getName(), caller.name()));
         }
     }
 

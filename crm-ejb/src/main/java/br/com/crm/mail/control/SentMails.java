@@ -29,4 +29,11 @@ public class SentMails implements SubjectTrail {
                 .setParameter("sent", List.of(MailStatus.QUEUED, MailStatus.SENDING, MailStatus.SENT))
                 .getResultList());
     }
+
+    @Override
+    public String erasedWith(long subjectId) {
+        long mails = em.createQuery("select count(m) from Mail m where m.subjectId = :id", Long.class)
+                .setParameter("id", subjectId).getSingleResult();
+        return mails == 0 ? "" : "e-mails " + mails;
+    }
 }

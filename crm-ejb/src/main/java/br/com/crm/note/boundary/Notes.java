@@ -87,6 +87,8 @@ public class Notes {
     }
 
     private void changed(Change.Kind kind, Note note) {
-        events.fire(kind, List.of(note.getSubjectId()), List.of(), note.getId(), caller.name());
+        String text = note.getText();
+        events.fire(kind, List.of(note.getSubjectId()), List.of(), note.getId(), caller.name(),
+                text.length() <= 100 ? text : text.substring(0, 99) + "…");
     }
 }

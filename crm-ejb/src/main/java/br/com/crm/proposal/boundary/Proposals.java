@@ -3,6 +3,8 @@ package br.com.crm.proposal.boundary;
 import br.com.crm.customer.entity.TaxId;
 import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.control.ErpCalls;
+import br.com.crm.kernel.AuditEvent;
+import br.com.crm.kernel.Changes;
 import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
@@ -82,6 +84,9 @@ public class Proposals {
 
     @Inject
     ProposalLifecycle lifecycle;
+
+    @Inject
+    Changes changes;
 
     @Inject
     ProposalPrints prints;
@@ -201,6 +206,7 @@ public class Proposals {
         }
         company.edit(form.name(), taxId, form.address(), form.phone(), form.email());
         flush();
+        companyChanged(company);
         return company;
     }
 
@@ -213,7 +219,13 @@ public class Proposals {
         }
         company.changeLogo(logo);
         flush();
+        companyChanged(company);
         return company;
+    }
+
+    private void companyChanged(Company company) {
+        changes.audit(AuditEvent.of(AuditEvent.Action.SETTINGS, AuditEvent.Entity.COMPANY, null, null,
+                company.getName(), caller.name()));
     }
 
     private long nextNumber() {

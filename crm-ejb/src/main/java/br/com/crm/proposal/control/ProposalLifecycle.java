@@ -77,6 +77,7 @@ public class ProposalLifecycle {
     }
 
     public void changed(Change.Kind kind, Proposal proposal) {
-        changes.fire(kind, List.of(proposal.getSubjectId()), List.of(), proposal.getId(), subjects.by());
+        changes.fire(kind, List.of(proposal.getSubjectId()), List.of(), proposal.getId(), subjects.by(),
+                proposal.getDisplayNumber() + " · " + proposal.getStatus());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Subjects with a proposal the customer received: sent, or already accepted. */
 @Dependent
@@ -28,5 +29,13 @@ public class SentProposals implements SubjectTrail {
                 .setParameter("ids", subjectIds)
                 .setParameter("sent", List.of(ProposalStatus.SENT, ProposalStatus.ACCEPTED))
                 .getResultList());
+    }
+
+    @Override
+    public String erasedWith(long subjectId) {
+        List<Long> numbers = em.createQuery("select distinct p.number from Proposal p where p.subjectId = :id "
+                + "order by p.number", Long.class).setParameter("id", subjectId).getResultList();
+        return numbers.isEmpty() ? "" : "proposals " + numbers.stream().map(String::valueOf)
+                .collect(Collectors.joining(", "));
     }
 }

@@ -1,10 +1,14 @@
 package br.com.crm.report.boundary;
 
 import br.com.crm.activity.entity.ActivityKind;
+import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Changes;
+import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -66,6 +70,18 @@ public class ActivityReport {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Changes changes;
+
+    @Inject
+    CurrentCaller caller;
+
+    /** The report left the module as a file: who, which query, which format (the audit trail keeps it). */
+    public void exported(Query query, String format) {
+        changes.audit(AuditEvent.of(AuditEvent.Action.EXPORT, AuditEvent.Entity.REPORT, null, null,
+                format + " · " + query, caller.name()));
+    }
 
     public Result run(Query query) {
         if (query.from() == null || query.to() == null || query.to().isBefore(query.from())) {

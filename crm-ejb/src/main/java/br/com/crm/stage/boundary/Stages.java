@@ -1,5 +1,6 @@
 package br.com.crm.stage.boundary;
 
+import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Changes;
@@ -147,6 +148,9 @@ public class Stages {
         requireDescription(description);
         LostReason reason = new LostReason(description, descriptionEn);
         em.persist(reason);
+        em.flush();
+        changes.audit(AuditEvent.of(AuditEvent.Action.CREATE, AuditEvent.Entity.LOST_REASON, reason.getId(), null,
+                description, caller.name()));
         return reason;
     }
 
@@ -158,6 +162,8 @@ public class Stages {
             throw BusinessException.notFound("lostReason", id);
         }
         reason.retire();
+        changes.audit(AuditEvent.of(AuditEvent.Action.ARCHIVE, AuditEvent.Entity.LOST_REASON, id, null,
+                reason.getDescription(), caller.name()));
     }
 
     private static void requireDescription(String description) {

@@ -1,5 +1,6 @@
 package br.com.crm.subject.control;
 
+import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Changes;
@@ -24,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -99,7 +101,11 @@ public class SubjectChanges {
             stages.add(subject.getStage().getId());
         }
         flush();
-        fire(kind, subjects.stream().map(Subject::getId).toList(), stages, null);
+        List<AuditEvent.Item> items = subjects.stream()
+                .map(subject -> new AuditEvent.Item(subject.getId(), subject.getId(), subject.auditSummary())).toList();
+        AuditEvent audited = new AuditEvent(kind.action(), AuditEvent.Entity.SUBJECT, items, null, by(),
+                kind == Change.Kind.SUBJECTS_IMPORTED ? AuditEvent.Origin.IMPORT : null);
+        changes.fire(kind, subjects.stream().map(Subject::getId).toList(), stages, null, by(), audited);
     }
 
     public Subject created(Subject subject) {
@@ -118,6 +124,7 @@ public class SubjectChanges {
      */
     public Subject change(Subject subject, Change.Kind kind, Mutation mutation) {
         Placement before = subject.placement();
+        Map<String, String> fieldsBefore = subject.auditFields();
         long stageBefore = subject.getStage().getId();
         Outcome outcomeBefore = subject.getOutcome();
         OffsetDateTime now = now();
@@ -132,8 +139,10 @@ public class SubjectChanges {
             activityDays.subjectMoved(subject.getId(), stageBefore,
                     outcomeBefore == null ? StageTotal.OPEN : outcomeBefore.name());
         }
-        fire(moved == null ? kind : movedKind(kind, outcomeBefore, subject.getOutcome()), List.of(subject.getId()),
-                new HashSet<>(List.of(stageBefore, stageAfter)), null);
+        Change.Kind happened = moved == null ? kind : movedKind(kind, outcomeBefore, subject.getOutcome());
+        changes.fire(happened, List.of(subject.getId()), new HashSet<>(List.of(stageBefore, stageAfter)), null, by(),
+                AuditEvent.of(happened.action(), AuditEvent.Entity.SUBJECT, subject.getId(), subject.getId(),
+                        subject.getTitle(), by()).withChanges(AuditEvent.diff(fieldsBefore, subject.auditFields())));
         return subject;
     }
 
@@ -152,12 +161,20 @@ public class SubjectChanges {
             throw new BusinessException(BusinessException.Kind.CONFLICT,
                     administrator ? "subject.delete.sent.confirm" : "subject.delete.sent", null);
         }
+        StringBuilder lost = new StringBuilder(subject.auditSummary());
+        trails.forEach(trail -> {
+            String erased = trail.erasedWith(id);
+            if (!erased.isEmpty()) {
+                lost.append(" · ").append(erased);
+            }
+        });
         totals.replace(subject.placement(), null);
         activityDays.removeSubjects(List.of(id));
         long stage = subject.getStage().getId();
         em.remove(subject);
         flush();
-        fire(Change.Kind.SUBJECT_DELETED, List.of(id), Set.of(stage), null);
+        changes.fire(Change.Kind.SUBJECT_DELETED, List.of(id), Set.of(stage), null, by(),
+                AuditEvent.of(AuditEvent.Action.DELETE, AuditEvent.Entity.SUBJECT, id, id, lost.toString(), by()));
     }
 
     /** Of these subjects, those that sent proposals or e-mails to the customer (a chunk at a time). */
@@ -182,9 +199,11 @@ public class SubjectChanges {
         String by = by();
         int changed = 0;
         Set<Long> stages = new HashSet<>();
+        List<AuditEvent.Item> audited = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             lock(chunk);
+            audited.addAll(summaries(chunk));
             Map<List<Object>, Object[]> before = placements(chunk);
             if (moves) {
                 activityDays.removeSubjects(chunk);
@@ -201,7 +220,8 @@ public class SubjectChanges {
         }
         if (changed > 0) {
             em.clear();
-            fire(kind, ids, stages, null);
+            changes.fire(kind, ids, stages, null, by,
+                    new AuditEvent(kind.action(), AuditEvent.Entity.SUBJECT, audited, null, by, null));
         }
         return changed;
     }
@@ -218,7 +238,7 @@ public class SubjectChanges {
         long id = change.getAsLong();
         flush("activity");
         activityDays.add(id);
-        fire(kind, List.of(subjectId), stageOf(subjectId), id);
+        fireAbout(kind, subjectId, id);
         return id;
     }
 
@@ -238,7 +258,7 @@ public class SubjectChanges {
      */
     public void recorded(Change.Kind kind, long subjectId, long recordId, OffsetDateTime at) {
         activityRecorded(subjectId, at);
-        fire(kind, List.of(subjectId), stageOf(subjectId), recordId);
+        fireAbout(kind, subjectId, recordId);
     }
 
     /** A stage holding subjects (archived ones too: they would lose their stage) is not removed. */
@@ -260,13 +280,28 @@ public class SubjectChanges {
         return asked == Change.Kind.SUBJECT_CREATED ? asked : Change.Kind.SUBJECT_MOVED;
     }
 
-    private Set<Long> stageOf(long subjectId) {
-        return em.createQuery("select s.stageId from Subject s where s.id = :id", Long.class)
-                .setParameter("id", subjectId).getResultStream().collect(Collectors.toSet());
+    /** A change of the subject's record (an activity, a note, an e-mail), its audit entry named by the subject. */
+    private void fireAbout(Change.Kind kind, long subjectId, long recordId) {
+        Set<Long> stages = new HashSet<>();
+        String title = null;
+        for (Object[] row : em.createQuery("select s.stageId, s.title from Subject s where s.id = :id", Object[].class)
+                .setParameter("id", subjectId).getResultList()) {
+            stages.add((Long) row[0]);
+            title = (String) row[1];
+        }
+        changes.fire(kind, List.of(subjectId), stages, recordId, by(), title);
     }
 
-    private void fire(Change.Kind kind, Collection<Long> subjects, Collection<Long> stages, Long record) {
-        changes.fire(kind, subjects, stages, record, by());
+    /** Each subject of the chunk in one line, as its audit entry keeps it (read before a bulk step changes it). */
+    private List<AuditEvent.Item> summaries(List<Long> chunk) {
+        return em.createQuery("select s.id, s.title, c.name, s.amount, st.description from Subject s "
+                        + "join s.customer c join s.stage st where s.id in :ids", Object[].class)
+                .setParameter("ids", chunk)
+                .setHint(SubjectFilter.BIND_PARAMETERS, "True")
+                .getResultStream()
+                .map(row -> new AuditEvent.Item((Long) row[0], (Long) row[0], row[1] + " · " + row[2]
+                        + (row[3] == null ? "" : " · " + Subject.money((BigDecimal) row[3])) + " · " + row[4]))
+                .toList();
     }
 
     private Subject current(long id, long version) {

@@ -12,4 +12,10 @@ public interface SubjectTrail {
 
     /** Of these subjects, those that have sent something. */
     Set<Long> sentFrom(Collection<Long> subjectIds);
+
+    /**
+     * What deleting the subject erases of this component's records, in a few words for its audit entry
+     * (e.g. {@code proposals 12, 15}); empty when nothing.
+     */
+    String erasedWith(long subjectId);
 }

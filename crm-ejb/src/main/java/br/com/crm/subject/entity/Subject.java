@@ -35,11 +35,14 @@ import jakarta.validation.constraints.Size;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -287,6 +290,46 @@ public class Subject implements Serializable {
     /** Marks a new subject as imported under {@code key}. */
     public void importedAs(String key) {
         this.externalKey = key;
+    }
+
+    /**
+     * The fields the audit trail compares before and after a change, as text: what a colleague would ask "what
+     * did they change?" about (the description bounded, tags apart: tagging is its own entry).
+     */
+    public Map<String, String> auditFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", title);
+        fields.put("customer", customer == null ? null : customer.getName());
+        fields.put("stage", stage == null ? null : stage.getDescription());
+        fields.put("responsible", responsible == null ? null : responsible.getUsername());
+        fields.put("value", amount == null ? null : money(amount));
+        fields.put("expectedClose", expectedClose == null ? null : expectedClose.toString());
+        fields.put("outcome", outcome == null ? null : outcome.name());
+        fields.put("lostReason", lostReason == null ? null : lostReason.getDescription());
+        fields.put("archived", String.valueOf(archived));
+        fields.put("description", description == null || description.length() <= 200 ? description
+                : description.substring(0, 199) + "…");
+        return fields;
+    }
+
+    /** A value as the audit trail writes it: plain, with its two decimals (as stored), whatever scale was typed. */
+    public static String money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** The subject in one line, as its audit entries keep it (a deleted subject's entry keeps what was lost). */
+    public String auditSummary() {
+        StringBuilder line = new StringBuilder(title);
+        if (customer != null) {
+            line.append(" · ").append(customer.getName());
+        }
+        if (amount != null) {
+            line.append(" · ").append(money(amount));
+        }
+        if (stage != null) {
+            line.append(" · ").append(stage.getDescription());
+        }
+        return line.toString();
     }
 
     public String getExternalKey() {

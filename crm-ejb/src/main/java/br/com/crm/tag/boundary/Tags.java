@@ -1,5 +1,6 @@
 package br.com.crm.tag.boundary;
 
+import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Changes;
@@ -15,8 +16,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Tags: everyone reads and puts them on subjects (see Subjects); administrators create, rename and delete. */
@@ -54,6 +57,9 @@ public class Tags {
         Tag tag = new Tag(name, color);
         refuseDuplicate(tag, null);
         em.persist(tag);
+        em.flush();
+        changes.audit(AuditEvent.of(AuditEvent.Action.CREATE, AuditEvent.Entity.TAG, tag.getId(), null, name,
+                caller.name()));
         return tag;
     }
 
@@ -66,32 +72,36 @@ public class Tags {
         if (tag.getVersion() != version) {
             throw BusinessException.stale("tag");
         }
+        Map<String, String> before = Map.of("name", tag.getName(), "color", tag.getColor());
         tag.rename(name, color);
         refuseDuplicate(tag, id);
-        changed(id);
+        changed(id, AuditEvent.of(AuditEvent.Action.EDIT, AuditEvent.Entity.TAG, id, null, tag.getName(),
+                caller.name()).withChanges(AuditEvent.diff(before, Map.of("name", tag.getName(),
+                "color", tag.getColor()))));
         return tag;
     }
 
     /** Deletes the tags (several at once) and takes them off every subject; unknown ids are ignored. */
     @RolesAllowed(Roles.ADMIN)
     public int delete(Collection<Long> ids) {
-        int deleted = 0;
+        List<AuditEvent.Item> deleted = new ArrayList<>();
         for (Long id : Set.copyOf(ids)) {
             Tag tag = em.find(Tag.class, id);
             if (tag != null) {
                 em.remove(tag);
-                deleted++;
+                deleted.add(new AuditEvent.Item(id, null, tag.getName()));
             }
         }
-        if (deleted > 0) {
-            changed(null);
+        if (!deleted.isEmpty()) {
+            changed(null, new AuditEvent(AuditEvent.Action.DELETE, AuditEvent.Entity.TAG, deleted, null,
+                    caller.name(), null));
         }
-        return deleted;
+        return deleted.size();
     }
 
     /** Chips change on cards wherever the tag is: every column may show it. */
-    private void changed(Long tagId) {
-        changes.fire(Change.Kind.TAGS_CHANGED, List.of(), List.of(), tagId, caller.name());
+    private void changed(Long tagId, AuditEvent audited) {
+        changes.fire(Change.Kind.TAGS_CHANGED, List.of(), List.of(), tagId, caller.name(), audited);
     }
 
     private void refuseDuplicate(Tag tag, Long self) {

@@ -98,4 +98,25 @@ class SchemaMigrationIT {
         // Leaving demo mode later: the same history, valid.
         SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).load().validate();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anAuditEntryCannotBeChangedOrDeletedWithSql(TestDatabase db) throws Exception {
+        SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).load().migrate();
+        try (Connection c = db.dataSource().getConnection()) {
+            c.createStatement().execute("insert into crm_audit (at, actor, action, entity, entity_id, summary, "
+                    + "origin) values (current_timestamp, 'ana', 'DELETE', 'SUBJECT', 7, 'Reforma · R$ 10', 'API')");
+            assertThatThrownBy(() -> c.createStatement().execute("update crm_audit set actor = 'bruno'"))
+                    .as("an entry is never rewritten")
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> c.createStatement().execute("delete from crm_audit where entity_id = 7"))
+                    .as("nor deleted")
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            try (ResultSet rs = c.createStatement().executeQuery("select actor, count(*) from crm_audit group by actor")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("ana");
+                assertThat(rs.getLong(2)).isEqualTo(1);
+            }
+        }
+    }
 }

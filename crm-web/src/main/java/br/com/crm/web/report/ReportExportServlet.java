@@ -53,5 +53,6 @@ public class ReportExportServlet extends HttpServlet {
         response.setContentType(format.contentType);
         response.setHeader("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"");
         table.write(format, response.getOutputStream(), bundle);
+        report.exported(query, format.name());
     }
 }

@@ -1,7 +1,11 @@
 package br.com.crm.web.security;
 
+import br.com.crm.audit.boundary.Audit;
+import br.com.crm.kernel.AuditEvent;
+import br.com.crm.kernel.ChangeOrigin;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.web.shell.ClientAddress;
+import br.com.crm.web.shell.RequestOrigin;
 import br.com.crm.web.shell.ServletProblems;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.DeclareRoles;
@@ -122,6 +126,12 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    ChangeOrigin origin;
+
+    @Inject
+    Audit audit;
+
     @PostConstruct
     void init() {
         new SecureRandom().nextBytes(rememberKey);
@@ -223,11 +233,14 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return CredentialValidationResult.NOT_VALIDATED_RESULT;
             }
             CredentialValidationResult result = identityStores.validate(credential);
+            RequestOrigin.tell(origin, clientAddress, request);
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 throttle.succeeded(user, address);
+                audit.login(AuditEvent.Action.LOGIN, result.getCallerPrincipal().getName());
             } else {
                 throttle.failed(user, address);
                 LOG.info(() -> "Failed login for " + loggable(user) + " from " + address);
+                audit.login(AuditEvent.Action.LOGIN_FAILED, user);
             }
             return result;
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package br.com.crm.web.security;
 
+import br.com.crm.audit.boundary.Audit;
+import br.com.crm.kernel.AuditEvent;
 import br.com.crm.web.shell.Feedback;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -38,6 +40,9 @@ public class LoginBacking {
     @Inject
     FacesContext facesContext;
 
+    @Inject
+    Audit audit;
+
     public void login() throws IOException {
         ExternalContext external = facesContext.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
@@ -63,6 +68,9 @@ public class LoginBacking {
 
     public void logout() throws ServletException, IOException {
         HttpServletRequest request = Faces.getRequest();
+        if (request.getRemoteUser() != null) {
+            audit.login(AuditEvent.Action.LOGOUT, request.getRemoteUser());
+        }
         request.logout();
         Faces.invalidateSession();
         Faces.redirect(request.getContextPath() + CrmAuthenticationMechanism.LOGIN_PAGE + "?logout=true");
