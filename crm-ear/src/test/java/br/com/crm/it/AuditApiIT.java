@@ -47,11 +47,16 @@ class AuditApiIT {
                         .add("responsible", "ana").add("amount", 900).build().toString());
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
         api.move(id, "{\"stageId\":" + Api.id(api.openStage(2)) + "}");
+        HttpResponse<String> stale = api.call("bruno", "PUT", "api/v1/subjects/" + id, Api.ifMatch(subject),
+                Json.createObjectBuilder().add("title", "Sobrescrito").add("customerId",
+                        subject.getJsonNumber("customerId")).add("responsible", "bruno").build().toString());
+        assertThat(stale.statusCode()).as("a refused change").isEqualTo(412);
 
         HttpResponse<String> history = api.call("bruno", "GET", "api/v1/subjects/" + id + "/history", null, null);
         assertThat(history.statusCode()).as("a colleague who sees the subject reads its history").isEqualTo(200);
         List<JsonObject> entries = entries(history);
-        assertThat(entries).extracting(e -> e.getString("action")).containsExactly("MOVE", "EDIT", "CREATE");
+        assertThat(entries).as("the refused change left no entry").extracting(e -> e.getString("action"))
+                .containsExactly("MOVE", "EDIT", "CREATE");
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.getString("actor")).isEqualTo("ana");
             assertThat(e.getString("entity")).isEqualTo("SUBJECT");

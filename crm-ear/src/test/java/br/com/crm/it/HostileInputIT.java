@@ -568,7 +568,10 @@ class HostileInputIT {
                     String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                     String schema = rs.getString("TABLE_SCHEM");
                     boolean own = schema == null || schema.equalsIgnoreCase("public");
-                    if (own && (name.startsWith("crm_") || name.startsWith("erp_")) && !name.endsWith("schema_history")) {
+                    // The audit trail records login attempts, whatever the request then does; that a refused change
+                    // leaves no entry AuditApiIT shows.
+                    if (own && (name.startsWith("crm_") || name.startsWith("erp_")) && !name.endsWith("schema_history")
+                            && !name.equals("crm_audit")) {
                         found.add(name);
                     }
                 }

@@ -41,12 +41,23 @@ public class Accounts {
                 .findFirst();
     }
 
+    /** The stored form of a password (PBKDF2, with the parameters of {@link #HASH_PARAMETERS}). */
+    public String hash(char[] password) {
+        passwordHash.initialize(HASH_PARAMETERS);
+        return passwordHash.generate(password);
+    }
+
+    /** Whether {@code password} is the user's current one. */
+    public boolean verify(User user, char[] password) {
+        passwordHash.initialize(HASH_PARAMETERS);
+        return passwordHash.verify(password, user.getPasswordHash());
+    }
+
     /** Creates the user unless one with this name exists; the existing one is left as it is. */
     public User createIfAbsent(String username, String displayName, String email, char[] password,
                                Set<String> roles) {
         return find(username).orElseGet(() -> {
-            passwordHash.initialize(HASH_PARAMETERS);
-            User user = new User(username, displayName, email, passwordHash.generate(password), roles);
+            User user = new User(username, displayName, email, hash(password), roles);
             em.persist(user);
             return user;
         });

@@ -1,5 +1,6 @@
 package br.com.crm.security.entity;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -34,6 +35,8 @@ import java.util.TreeSet;
 @NamedQuery(name = User.BY_USERNAME, query = "select u from User u where u.username = :username")
 @NamedQuery(name = User.COUNT_ACTIVE_WITH_ROLE,
         query = "select count(u) from User u join u.roles r where r = :role and u.active = true")
+@NamedQuery(name = User.ACCESS, query = "select u.accessStamp, u.mustChangePassword from User u "
+        + "where u.username = :username and u.active = true")
 @NamedQuery(name = User.ACTIVE_WITH_ROLES, query = "select distinct u from User u join u.roles r "
         + "where r in :roles and u.active = true order by u.displayName")
 public class User implements Serializable {
@@ -43,6 +46,7 @@ public class User implements Serializable {
     public static final String BY_USERNAME = "User.byUsername";
     public static final String COUNT_ACTIVE_WITH_ROLE = "User.countActiveWithRole";
     public static final String ACTIVE_WITH_ROLES = "User.activeWithRoles";
+    public static final String ACCESS = "User.access";
 
     public static final int USERNAME_LENGTH = 60;
     public static final int NAME_LENGTH = 120;
@@ -84,11 +88,33 @@ public class User implements Serializable {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    /** A first or reset password: the user must choose their own at the next login. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    /**
+     * Changes whenever the user's access does (deactivated, role, password): a session or remembered API login
+     * made under another stamp ends at its next request.
+     */
+    @Column(name = "access_stamp", nullable = false)
+    private long accessStamp;
+
     @Version
     private long version;
 
     protected User() {
         // for JPA
+    }
+
+    /** A user whose first password an administrator chose: to be changed at the first login. */
+    public static User withTemporaryPassword(String username, String displayName, String email, String passwordHash,
+                                             String role) {
+        User user = new User(username, displayName, email, passwordHash, Set.of(role));
+        user.mustChangePassword = true;
+        return user;
     }
 
     public User(String username, String displayName, String email, String passwordHash, Set<String> roles) {
@@ -107,12 +133,87 @@ public class User implements Serializable {
         roles.add(role);
     }
 
-    public void changePasswordHash(String newHash) {
+    /**
+     * A new password; {@code temporary} when an administrator chose it (a first password or a reset), which the
+     * user must replace at the next login. Other sessions of the user end.
+     */
+    public void changePasswordHash(String newHash, boolean temporary) {
         this.passwordHash = newHash;
+        this.mustChangePassword = temporary;
+        accessChanged();
+    }
+
+    public void changePasswordHash(String newHash) {
+        changePasswordHash(newHash, false);
     }
 
     public void deactivate() {
         this.active = false;
+        accessChanged();
+    }
+
+    public void reactivate() {
+        this.active = true;
+        accessChanged();
+    }
+
+    public void edit(String newDisplayName, String newEmail) {
+        this.displayName = newDisplayName;
+        this.email = newEmail;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** The one role the user has from now on (administrators made by the demo also had crm-user). */
+    public void changeRole(String role) {
+        if (!Roles.isKnown(role)) {
+            throw new IllegalArgumentException("Unknown role: " + role);
+        }
+        if (!role.equals(getRole()) || roles.size() != 1) {
+            roles.clear();
+            roles.add(role);
+            accessChanged();
+        }
+    }
+
+    /** The user's highest role: crm-admin, then crm-user, then crm-viewer. */
+    public String getRole() {
+        for (String role : new String[]{Roles.ADMIN, Roles.USER, Roles.VIEWER}) {
+            if (roles.contains(role)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    public boolean isAdministrator() {
+        return roles.contains(Roles.ADMIN);
+    }
+
+    private void accessChanged() {
+        accessStamp++;
+        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** For verification only; never in an answer. */
+    @JsonbTransient
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public long getAccessStamp() {
+        return accessStamp;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime getUpdatedAt() {
+        return updatedAt;
     }
 
     public Long getId() {

@@ -32,7 +32,9 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Working on subjects: create, edit, move through the funnel (closing as won or lost), archive, delete. One call is
@@ -96,6 +98,23 @@ public class Subjects {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> BusinessException.notFound("subject", id));
+    }
+
+    /**
+     * How many active, open subjects each of these users is responsible for (for the users list: a deactivated
+     * user's are orphaned until someone takes them over). Users with none are left out.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public Map<Long, Long> openCountsOf(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        em.createQuery("select s.responsible.id, count(s) from Subject s where s.responsible.id in :ids "
+                        + "and s.archived = false and s.outcome is null group by s.responsible.id", Object[].class)
+                .setParameter("ids", userIds).getResultList()
+                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})

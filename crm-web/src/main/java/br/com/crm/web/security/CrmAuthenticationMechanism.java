@@ -3,6 +3,7 @@ package br.com.crm.web.security;
 import br.com.crm.audit.boundary.Audit;
 import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.ChangeOrigin;
+import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.web.shell.ClientAddress;
 import br.com.crm.web.shell.RequestOrigin;
@@ -38,6 +39,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -75,8 +77,12 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     private static final String API_PATH = "/api/";
 
     /** What the session remembers of a logged-in caller, and since when (for the longest a session may last). */
-    record Caller(String name, Set<String> roles, long since) implements Serializable {
+    record Caller(String name, Set<String> roles, long since, long stamp) implements Serializable {
     }
+
+    /** The page where a user whose password an administrator chose must choose their own. */
+    static final String PASSWORD_PAGE = "/account/password.xhtml";
+    private static final String OWN_PASSWORD_API = "/api/v1/me/password";
 
     /**
      * How long a successful HTTP Basic login is remembered. PBKDF2 is slow on purpose; an integrator calling the
@@ -86,7 +92,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     static final Duration BASIC_MEMORY = Duration.ofSeconds(60);
     private static final int BASIC_MEMORY_LIMIT = 10_000;
 
-    private record RememberedCaller(String name, Set<String> roles, long until) {
+    private record RememberedCaller(String name, Set<String> roles, long until, long stamp) {
     }
 
     /**
@@ -132,6 +138,9 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     Audit audit;
 
+    @Inject
+    Users users;
+
     @PostConstruct
     void init() {
         new SecureRandom().nextBytes(rememberKey);
@@ -149,10 +158,19 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller) {
-            if (System.currentTimeMillis() - caller.since() <= Duration.ofHours(maxHours).toMillis()) {
+            if (System.currentTimeMillis() - caller.since() > Duration.ofHours(maxHours).toMillis()) {
+                session.invalidate(); // the longest a session may last, however active
+            } else if (!context.isProtected()) {
                 return context.notifyContainerAboutLogin(caller.name(), caller.roles());
+            } else {
+                // Deactivated, given another role or another password since this session began: it ends now.
+                Optional<Users.Access> access = users.access(caller.name());
+                if (access.isPresent() && access.get().stamp() == caller.stamp()) {
+                    AuthenticationStatus status = context.notifyContainerAboutLogin(caller.name(), caller.roles());
+                    return access.get().mustChangePassword() ? toPasswordPage(request, response, status) : status;
+                }
+                session.invalidate();
             }
-            session.invalidate(); // the longest a session may last, however active
         }
         if (!context.isProtected()) {
             return context.doNothing();
@@ -172,8 +190,9 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession session = request.getSession();
         session.setMaxInactiveInterval((int) Duration.ofMinutes(idleMinutes).toSeconds());
-        session.setAttribute(CALLER_ATTRIBUTE, new Caller(result.getCallerPrincipal().getName(),
-                Set.copyOf(result.getCallerGroups()), System.currentTimeMillis()));
+        String name = result.getCallerPrincipal().getName();
+        session.setAttribute(CALLER_ATTRIBUTE, new Caller(name, Set.copyOf(result.getCallerGroups()),
+                System.currentTimeMillis(), users.access(name).map(Users.Access::stamp).orElse(-1L)));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -185,15 +204,23 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             String key = hmac(encoded);
             RememberedCaller remembered = rememberedBasic.get(key);
             if (remembered != null && remembered.until() - System.nanoTime() > 0) {
-                return context.notifyContainerAboutLogin(remembered.name(), remembered.roles());
+                Optional<Users.Access> access = users.access(remembered.name());
+                if (access.isPresent() && access.get().stamp() == remembered.stamp()) {
+                    return apiLogin(request, response, context, remembered.name(), remembered.roles(), access.get());
+                }
+                rememberedBasic.remove(key); // deactivated, another role or password: verified again, below
             }
             UsernamePasswordCredential credential = decodeBasic(encoded);
             if (credential != null) {
                 CredentialValidationResult result = verify(request, normalized(credential));
-                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                    rememberedBasic.put(key, new RememberedCaller(result.getCallerPrincipal().getName(),
-                            Set.copyOf(result.getCallerGroups()), System.nanoTime() + BASIC_MEMORY.toNanos()));
-                    return context.notifyContainerAboutLogin(result);
+                Optional<Users.Access> access = result.getStatus() == CredentialValidationResult.Status.VALID
+                        ? users.access(result.getCallerPrincipal().getName()) : Optional.empty();
+                if (access.isPresent()) {
+                    String name = result.getCallerPrincipal().getName();
+                    Set<String> roles = Set.copyOf(result.getCallerGroups());
+                    rememberedBasic.put(key, new RememberedCaller(name, roles,
+                            System.nanoTime() + BASIC_MEMORY.toNanos(), access.get().stamp()));
+                    return apiLogin(request, response, context, name, roles, access.get());
                 }
                 if (request.getAttribute(RETRY_AFTER_ATTRIBUTE) instanceof Long seconds) {
                     response.setHeader("Retry-After", String.valueOf(seconds));
@@ -208,6 +235,42 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         return unauthorized(response, "Authentication required (HTTP Basic).");
+    }
+
+    /**
+     * An API caller whose password an administrator chose may only choose their own
+     * ({@code POST /api/v1/me/password}) until they do.
+     */
+    private static AuthenticationStatus apiLogin(HttpServletRequest request, HttpServletResponse response,
+                                                 HttpMessageContext context, String name, Set<String> roles,
+                                                 Users.Access access) {
+        if (access.mustChangePassword()
+                && !request.getRequestURI().equals(request.getContextPath() + OWN_PASSWORD_API)) {
+            return problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "Change your password first: POST /api/v1/me/password {\"current\":…, \"password\":…}.");
+        }
+        return context.notifyContainerAboutLogin(name, roles);
+    }
+
+    /**
+     * A user who must change their password sees only the page where they do (and its Ajax); every other page
+     * sends them there.
+     */
+    private static AuthenticationStatus toPasswordPage(HttpServletRequest request, HttpServletResponse response,
+                                                       AuthenticationStatus loggedIn) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(PASSWORD_PAGE) || path.equals(OWN_PASSWORD_API)) {
+            return loggedIn;
+        }
+        Servlets.facesRedirect(request, response, request.getContextPath() + PASSWORD_PAGE);
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /** After the caller changed their own password: this session goes on under the new access stamp. */
+    static void passwordChanged(HttpSession session, long stamp) {
+        if (session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller) {
+            session.setAttribute(CALLER_ATTRIBUTE, new Caller(caller.name(), caller.roles(), caller.since(), stamp));
+        }
     }
 
     /**
