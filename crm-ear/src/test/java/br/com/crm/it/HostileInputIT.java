@@ -156,6 +156,12 @@ class HostileInputIT {
                 "{\"description\":\"Hostil " + Api.token() + "\"}");
         long stageId = stage.statusCode() == 201 ? Api.id(Api.json(stage)) : Api.id(api.firstStage());
         long firstStage = Api.id(api.firstStage());
+        String person = "hostil" + Api.token().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        HttpResponse<String> user = api.call("admin", "POST", "api/v1/users", null, Json.createObjectBuilder()
+                .add("username", person).add("displayName", "Hostil").add("email", person + "@empresa.test")
+                .add("role", "crm-viewer").add("password", "senha hostil " + Api.token()).build().toString());
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        long userId = Api.id(Api.json(user));
 
         Supplier<String> subjectTag = etag("api/v1/subjects/" + subject);
         Supplier<String> activityTag = etag("api/v1/activities/" + activity);
@@ -163,6 +169,8 @@ class HostileInputIT {
         Supplier<String> proposalTag = etag("api/v1/proposals/" + proposalId);
         Supplier<String> stageTag = etag("api/v1/stages/" + stageId);
         Supplier<String> tagTag = etag("api/v1/tags/" + tag);
+        Supplier<String> userTag = () -> api.call("admin", "GET", "api/v1/users/" + userId, null, null).headers()
+                .firstValue("ETag").orElseThrow();
         JsonObject subjectBody = Json.createObjectBuilder().add("title", "Hostil").add("customerId", customer)
                 .add("stageId", firstStage).add("responsible", "ana").add("amount", 100.25)
                 .add("expectedClose", "2027-01-31").add("description", "Texto").add("contactStatus", "PROSPECT")
@@ -225,6 +233,19 @@ class HostileInputIT {
                         .add("name", "h-" + Api.token()).add("color", "#336699").build()),
                 new Endpoint("admin", "PUT", "api/v1/tags/{id}", tagTag, Json.createObjectBuilder()
                         .add("name", "h-" + Api.token()).add("color", "#336699").build()),
+                new Endpoint("admin", "POST", "api/v1/users", null, Json.createObjectBuilder()
+                        .add("username", person + "b").add("displayName", "Hostil").add("email", "h@empresa.test")
+                        .add("role", "crm-viewer").add("password", "senha hostil " + Api.token()).build()),
+                new Endpoint("admin", "PUT", "api/v1/users/{id}", userTag, Json.createObjectBuilder()
+                        .add("displayName", "Hostil").add("email", "h@empresa.test").add("role", "crm-viewer")
+                        .build()),
+                new Endpoint("admin", "POST", "api/v1/users/{id}/password", null, Json.createObjectBuilder()
+                        .add("password", "senha hostil " + Api.token()).build()),
+                new Endpoint("admin", "POST", "api/v1/users/{id}/deactivate", null, null),
+                new Endpoint("admin", "POST", "api/v1/users/{id}/reactivate", null, null),
+                // The current password is never right: no variant changes ana's.
+                new Endpoint("ana", "POST", "api/v1/me/password", null, Json.createObjectBuilder()
+                        .add("current", "not ana's").add("password", "uma senha nova e longa").build()),
                 new Endpoint("ana", "POST", "api/v1/proposals/{id}/sales-order", proposalTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/notes/{id}", noteTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/activities/{id}", activityTag, null),
@@ -233,15 +254,16 @@ class HostileInputIT {
                 new Endpoint("ana", "DELETE", "api/v1/subjects/{id}?confirm=maybe", subjectTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/subjects/{id}", subjectTag, null))
                 .stream().map(e -> e.path().contains("{id}") ? withId(e, subject, activity, noteId, proposalId,
-                        stageId, tag) : e).toList();
+                        stageId, tag, userId) : e).toList();
     }
 
     private static Endpoint withId(Endpoint e, long subject, long activity, long note, long proposal, long stage,
-                                   long tag) {
+                                   long tag, long user) {
         String path = e.path();
         long id = path.contains("/subjects/") ? subject : path.contains("/activities/") ? activity
                 : path.contains("/notes/") ? note : path.contains("/proposals/") ? proposal
-                : path.contains("/stages/") ? stage : path.contains("/tags/") ? tag : 0;
+                : path.contains("/stages/") ? stage : path.contains("/tags/") ? tag
+                : path.contains("/users/") ? user : 0;
         // The id stays a placeholder: the attempts put hostile ids there, and the real one for the rest.
         return new Endpoint(e.user(), e.method(), path.replace("{id}", "{id:" + id + "}"), e.ifMatch(), e.valid());
     }
@@ -370,8 +392,19 @@ class HostileInputIT {
                 urls.add("api/v1/" + (query.contains("{id}") ? query.replace("{id}", bad) : query + bad));
             }
         }
-        return urls.stream().map(url -> new Attempt("GET " + abbreviate(url), "ana", "GET", url, null, null, null))
-                .toList();
+        List<Attempt> attempts = new ArrayList<>(urls.stream()
+                .map(url -> new Attempt("GET " + abbreviate(url), "ana", "GET", url, null, null, null)).toList());
+        // What only administrators read: the audit trail and the users.
+        for (String bad : List.of("abc", "-1", "1e309", "99999999999999999999", "2026-02-30", "%00", "%C3%28",
+                "x".repeat(5_000), "", "1&limit=2&limit=3")) {
+            for (String query : List.of("audit?actor=", "audit?action=", "audit?entity=", "audit?id=", "audit?from=",
+                    "audit?to=", "audit?cursor=", "audit?limit=", "users?q=", "users?active=", "users/{id}",
+                    "subjects/1/history?cursor=", "subjects/1/history?limit=")) {
+                String url = "api/v1/" + (query.contains("{id}") ? query.replace("{id}", bad) : query + bad);
+                attempts.add(new Attempt("GET " + abbreviate(url), "admin", "GET", url, null, null, null));
+            }
+        }
+        return attempts;
     }
 
     /** The CSV import fed what a careless user uploads. */
