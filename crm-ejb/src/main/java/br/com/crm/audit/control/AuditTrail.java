@@ -51,10 +51,11 @@ public class AuditTrail {
         List<AuditEvent.Item> items = event.items();
         for (int from = 0; from < items.size(); from += ROWS) {
             List<AuditEvent.Item> chunk = items.subList(from, Math.min(items.size(), from + ROWS));
+            // A null id is bound without a type (PostgreSQL then takes it for text): the casts say which.
             StringBuilder sql = new StringBuilder("insert into crm_audit (at, actor, action, entity, entity_id, "
                     + "subject_id, summary, changes, origin, address) values ");
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, cast(? as bigint), cast(? as bigint), ?, ?, ?, ?)");
             }
             Query insert = em.createNativeQuery(sql.toString());
             int p = 1;
