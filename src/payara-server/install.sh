@@ -76,9 +76,8 @@ for listener in http-listener-1 http-listener-2; do
     run set "configs.config.server-config.network-config.protocols.protocol.$listener.http.xpowered-by=false" || true
 done
 
-# 6. /metrics only for a user of the server's file realm in group microprofile (create one with
-#    asadmin create-file-user --groups microprofile <name> when a monitoring system scrapes it).
-run set-metrics-configuration --securityenabled=true || true
+# 6. /metrics is left to the administrator (README, "Configure"): securing it needs a restart of the domain, and
+#    since this script did it live the system test twice found the HTTP listener closed after the install.
 
 # 7. Deploy (or redeploy: --force keeps the same name, the schema migrates on start). The EAR sets /crm.
 run deploy --force=true --name crm "$ear"
