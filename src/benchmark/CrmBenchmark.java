@@ -191,8 +191,14 @@ public class CrmBenchmark {
         if (!viewState.find()) {
             throw new IllegalStateException("no login form at " + base);
         }
+        // A postback carries the page's CSP nonce, or the module refuses it (FacesPostbacks).
+        Matcher nonce = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(form);
+        if (!nonce.find()) {
+            throw new IllegalStateException("no CSP nonce in the login page at " + base);
+        }
         String body = "login=login&login%3Ausername=" + user + "&login%3Apassword=" + password
-                + "&login%3Asubmit=&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+                + "&login%3Asubmit=&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
+                + "&primefaces.nonce=" + java.net.URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8);
         HttpResponse<String> r = send(client, HttpRequest.newBuilder(URI.create(base + "login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build());
         check(r, 302, "login");
