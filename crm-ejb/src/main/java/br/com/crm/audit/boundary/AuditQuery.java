@@ -19,8 +19,4 @@ public record AuditQuery(String actor, AuditEvent.Action action, AuditEvent.Enti
                          OffsetDateTime from, OffsetDateTime to) implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    public static AuditQuery all() {
-        return new AuditQuery(null, null, null, null, null, null);
-    }
 }

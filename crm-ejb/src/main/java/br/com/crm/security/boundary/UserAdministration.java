@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Configurações → Usuários: administrators add people, change their name, e-mail and role, end and restore their
@@ -83,8 +82,7 @@ public class UserAdministration {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "user.username.taken", "username", username);
         }
         String role = role(form.role());
-        char[] password = password(form.password());
-        PasswordPolicy.check(username, password);
+        char[] password = PasswordPolicy.check(username, form.password());
         User user = User.withTemporaryPassword(username, displayName(form), email(form), accounts.hash(password),
                 role);
         em.persist(user);
@@ -139,8 +137,7 @@ public class UserAdministration {
     /** A new password of the administrator's choosing, to be changed at the next login; the user's sessions end. */
     public User resetPassword(long id, String password) {
         User user = find(id);
-        char[] chosen = password(password);
-        PasswordPolicy.check(user.getUsername(), chosen);
+        char[] chosen = PasswordPolicy.check(user.getUsername(), password);
         user.changePasswordHash(accounts.hash(chosen), true);
         em.flush();
         audit(AuditEvent.Action.PASSWORD_RESET, user, null);
@@ -196,13 +193,5 @@ public class UserAdministration {
             throw new BusinessException(BusinessException.Kind.INVALID, "user.email.invalid", "email");
         }
         return email;
-    }
-
-    static char[] password(String password) {
-        if (password == null) {
-            throw new BusinessException(BusinessException.Kind.INVALID, "password.tooShort", "password",
-                    PasswordPolicy.MIN_LENGTH);
-        }
-        return Objects.requireNonNull(password).toCharArray();
     }
 }

@@ -71,8 +71,7 @@ public class Users {
         if (current == null || !accounts.verify(user, current.toCharArray())) {
             throw new BusinessException(BusinessException.Kind.INVALID, "password.current.wrong", "current");
         }
-        char[] chosen = UserAdministration.password(password);
-        PasswordPolicy.check(user.getUsername(), chosen);
+        char[] chosen = PasswordPolicy.check(user.getUsername(), password);
         if (accounts.verify(user, chosen)) {
             throw new BusinessException(BusinessException.Kind.INVALID, "password.same", "password");
         }

@@ -27,9 +27,12 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** Refuses the password with a message naming the broken rule (field {@code password}). */
-    public static void check(String username, char[] password) {
-        String text = new String(Objects.requireNonNull(password));
+    /**
+     * Refuses the password with a message naming the broken rule (field {@code password}); none is too short.
+     * Returns it as characters, for the hash.
+     */
+    public static char[] check(String username, String password) {
+        String text = password == null ? "" : password;
         int length = text.codePointCount(0, text.length());
         if (length < MIN_LENGTH) {
             throw new BusinessException(BusinessException.Kind.INVALID, "password.tooShort", "password", MIN_LENGTH);
@@ -44,10 +47,7 @@ public final class PasswordPolicy {
         if (COMMON.contains(folded)) {
             throw new BusinessException(BusinessException.Kind.INVALID, "password.common", "password");
         }
-    }
-
-    static boolean isCommon(String password) {
-        return COMMON.contains(password.toLowerCase(Locale.ROOT));
+        return text.toCharArray();
     }
 
     private static Set<String> load() {

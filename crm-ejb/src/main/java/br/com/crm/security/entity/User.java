@@ -143,10 +143,6 @@ public class User implements Serializable {
         accessChanged();
     }
 
-    public void changePasswordHash(String newHash) {
-        changePasswordHash(newHash, false);
-    }
-
     public void deactivate() {
         this.active = false;
         accessChanged();
