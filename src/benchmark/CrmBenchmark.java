@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Measures the module on the large data set (see run.sh), on localhost, p50/p95/p99: the funnel page (first render,
  * logged in), the funnel REST call, a column's next page and a move; the list page at page 1 and page 5,000,
- * unfiltered and with a tag and a text filter; a bulk archive (and unarchive) of 10,000 subjects; the CSV and Excel
+ * unfiltered and with a tag and a text filter; the audit page and its filters over 5,000,000 entries; a bulk archive (and unarchive) of 10,000 subjects; the CSV and Excel
  * exports of 10,000 and 100,000 subjects with the server's heap sampled meanwhile (its /metrics). With a
  * PostgreSQL log whose role logs every statement, it also counts the SQL statements of one render of each page.
  *
@@ -98,6 +98,19 @@ public class CrmBenchmark {
             if (!check(render.get(), 200, list).body().contains("data-rk=")) {
                 throw new IllegalStateException(list + ": no rows");
             }
+        }
+
+        // The audit trail of 5,000,000 entries: the page as it opens, and the filters through the REST API.
+        measure("audit page (render)", () -> check(send(client, HttpRequest.newBuilder(URI.create(base
+                + "settings/audit.xhtml")).GET().build()), 200, "audit page"));
+        String week = "from=" + java.time.LocalDate.now().minusDays(400) + "&to=" + java.time.LocalDate.now().minusDays(393);
+        for (String audit : new String[]{"api/v1/audit", "api/v1/audit?actor=seller7", "api/v1/audit?action=LOGIN_FAILED",
+                "api/v1/audit?entity=SUBJECT&id=10000123", "api/v1/audit?" + week,
+                "api/v1/audit?actor=seller7&action=EXPORT&" + week, "api/v1/audit?cursor=2500000",
+                "api/v1/subjects/10000123/history"}) {
+            measure(audit.replace("api/v1/", "").replace(week, "a week"),
+                    () -> check(send(client, HttpRequest.newBuilder(URI.create(base + audit))
+                            .header("Authorization", basic).GET().build()), 200, audit));
         }
 
         if (args.length >= 5) {

@@ -1,6 +1,7 @@
 -- The large data set of the funnel benchmark, loaded into a freshly migrated crm database on PostgreSQL:
 -- 20 sellers, 100,000 customers, 200,000 open and 300,000 archived subjects over the five default stages
--- (closed ones won or lost), each with its first stage-history entry and one of three tags; 2,000,000 activities.
+-- (closed ones won or lost), each with its first stage-history entry and one of three tags; 2,000,000 activities;
+-- 5,000,000 audit entries.
 -- Runs in about two minutes.
 -- psql -v ON_ERROR_STOP=1 -f src/benchmark/generate.sql <database>
 
@@ -120,5 +121,21 @@ select cast(a.done_at at time zone 'America/Sao_Paulo' as date), a.kind, a.respo
 from crm_activity a join crm_subject s on s.id = a.subject_id
 where a.done_at is not null
 group by 1, 2, 3, 4, 5;
+
+-- Two years of audit trail: 5,000,000 entries, most of them subjects' moves and edits by the 20 sellers, some
+-- logins, exports and failed logins, in the order they happened (ids grow with time, as the trail writes them).
+insert into crm_audit (id, at, actor, action, entity, entity_id, subject_id, summary, changes, origin, address)
+select g, now() - interval '730 days' + g * interval '12 seconds', 'seller' || (1 + g % 20),
+       (array ['MOVE', 'EDIT', 'MOVE', 'CREATE', 'DONE', 'PLAN', 'MOVE', 'LOGIN', 'EXPORT', 'LOGIN_FAILED'])[1 + g % 10],
+       case when g % 10 in (7, 9) then 'USER' when g % 10 = 8 then 'SUBJECT' when g % 10 in (4, 5) then 'ACTIVITY'
+            else 'SUBJECT' end,
+       case when g % 10 in (7, 8, 9) then null when g % 10 in (4, 5) then 5000000 + g else 10000001 + g % 500000 end,
+       case when g % 10 in (7, 8, 9) then null else 10000001 + g % 500000 end,
+       'Oportunidade ' || (1 + g % 500000) || ' · Cliente Benchmark ' || (1 + g % 100000) || ' Ltda',
+       case when g % 10 in (0, 2, 6) then '{"stage":["Prospecção","Qualificação"]}'
+            when g % 10 = 1 then '{"value":["1000.00","1500.00"]}' end,
+       (array ['PAGE', 'API', 'PAGE', 'PAGE', 'IMPORT'])[1 + g % 5], '10.0.' || (g % 250) || '.' || (g % 200)
+from generate_series(1, 5000000) g;
+select setval(pg_get_serial_sequence('crm_audit', 'id'), 5000000);
 
 vacuum analyze;

@@ -17,6 +17,13 @@
 #   CRM_MAIL_PASSWORD    stored as a password alias
 #   CRM_ADMIN_USERNAME   the first crm-admin, created at start when none exists (first install only)
 #   CRM_ADMIN_PASSWORD   its password, also stored as a password alias; delete the alias after the first login
+#   CRM_IDENTITY         ldap: the company's directory says who logs in, with which role (README, "The company's
+#                        directory"); database (the default): the module's own users
+#   CRM_LDAP_URL, CRM_LDAP_BIND_DN, CRM_LDAP_USER_BASE, CRM_LDAP_USER_FILTER, CRM_LDAP_GROUP_BASE,
+#   CRM_LDAP_GROUP_FILTER, CRM_LDAP_GROUP_NAME_ATTRIBUTE, CRM_LDAP_DISPLAY_NAME_ATTRIBUTE, CRM_LDAP_MAIL_ATTRIBUTE,
+#   CRM_LDAP_ROLES, CRM_LDAP_TIMEOUT_MILLIS
+#                        the directory and how to read it
+#   CRM_LDAP_BIND_PASSWORD the service account's password, stored as a password alias
 set -euo pipefail
 
 ear=${1:?usage: install.sh /path/to/crm.ear}
@@ -67,19 +74,29 @@ secret() {
 [[ -n ${CRM_ADMIN_USERNAME:-} ]] && config crm.admin.username "$CRM_ADMIN_USERNAME"
 [[ -n ${CRM_ADMIN_PASSWORD:-} ]] && secret crm.admin.password "$CRM_ADMIN_PASSWORD"
 
-# 4. Roles: the EAR maps the roles crm-admin, crm-user and crm-viewer to the groups of the same name that
+# 4. Who logs in: the module's own users, or the company's directory (then the first administrator is whoever
+#    its administrators' group holds).
+[[ -n ${CRM_IDENTITY:-} ]] && config crm.identity "$CRM_IDENTITY"
+for setting in URL BIND_DN USER_BASE USER_FILTER GROUP_BASE GROUP_FILTER GROUP_NAME_ATTRIBUTE DISPLAY_NAME_ATTRIBUTE \
+               MAIL_ATTRIBUTE ROLES TIMEOUT_MILLIS; do
+    variable=CRM_LDAP_$setting
+    [[ -n ${!variable:-} ]] && config "crm.ldap.$(tr 'A-Z_' 'a-z-' <<< "$setting")" "${!variable}"
+done
+[[ -n ${CRM_LDAP_BIND_PASSWORD:-} ]] && secret crm.ldap.bind-password "$CRM_LDAP_BIND_PASSWORD"
+
+# 5. Roles: the EAR maps the roles crm-admin, crm-user and crm-viewer to the groups of the same name that
 #    its identity store reports (glassfish-application.xml); nothing to set on the server.
 
-# 5. Responses name no server or version (the module sets its own security headers).
+# 6. Responses name no server or version (the module sets its own security headers).
 for listener in http-listener-1 http-listener-2; do
     run set "configs.config.server-config.network-config.protocols.protocol.$listener.http.server-header=false" || true
     run set "configs.config.server-config.network-config.protocols.protocol.$listener.http.xpowered-by=false" || true
 done
 
-# 6. /metrics is left to the administrator (README, "Configure"): securing it needs a restart of the domain, and
+# 7. /metrics is left to the administrator (README, "Configure"): securing it needs a restart of the domain, and
 #    since this script did it live the system test twice found the HTTP listener closed after the install.
 
-# 7. Deploy (or redeploy: --force keeps the same name, the schema migrates on start). The EAR sets /crm.
+# 8. Deploy (or redeploy: --force keeps the same name, the schema migrates on start). The EAR sets /crm.
 run deploy --force=true --name crm "$ear"
 
 echo "crm is deployed: http://<server>:<http-port>/crm/ (readiness: /health/ready)"

@@ -6,8 +6,11 @@ import jakarta.json.JsonObject;
 import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * The database is a fresh H2 file, or a fresh PostgreSQL schema with {@code -Ppostgresql}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraServerEarIT {
 
     private static final int PORT_BASE = 28000;
@@ -231,6 +236,45 @@ class PayaraServerEarIT {
                                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                                         : HttpRequest.BodyPublishers.ofString(json)).build()),
                         response -> response.statusCode() != 503 && response.statusCode() != 404);
+    }
+
+    /**
+     * The documented way to point the module at the company's directory: the install script again, with the
+     * directory's settings (the service account's password as an alias). Last, since from then on the directory
+     * says who logs in.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void pointedAtTheCompanysDirectoryItsPeopleLogInWithTheRolesTheirGroupsGive() throws Exception {
+        try (CompanyDirectory directory = new CompanyDirectory()) {
+            String password = "Diretorio-" + UUID.randomUUID();
+            directory.person("marta", "Marta Alves", password, CompanyDirectory.ADMINS);
+            directory.person("nuno", "Nuno Costa", password, CompanyDirectory.SELLERS);
+            Map<String, String> env = new HashMap<>(CompanyDirectory.asEnvironment(directory.settings()));
+            env.put("ASADMIN", home.resolve("bin/asadmin").toString());
+            env.put("ASADMIN_OPTS", "--port " + ADMIN_PORT);
+            int installed = run(List.of("bash", System.getProperty("crm.installScript"),
+                    System.getProperty("crm.ear")), env, Duration.ofMinutes(5));
+            assertThat(installed).as("install.sh exit code").isZero();
+            awaitReadiness();
+
+            HttpResponse<String> users = await("the redeployed module").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> http.get("api/v1/users?q=nuno", "marta", password),
+                            response -> response.statusCode() != 503 && response.statusCode() != 404);
+            assertThat(users.statusCode()).as("CRM-Admins: crm-admin").isEqualTo(200);
+            assertThat(http.get("api/v1/users", "nuno", password).statusCode()).isEqualTo(403);
+            assertThat(http.get("api/v1/funnel", "nuno", password).statusCode()).as("CRM-Vendas").isEqualTo(200);
+            JsonObject nuno = Api.array(http.get("api/v1/users?q=nuno", "marta", password)).getJsonObject(0);
+            assertThat(nuno.getString("displayName")).isEqualTo("Nuno Costa");
+            assertThat(nuno.getString("role")).isEqualTo("crm-user");
+            assertThat(http.get("api/v1/ping", FIRST_ADMIN, firstAdminPassword).statusCode())
+                    .as("the module's own passwords no longer open it").isEqualTo(401);
+
+            directory.leave("nuno", CompanyDirectory.SELLERS);
+            assertThat(http.get("api/v1/funnel", "nuno", password).statusCode()).as("out of the group")
+                    .isEqualTo(401);
+        }
     }
 
     /** No demo here, so the ERP's views are missing: the ERP is "down", and the CRM goes on without it. */

@@ -39,7 +39,8 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         MAIL_QUEUED, MAIL_STATUS,
         CUSTOMER_SAVED,
         TAGS_CHANGED,
-        STAGES_CHANGED;
+        STAGES_CHANGED,
+        USERS_CHANGED;
 
         /** What the audit trail calls this kind of change. */
         public AuditEvent.Action action() {
@@ -62,7 +63,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
                 case PROPOSAL_ANSWERED -> AuditEvent.Action.ANSWER;
                 case PROPOSAL_EXPIRED -> AuditEvent.Action.EXPIRE;
                 case MAIL_QUEUED -> AuditEvent.Action.QUEUE;
-                case TAGS_CHANGED, STAGES_CHANGED -> AuditEvent.Action.SETTINGS;
+                case TAGS_CHANGED, STAGES_CHANGED, USERS_CHANGED -> AuditEvent.Action.SETTINGS;
             };
         }
 
@@ -80,6 +81,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
                 case MAIL_QUEUED, MAIL_STATUS -> AuditEvent.Entity.EMAIL;
                 case CUSTOMER_SAVED -> AuditEvent.Entity.CUSTOMER;
                 case TAGS_CHANGED -> AuditEvent.Entity.TAG;
+                case USERS_CHANGED -> AuditEvent.Entity.USER;
                 default -> AuditEvent.Entity.STAGE;
             };
         }
@@ -93,7 +95,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         public boolean showsOnBoard() {
             return switch (this) {
                 case PROPOSAL_SAVED, PROPOSAL_SENT, PROPOSAL_ANSWERED, PROPOSAL_EXPIRED, MAIL_QUEUED, MAIL_STATUS,
-                     NOTE_EDITED, NOTE_DELETED -> false;
+                     NOTE_EDITED, NOTE_DELETED, USERS_CHANGED -> false;
                 default -> true;
             };
         }

@@ -11,17 +11,23 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import jakarta.persistence.PersistenceException;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes the audit entries: synchronously, in the transaction of the change (a rolled-back change leaves no
- * entry, a committed one cannot lack its entry). A bulk action's entries go in multi-row inserts of
- * {@link #ROWS} at a time.
+ * entry, a committed one cannot lack its entry). Through JDBC, on the transaction's connection, in multi-row
+ * inserts of {@link #ROWS}: EclipseLink binds a native query's parameters by searching those already bound, so a
+ * bulk action's thousands of parameters cost it quadratic time (seen: 3.5 s of a 10,000-subject bulk archive).
  */
 @Dependent
 public class AuditTrail {
@@ -31,6 +37,9 @@ public class AuditTrail {
     static final int CHANGES_LENGTH = 20_000;
     static final int ACTOR_LENGTH = 60;
     private static final int COLUMNS = 10;
+    private static final String INSERT = "insert into crm_audit (at, actor, action, entity, entity_id, subject_id, "
+            + "summary, changes, origin, address) values ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext
     EntityManager em;
@@ -49,30 +58,37 @@ public class AuditTrail {
         String actor = bounded(event.actor() == null ? "?" : event.actor(), ACTOR_LENGTH);
         String changes = event.changes().isEmpty() ? null : bounded(json(event.changes()), CHANGES_LENGTH);
         List<AuditEvent.Item> items = event.items();
+        Connection connection = em.unwrap(Connection.class);
         for (int from = 0; from < items.size(); from += ROWS) {
             List<AuditEvent.Item> chunk = items.subList(from, Math.min(items.size(), from + ROWS));
-            // A null id is bound without a type (PostgreSQL then takes it for text): the casts say which.
-            StringBuilder sql = new StringBuilder("insert into crm_audit (at, actor, action, entity, entity_id, "
-                    + "subject_id, summary, changes, origin, address) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, cast(? as bigint), cast(? as bigint), ?, ?, ?, ?)");
+            try (PreparedStatement insert = connection.prepareStatement(INSERT
+                    + String.join(", ", Collections.nCopies(chunk.size(), ROW)))) {
+                int p = 0;
+                for (AuditEvent.Item item : chunk) {
+                    insert.setObject(p + 1, at);
+                    insert.setString(p + 2, actor);
+                    insert.setString(p + 3, event.action().name());
+                    insert.setString(p + 4, event.entity().name());
+                    setId(insert, p + 5, item.id());
+                    setId(insert, p + 6, item.subject());
+                    insert.setString(p + 7, item.summary() == null ? null : bounded(item.summary(), SUMMARY_LENGTH));
+                    insert.setString(p + 8, items.size() == 1 ? changes : null);
+                    insert.setString(p + 9, origin.name());
+                    insert.setString(p + 10, address);
+                    p += COLUMNS;
+                }
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                throw new PersistenceException("the audit trail could not be written", e);
             }
-            Query insert = em.createNativeQuery(sql.toString());
-            int p = 1;
-            for (AuditEvent.Item item : chunk) {
-                insert.setParameter(p, at)
-                        .setParameter(p + 1, actor)
-                        .setParameter(p + 2, event.action().name())
-                        .setParameter(p + 3, event.entity().name())
-                        .setParameter(p + 4, item.id())
-                        .setParameter(p + 5, item.subject())
-                        .setParameter(p + 6, item.summary() == null ? null : bounded(item.summary(), SUMMARY_LENGTH))
-                        .setParameter(p + 7, chunk.size() == 1 ? changes : null)
-                        .setParameter(p + 8, origin.name())
-                        .setParameter(p + 9, address);
-                p += COLUMNS;
-            }
-            insert.executeUpdate();
+        }
+    }
+
+    private static void setId(PreparedStatement insert, int index, Long id) throws SQLException {
+        if (id == null) {
+            insert.setNull(index, Types.BIGINT);
+        } else {
+            insert.setLong(index, id);
         }
     }
 

@@ -2,9 +2,11 @@ package br.com.crm.security.boundary;
 
 import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Changes;
 import br.com.crm.security.control.Accounts;
 import br.com.crm.security.control.CurrentCaller;
+import br.com.crm.security.control.Directory;
 import br.com.crm.security.control.PasswordPolicy;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
@@ -43,6 +45,9 @@ public class UserAdministration {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    Directory directory;
+
     /** Users whose user name or display name contains {@code search}, active or not ({@code null}: both). */
     public List<User> list(String search, Boolean active) {
         String pattern = "%" + (search == null ? "" : search.strip().toLowerCase(Locale.ROOT)
@@ -74,6 +79,7 @@ public class UserAdministration {
 
     /** A new user with a first password of the administrator's choosing, to be changed at the first login. */
     public User create(UserForm form) {
+        Users.refuseWithDirectory(directory);
         String username = form.username() == null ? "" : form.username().strip().toLowerCase(Locale.ROOT);
         if (!username.matches(User.USERNAME_PATTERN) || username.length() > User.USERNAME_LENGTH) {
             throw new BusinessException(BusinessException.Kind.INVALID, "user.username.invalid", "username");
@@ -99,6 +105,9 @@ public class UserAdministration {
         }
         Map<String, String> before = fields(user);
         String role = role(form.role());
+        if (!role.equals(user.getRole())) {
+            Users.refuseWithDirectory(directory); // the directory's groups give the role
+        }
         if (user.isAdministrator() && user.isActive() && !Roles.ADMIN.equals(role)) {
             refuseIfLastAdministrator("user.lastAdministrator.demote");
         }
@@ -136,6 +145,7 @@ public class UserAdministration {
 
     /** A new password of the administrator's choosing, to be changed at the next login; the user's sessions end. */
     public User resetPassword(long id, String password) {
+        Users.refuseWithDirectory(directory);
         User user = find(id);
         char[] chosen = PasswordPolicy.check(user.getUsername(), password);
         user.changePasswordHash(accounts.hash(chosen), true);
@@ -154,12 +164,13 @@ public class UserAdministration {
     }
 
     private void audit(AuditEvent.Action action, User user, Map<String, AuditEvent.FieldChange> fields) {
-        changes.audit(AuditEvent.of(action, AuditEvent.Entity.USER, user.getId(), null,
-                user.getUsername() + " · " + user.getDisplayName() + " · " + user.getRole(), caller.name())
-                .withChanges(fields));
+        changes.fire(Change.Kind.USERS_CHANGED, List.of(), List.of(), user.getId(), caller.name(),
+                AuditEvent.of(action, AuditEvent.Entity.USER, user.getId(), null,
+                        user.getUsername() + " · " + user.getDisplayName() + " · " + user.getRole(), caller.name())
+                        .withChanges(fields));
     }
 
-    private static Map<String, String> fields(User user) {
+    static Map<String, String> fields(User user) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("displayName", user.getDisplayName());
         fields.put("email", user.getEmail());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** The people who log in, as the components read and create them inside their own transaction. */
 @Dependent
@@ -34,6 +35,9 @@ public class Accounts {
     @Inject
     Pbkdf2PasswordHash passwordHash;
 
+    /** A hash of nothing anyone knows, made at the first need (a race only makes it twice). */
+    private static volatile String nobody;
+
     public Optional<User> find(String username) {
         return em.createNamedQuery(User.BY_USERNAME, User.class)
                 .setParameter("username", username)
@@ -47,10 +51,23 @@ public class Accounts {
         return passwordHash.generate(password);
     }
 
-    /** Whether {@code password} is the user's current one. */
+    /** Whether {@code password} is the user's current one (never for a user of the directory). */
     public boolean verify(User user, char[] password) {
         passwordHash.initialize(HASH_PARAMETERS);
-        return passwordHash.verify(password, user.getPasswordHash());
+        try {
+            return passwordHash.verify(password, user.getPasswordHash());
+        } catch (IllegalArgumentException notAHash) {
+            return false;
+        }
+    }
+
+    /** As long as {@link #verify} takes, for a name nobody has (so the time of a refusal tells nothing). */
+    public void verifyNobody(char[] password) {
+        passwordHash.initialize(HASH_PARAMETERS);
+        if (nobody == null) {
+            nobody = passwordHash.generate(UUID.randomUUID().toString().toCharArray());
+        }
+        passwordHash.verify(password, nobody);
     }
 
     /** Creates the user unless one with this name exists; the existing one is left as it is. */

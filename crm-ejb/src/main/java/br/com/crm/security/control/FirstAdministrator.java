@@ -35,10 +35,13 @@ public class FirstAdministrator {
     @ConfigProperty(name = "crm.admin.password")
     Optional<String> password;
 
+    @Inject
+    Directory directory;
+
     @PostConstruct
     void createWhenMissing() {
-        if (users.hasActiveAdministrator()) {
-            return;
+        if (directory.isUsed() || users.hasActiveAdministrator()) {
+            return; // with the directory, its administrators' group gives the first one
         }
         if (username.isEmpty() || password.isEmpty()) {
             LOG.warning("No active crm-admin exists. Set crm.admin.username and crm.admin.password "

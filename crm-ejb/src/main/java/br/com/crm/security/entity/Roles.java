@@ -1,5 +1,6 @@
 package br.com.crm.security.entity;
 
+import java.util.Collection;
 import java.util.List;
 
 /** The module's roles, as the identity store reports them and as the container checks them. */
@@ -19,5 +20,10 @@ public final class Roles {
 
     public static boolean isKnown(String role) {
         return ALL.contains(role);
+    }
+
+    /** The highest of these roles (crm-admin, then crm-user, then crm-viewer); {@code null} when none is one. */
+    public static String highest(Collection<String> roles) {
+        return ALL.stream().filter(roles::contains).findFirst().orElse(null);
     }
 }

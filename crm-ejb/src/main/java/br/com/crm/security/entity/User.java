@@ -5,7 +5,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -23,6 +22,7 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,7 +35,7 @@ import java.util.TreeSet;
 @NamedQuery(name = User.BY_USERNAME, query = "select u from User u where u.username = :username")
 @NamedQuery(name = User.COUNT_ACTIVE_WITH_ROLE,
         query = "select count(u) from User u join u.roles r where r = :role and u.active = true")
-@NamedQuery(name = User.ACCESS, query = "select u.accessStamp, u.mustChangePassword from User u "
+@NamedQuery(name = User.ACCESS, query = "select u.accessStamp, u.mustChangePassword, r from User u join u.roles r "
         + "where u.username = :username and u.active = true")
 @NamedQuery(name = User.ACTIVE_WITH_ROLES, query = "select distinct u from User u join u.roles r "
         + "where r in :roles and u.active = true order by u.displayName")
@@ -52,6 +52,8 @@ public class User implements Serializable {
     public static final int NAME_LENGTH = 120;
     public static final int EMAIL_LENGTH = 254;
     public static final String USERNAME_PATTERN = "[a-z0-9._-]+";
+    /** The password hash of a user the company's directory authenticates: no password verifies against it. */
+    static final String FROM_DIRECTORY = "directory";
 
     @Id
     @SequenceGenerator(name = "crm_user_seq", sequenceName = "crm_user_seq", allocationSize = 50)
@@ -80,7 +82,8 @@ public class User implements Serializable {
     @Column(nullable = false)
     private boolean active = true;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // Lazy: a subject names its responsible on every read, and only logins and user administration ask the role.
+    @ElementCollection
     @CollectionTable(name = "crm_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false, length = 30)
     private Set<String> roles = new TreeSet<>();
@@ -115,6 +118,25 @@ public class User implements Serializable {
         User user = new User(username, displayName, email, passwordHash, Set.of(role));
         user.mustChangePassword = true;
         return user;
+    }
+
+    /** A person of the company's directory, at their first login: their password stays the directory's. */
+    public static User fromDirectory(String username, String displayName, String email, String role) {
+        return new User(username, displayName, email, FROM_DIRECTORY, Set.of(role));
+    }
+
+    /**
+     * The user as the directory describes them now (display name, e-mail, role); whether anything changed. A
+     * new role ends their sessions, as any change of access does.
+     */
+    public boolean describedAs(String newDisplayName, String newEmail, String role) {
+        boolean changed = !Objects.equals(displayName, newDisplayName) || !Objects.equals(email, newEmail)
+                || !role.equals(getRole()) || roles.size() != 1;
+        if (changed) {
+            edit(newDisplayName, newEmail);
+            changeRole(role);
+        }
+        return changed;
     }
 
     public User(String username, String displayName, String email, String passwordHash, Set<String> roles) {
@@ -173,12 +195,7 @@ public class User implements Serializable {
 
     /** The user's highest role: crm-admin, then crm-user, then crm-viewer. */
     public String getRole() {
-        for (String role : new String[]{Roles.ADMIN, Roles.USER, Roles.VIEWER}) {
-            if (roles.contains(role)) {
-                return role;
-            }
-        }
-        return null;
+        return Roles.highest(roles);
     }
 
     public boolean isAdministrator() {

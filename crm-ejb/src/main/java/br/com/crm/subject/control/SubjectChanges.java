@@ -304,11 +304,17 @@ public class SubjectChanges {
                 .toList();
     }
 
+    /**
+     * The subject with what its audit entry names (customer, responsible) in one read: lazily, each would be a
+     * query of its own on every move. Stages and lost reasons come from the shared cache.
+     */
     private Subject current(long id, long version) {
-        Subject subject = em.find(Subject.class, id);
-        if (subject == null) {
-            throw BusinessException.notFound("subject", id);
-        }
+        Subject subject = em.createQuery("select s from Subject s join fetch s.customer join fetch s.responsible "
+                        + "where s.id = :id", Subject.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> BusinessException.notFound("subject", id));
         subject.checkVersion(version);
         return subject;
     }

@@ -18,9 +18,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -55,15 +53,9 @@ import javax.crypto.spec.SecretKeySpec;
  *     <li>the REST API ({@code /api/...}): HTTP Basic on every request, no session created, 401 as
  *     {@code application/problem+json}.</li>
  * </ul>
- * Both check credentials against the same database identity store (PBKDF2 hashes in {@code crm_user}), behind
- * the same {@link LoginThrottle} and the same bound on concurrent verifications.
+ * Both check credentials against the same identity store ({@link CrmIdentityStore}: the module's users or the
+ * company's directory), behind the same {@link LoginThrottle} and the same bound on concurrent verifications.
  */
-@DatabaseIdentityStoreDefinition(
-        dataSourceLookup = "java:app/jdbc/crm",
-        callerQuery = "select password_hash from crm_user where username = ? and active = true",
-        groupsQuery = "select r.role from crm_user_role r join crm_user u on u.id = r.user_id where u.username = ?",
-        // Verification reads algorithm, iterations and salt from each stored hash (made by Users).
-        hashAlgorithm = Pbkdf2PasswordHash.class)
 @DeclareRoles({Roles.ADMIN, Roles.USER, Roles.VIEWER})
 @ApplicationScoped
 public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
