@@ -202,7 +202,14 @@ class PayaraServerEarIT {
         // Faster rounds after the restart, set the way an administrator sets any configuration of the module.
         asadmin("set-config-property", "--source=domain", "--propertyName=crm.mail.poll-seconds", "--propertyValue=1");
         asadmin("set-config-property", "--source=domain", "--propertyName=crm.mail.retry-seconds", "--propertyValue=1");
+        // The administrator's hardening, which waits for a restart anyway: this one.
+        assertThat(run(List.of("bash", Path.of(System.getProperty("crm.installScript")).resolveSibling("harden.sh")
+                .toString()), Map.of("ASADMIN", home.resolve("bin/asadmin").toString(),
+                "ASADMIN_OPTS", "--port " + ADMIN_PORT), Duration.ofMinutes(3))).as("harden.sh exit code").isZero();
         assertThat(asadmin("restart-domain", "--domaindir", domains.toString(), DOMAIN)).isZero();
+        HttpResponse<String> afterRestart = api("GET", "api/v1/ping", null);
+        assertThat(afterRestart.headers().firstValue("Server")).as("hardened: no Server header").isEmpty();
+        assertThat(afterRestart.headers().firstValue("X-Powered-By")).isEmpty();
         GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {

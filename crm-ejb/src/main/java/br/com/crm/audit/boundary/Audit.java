@@ -13,10 +13,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The audit trail as administrators read it, a subject's history as anyone who sees the subject, and logins. */
 @Stateless
@@ -34,7 +36,10 @@ public class Audit {
     @Inject
     CurrentCaller caller;
 
-    /** The entries the query selects, newest first, older than {@code cursor} (an entry's id) when given. */
+    /**
+     * The entries the query selects, newest first (by time, then id), older than {@code cursor} (an entry's id)
+     * when given.
+     */
     public AuditPage page(AuditQuery query, Long cursor, int limit) {
         StringBuilder jpql = new StringBuilder("select e from AuditEntry e where 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -74,10 +79,18 @@ public class Audit {
     private AuditPage read(StringBuilder jpql, Map<String, Object> parameters, Long cursor, int limit) {
         int size = Math.max(1, Math.min(MAX_PAGE, limit));
         if (cursor != null) {
-            jpql.append(" and e.id < :cursor");
+            // Older than the cursor's entry in (at, id) order; "at <=" bounds the index range where the page starts.
+            Optional<OffsetDateTime> at = em.createQuery("select e.at from AuditEntry e where e.id = :id",
+                    OffsetDateTime.class).setParameter("id", cursor).getResultStream().findFirst();
+            if (at.isEmpty()) {
+                return new AuditPage(List.of(), null);
+            }
+            jpql.append(" and e.at <= :cursorAt and (e.at < :cursorAt or e.id < :cursor)");
+            parameters.put("cursorAt", at.get());
             parameters.put("cursor", cursor);
         }
-        TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" order by e.id desc").toString(), AuditEntry.class)
+        TypedQuery<AuditEntry> query = em.createQuery(jpql.append(" order by e.at desc, e.id desc").toString(),
+                        AuditEntry.class)
                 .setMaxResults(size + 1);
         parameters.forEach(query::setParameter);
         List<AuditEntry> entries = new ArrayList<>(query.getResultList());
