@@ -70,6 +70,11 @@ public class Users {
         return accounts.find(username);
     }
 
+    /** Whether the company's directory, not the module, keeps the users' passwords, roles and new users. */
+    public boolean fromDirectory() {
+        return directory.isUsed();
+    }
+
     /** Those who can be responsible for subjects: active users who work on them. */
     public List<User> responsibles() {
         return accounts.responsibles();
