@@ -10,6 +10,7 @@ import br.com.crm.web.shell.RequestOrigin;
 import br.com.crm.web.shell.ServletProblems;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -156,7 +157,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(caller.name(), caller.roles());
             } else {
                 // Deactivated, given another role or another password since this session began: it ends now.
-                Optional<Users.Access> access = users.access(caller.name());
+                Optional<Users.Access> access = access(caller.name());
                 if (access.isPresent() && access.get().stamp() == caller.stamp()) {
                     AuthenticationStatus status = context.notifyContainerAboutLogin(caller.name(), caller.roles());
                     return access.get().mustChangePassword() ? toPasswordPage(request, response, status) : status;
@@ -184,7 +185,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         session.setMaxInactiveInterval((int) Duration.ofMinutes(idleMinutes).toSeconds());
         String name = result.getCallerPrincipal().getName();
         session.setAttribute(CALLER_ATTRIBUTE, new Caller(name, Set.copyOf(result.getCallerGroups()),
-                System.currentTimeMillis(), users.access(name).map(Users.Access::stamp).orElse(-1L)));
+                System.currentTimeMillis(), access(name).map(Users.Access::stamp).orElse(-1L)));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -196,7 +197,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             String key = hmac(encoded);
             RememberedCaller remembered = rememberedBasic.get(key);
             if (remembered != null && remembered.until() - System.nanoTime() > 0) {
-                Optional<Users.Access> access = users.access(remembered.name());
+                Optional<Users.Access> access = access(remembered.name());
                 if (access.isPresent() && access.get().stamp() == remembered.stamp()) {
                     return apiLogin(request, response, context, remembered.name(), remembered.roles(), access.get());
                 }
@@ -206,7 +207,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (credential != null) {
                 CredentialValidationResult result = verify(request, normalized(credential));
                 Optional<Users.Access> access = result.getStatus() == CredentialValidationResult.Status.VALID
-                        ? users.access(result.getCallerPrincipal().getName()) : Optional.empty();
+                        ? access(result.getCallerPrincipal().getName()) : Optional.empty();
                 if (access.isPresent()) {
                     String name = result.getCallerPrincipal().getName();
                     Set<String> roles = Set.copyOf(result.getCallerGroups());
@@ -262,6 +263,19 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     static void passwordChanged(HttpSession session, long stamp) {
         if (session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller) {
             session.setAttribute(CALLER_ATTRIBUTE, new Caller(caller.name(), caller.roles(), caller.since(), stamp));
+        }
+    }
+
+    /**
+     * The caller's access now; none when it could not be read (two requests of a person whose role the directory
+     * just changed both bring their user row up to date, and one of them loses): that request logs in again.
+     */
+    private Optional<Users.Access> access(String name) {
+        try {
+            return users.access(name);
+        } catch (EJBException e) {
+            LOG.warning(() -> "The access of " + loggable(name) + " could not be read: " + e.getCausedByException());
+            return Optional.empty();
         }
     }
 
