@@ -1,7 +1,9 @@
 package br.com.crm.audit.control;
 
+import br.com.crm.database.control.SchemaMigration;
 import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.ChangeOrigin;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -9,8 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.sql.Connection;
@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Writes the audit entries: synchronously, in the transaction of the change (a rolled-back change leaves no
@@ -41,8 +42,13 @@ public class AuditTrail {
             + "summary, changes, origin, address) values ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    @PersistenceContext
-    EntityManager em;
+    /**
+     * The module's data source: inside the change's transaction the container hands out the connection that
+     * transaction already uses (not EclipseLink's unwrapped one, which before the transaction's first query can
+     * still be a previous transaction's, since closed).
+     */
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    DataSource dataSource;
 
     @Inject
     Instance<ChangeOrigin> origins;
@@ -58,29 +64,31 @@ public class AuditTrail {
         String actor = bounded(event.actor() == null ? "?" : event.actor(), ACTOR_LENGTH);
         String changes = event.changes().isEmpty() ? null : bounded(json(event.changes()), CHANGES_LENGTH);
         List<AuditEvent.Item> items = event.items();
-        Connection connection = em.unwrap(Connection.class);
-        for (int from = 0; from < items.size(); from += ROWS) {
-            List<AuditEvent.Item> chunk = items.subList(from, Math.min(items.size(), from + ROWS));
-            try (PreparedStatement insert = connection.prepareStatement(INSERT
-                    + String.join(", ", Collections.nCopies(chunk.size(), ROW)))) {
-                int p = 0;
-                for (AuditEvent.Item item : chunk) {
-                    insert.setObject(p + 1, at);
-                    insert.setString(p + 2, actor);
-                    insert.setString(p + 3, event.action().name());
-                    insert.setString(p + 4, event.entity().name());
-                    setId(insert, p + 5, item.id());
-                    setId(insert, p + 6, item.subject());
-                    insert.setString(p + 7, item.summary() == null ? null : bounded(item.summary(), SUMMARY_LENGTH));
-                    insert.setString(p + 8, items.size() == 1 ? changes : null);
-                    insert.setString(p + 9, origin.name());
-                    insert.setString(p + 10, address);
-                    p += COLUMNS;
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < items.size(); from += ROWS) {
+                List<AuditEvent.Item> chunk = items.subList(from, Math.min(items.size(), from + ROWS));
+                try (PreparedStatement insert = connection.prepareStatement(INSERT
+                        + String.join(", ", Collections.nCopies(chunk.size(), ROW)))) {
+                    int p = 0;
+                    for (AuditEvent.Item item : chunk) {
+                        insert.setObject(p + 1, at);
+                        insert.setString(p + 2, actor);
+                        insert.setString(p + 3, event.action().name());
+                        insert.setString(p + 4, event.entity().name());
+                        setId(insert, p + 5, item.id());
+                        setId(insert, p + 6, item.subject());
+                        insert.setString(p + 7, item.summary() == null ? null
+                                : bounded(item.summary(), SUMMARY_LENGTH));
+                        insert.setString(p + 8, items.size() == 1 ? changes : null);
+                        insert.setString(p + 9, origin.name());
+                        insert.setString(p + 10, address);
+                        p += COLUMNS;
+                    }
+                    insert.executeUpdate();
                 }
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                throw new PersistenceException("the audit trail could not be written", e);
             }
+        } catch (SQLException e) {
+            throw new PersistenceException("the audit trail could not be written", e);
         }
     }
 
