@@ -12,14 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-war=crm-ear/target/crm-micro.war
-micro=crm-ear/target/payara-micro.jar
-
-# Rebuild when any source or POM is newer than the WAR (or nothing was built yet).
-if [[ ! -f $war || ! -f $micro ]] || [[ -n $(find pom.xml crm-*/pom.xml crm-*/src -newer "$war" -type f -print -quit) ]]; then
-    echo "Building the module (mvn package)..."
-    mvn -q -B -DskipTests package
-fi
+. src/build.sh
+build_if_needed
 
 export CRM_DEMO=${CRM_DEMO:-true}
 export CRM_DATA_DIR=${CRM_DATA_DIR:-$PWD/data}

@@ -4,6 +4,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -14,10 +15,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.omnifaces.cdi.ViewScoped;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +60,33 @@ class ArchitectureTest {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("br.com.crm");
+    }
+
+    /** Held in HTTP sessions, which a cluster keeps on its data grid: serialized after every request. */
+    static final DescribedPredicate<JavaClass> SESSION_HELD = DescribedPredicate.describe("session-held beans",
+            c -> c.isAnnotatedWith(SessionScoped.class) || c.isAnnotatedWith(ViewScoped.class));
+
+    @Test
+    void whatASessionHoldsCanBeSerialized() {
+        classes().that(SESSION_HELD).should().beAssignableTo(Serializable.class).check(classes);
+        fields().that().areDeclaredInClassesThat(SESSION_HELD).and().areNotStatic()
+                .and().doNotHaveModifier(JavaModifier.TRANSIENT)
+                .and().areNotAnnotatedWith(Inject.class).and().areNotAnnotatedWith(EJB.class)
+                .should(new ArchCondition<>("hold a serializable value") {
+                    @Override
+                    public void check(JavaField field, ConditionEvents events) {
+                        JavaClass type = field.getRawType();
+                        while (type.isArray()) {
+                            type = type.getComponentType();
+                        }
+                        boolean serializable = type.isPrimitive() || type.isAssignableTo(Serializable.class)
+                                || type.isInterface() && type.getPackageName().startsWith("java.util");
+                        events.add(new SimpleConditionEvent(field, serializable,
+                                field.getFullName() + " is a " + type.getName()));
+                    }
+                })
+                .because("a session that cannot be serialized is lost when its server dies (docs/ARCHITECTURE.md)")
+                .check(classes);
     }
 
     /** Deny by default: a business entry point says who may call it, and the container checks it. */

@@ -3,6 +3,7 @@ package br.com.crm.it;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -187,6 +188,17 @@ final class Browser {
     List<String> policyViolations() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(message -> message.contains("Content Security Policy")).toList();
+    }
+
+    /** The stage whose column shows the subject's card on the open board, or -1 when none shows it. */
+    static long columnOf(WebDriver driver, long id) {
+        try {
+            return Long.parseLong(driver.findElement(By.cssSelector(".crm-card[data-subject='" + id + "']"))
+                    .findElement(By.xpath("ancestor::div[contains(@class,'crm-column-body')]"))
+                    .getAttribute("data-stage"));
+        } catch (NoSuchElementException | StaleElementReferenceException e) {
+            return -1;
+        }
     }
 
     void quit() {

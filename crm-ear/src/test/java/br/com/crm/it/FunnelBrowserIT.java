@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -78,9 +75,9 @@ class FunnelBrowserIT {
         browser.login("ana");
 
         drag(browser, id, second);
-        browser.until(d -> columnOf(d, id) == second);
+        browser.until(d -> Browser.columnOf(d, id) == second);
         browser.driver().navigate().refresh();
-        assertThat(columnOf(browser.driver(), id)).isEqualTo(second);
+        assertThat(Browser.columnOf(browser.driver(), id)).isEqualTo(second);
         assertThat(api.subject(id).getJsonNumber("stageId").longValue()).isEqualTo(second);
     }
 
@@ -98,7 +95,7 @@ class FunnelBrowserIT {
         browser.select("moveForm:lostReason", String.valueOf(reason));
         browser.find(By.id("moveForm:confirm")).click();
 
-        browser.until(d -> columnOf(d, id) == closing);
+        browser.until(d -> Browser.columnOf(d, id) == closing);
         // The live push may render the board once more after the move's own update: read the card as it settles.
         browser.until(d -> card(browser, id).getText().contains("Perdido"));
         JsonObject stored = api.subject(id);
@@ -136,7 +133,7 @@ class FunnelBrowserIT {
         browser.select("moveForm:stage", String.valueOf(target));
         browser.find(By.id("moveForm:confirm")).sendKeys(Keys.ENTER);
 
-        browser.until(d -> columnOf(d, id) == target);
+        browser.until(d -> Browser.columnOf(d, id) == target);
         assertThat(api.subject(id).getJsonNumber("stageId").longValue()).isEqualTo(target);
     }
 
@@ -148,7 +145,7 @@ class FunnelBrowserIT {
 
         card(browser, archived).findElement(By.cssSelector(".crm-card-menu")).click();
         browser.until(ExpectedConditions.elementToBeClickable(By.id("cardMenuArchive"))).click();
-        browser.until(d -> columnOf(d, archived) == -1);
+        browser.until(d -> Browser.columnOf(d, archived) == -1);
         assertThat(api.subject(archived).getBoolean("archived")).isTrue();
 
         card(browser, deleted).findElement(By.cssSelector(".crm-card-menu")).click();
@@ -156,7 +153,7 @@ class FunnelBrowserIT {
         WebElement confirm = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmDelete")));
         assertThat(confirm.getText()).contains("não pode ser desfeita");
         browser.find(By.id("confirmDeleteYes")).click();
-        browser.until(d -> columnOf(d, deleted) == -1);
+        browser.until(d -> Browser.columnOf(d, deleted) == -1);
         assertThat(api.call("ana", "GET", "api/v1/subjects/" + deleted, null, null).statusCode()).isEqualTo(404);
     }
 
@@ -196,7 +193,7 @@ class FunnelBrowserIT {
         browser.until(ExpectedConditions.urlContains("archived=true"));
         assertThat(browser.driver().getCurrentUrl()).contains("q=filtrado");
         assertThat(browser.findAll(By.cssSelector(".crm-card[data-subject]"))).hasSize(1);
-        assertThat(columnOf(browser.driver(), other)).isEqualTo(-1);
+        assertThat(Browser.columnOf(browser.driver(), other)).isEqualTo(-1);
 
         // Exportar CSV gives what the board shows, to the logged-in user.
         String export = browser.find(By.id("exportCsv")).getAttribute("href");
@@ -210,7 +207,7 @@ class FunnelBrowserIT {
         browser.driver().get(browser.driver().getCurrentUrl());
         card(browser, id).findElement(By.cssSelector(".crm-card-menu")).click();
         browser.until(ExpectedConditions.elementToBeClickable(By.id("cardMenuUnarchive"))).click();
-        browser.until(d -> columnOf(d, id) == -1);
+        browser.until(d -> Browser.columnOf(d, id) == -1);
         assertThat(api.subject(id).getBoolean("archived")).isFalse();
     }
 
@@ -240,11 +237,11 @@ class FunnelBrowserIT {
         long third = Api.id(api.openStage(3));
         watcher.login("bruno");
         mover.login("ana");
-        long before = columnOf(watcher.driver(), id);
+        long before = Browser.columnOf(watcher.driver(), id);
 
         drag(mover, id, third);
 
-        watcher.waiting(Duration.ofSeconds(10)).until(d -> columnOf(d, id) == third);
+        watcher.waiting(Duration.ofSeconds(10)).until(d -> Browser.columnOf(d, id) == third);
         assertThat(before).isNotEqualTo(third);
     }
 
@@ -263,10 +260,10 @@ class FunnelBrowserIT {
 
         drag(mover, id, second);
 
-        mover.until(d -> columnOf(d, id) == second);
+        mover.until(d -> Browser.columnOf(d, id) == second);
         // The push reaches every open board at once: once the colleague's board shows the move, the mover's
         // socket had it too.
-        watcher.waiting(Duration.ofSeconds(10)).until(d -> columnOf(d, id) == second);
+        watcher.waiting(Duration.ofSeconds(10)).until(d -> Browser.columnOf(d, id) == second);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> roundTrips(mover), trips -> trips == 1);
         assertThat(roundTrips(watcher)).as("the colleague's board reloads the two columns once").isEqualTo(1);
@@ -299,13 +296,13 @@ class FunnelBrowserIT {
 
         // ...while Ana moves another subject: his board updates under the open dialog.
         api.move(theirs, "{\"stageId\":" + second + "}");
-        browser.waiting(Duration.ofSeconds(10)).until(d -> columnOf(d, theirs) == second);
+        browser.waiting(Duration.ofSeconds(10)).until(d -> Browser.columnOf(d, theirs) == second);
 
         assertThat(browser.find(By.id("moveDialog")).isDisplayed()).as("the dialog stays open").isTrue();
         assertThat(browser.find(By.id("moveForm:stage_input")).getAttribute("value"))
                 .as("and keeps the choice").isEqualTo(String.valueOf(third));
         browser.find(By.id("moveForm:confirm")).click();
-        browser.until(d -> columnOf(d, mine) == third);
+        browser.until(d -> Browser.columnOf(d, mine) == third);
     }
 
     @Test
@@ -336,15 +333,6 @@ class FunnelBrowserIT {
                 By.cssSelector(".crm-card[data-subject='" + id + "']")));
     }
 
-    private static long columnOf(WebDriver driver, long id) {
-        try {
-            return Long.parseLong(driver.findElement(By.cssSelector(".crm-card[data-subject='" + id + "']"))
-                    .findElement(By.xpath("ancestor::div[contains(@class,'crm-column-body')]"))
-                    .getAttribute("data-stage"));
-        } catch (NoSuchElementException | StaleElementReferenceException e) {
-            return -1;
-        }
-    }
 
     private static void drag(Browser browser, long id, long stageId) {
         WebElement card = card(browser, id);

@@ -22,9 +22,11 @@ import java.util.TreeSet;
  * @param origin   the open view it came from (a board, a list), so that view is not told its own change again;
  *                 {@code null} from the API and from background work
  * @param at       when it was made
+ * @param member   the server of the cluster where it was committed ({@link Cluster#member()}): the others hear of
+ *                 it through the data grid
  */
 public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stages, Long record, String user,
-                     String origin, Instant at) implements Serializable {
+                     String origin, Instant at, String member) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,6 +42,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         CUSTOMER_SAVED,
         TAGS_CHANGED,
         STAGES_CHANGED,
+        LOST_REASONS_CHANGED,
         USERS_CHANGED;
 
         /** What the audit trail calls this kind of change. */
@@ -63,7 +66,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
                 case PROPOSAL_ANSWERED -> AuditEvent.Action.ANSWER;
                 case PROPOSAL_EXPIRED -> AuditEvent.Action.EXPIRE;
                 case MAIL_QUEUED -> AuditEvent.Action.QUEUE;
-                case TAGS_CHANGED, STAGES_CHANGED, USERS_CHANGED -> AuditEvent.Action.SETTINGS;
+                case TAGS_CHANGED, STAGES_CHANGED, LOST_REASONS_CHANGED, USERS_CHANGED -> AuditEvent.Action.SETTINGS;
             };
         }
 
@@ -82,6 +85,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
                 case CUSTOMER_SAVED -> AuditEvent.Entity.CUSTOMER;
                 case TAGS_CHANGED -> AuditEvent.Entity.TAG;
                 case USERS_CHANGED -> AuditEvent.Entity.USER;
+                case LOST_REASONS_CHANGED -> AuditEvent.Entity.LOST_REASON;
                 default -> AuditEvent.Entity.STAGE;
             };
         }
@@ -95,7 +99,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         public boolean showsOnBoard() {
             return switch (this) {
                 case PROPOSAL_SAVED, PROPOSAL_SENT, PROPOSAL_ANSWERED, PROPOSAL_EXPIRED, MAIL_QUEUED, MAIL_STATUS,
-                     NOTE_EDITED, NOTE_DELETED, USERS_CHANGED -> false;
+                     NOTE_EDITED, NOTE_DELETED, LOST_REASONS_CHANGED, USERS_CHANGED -> false;
                 default -> true;
             };
         }
@@ -106,9 +110,9 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         stages = Set.copyOf(stages);
     }
 
-    /** A change of these subjects (the first {@link #MAX_IDS} are named) in these columns. */
+    /** A change of these subjects (the first {@link #MAX_IDS} are named) in these columns, made on {@code member}. */
     public static Change of(Kind kind, Collection<Long> subjects, Collection<Long> stages, Long record, String user,
-                            String origin) {
+                            String origin, String member) {
         Set<Long> named = new TreeSet<>();
         for (Long id : subjects) {
             if (named.size() == MAX_IDS) {
@@ -117,7 +121,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
             named.add(id);
         }
         return new Change(kind, named, subjects.size() > named.size(), new TreeSet<>(stages), record, user,
-                origin, Instant.now());
+                origin, Instant.now(), member);
     }
 
     public boolean isAbout(long subjectId) {

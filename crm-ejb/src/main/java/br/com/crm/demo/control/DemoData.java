@@ -7,6 +7,7 @@ import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
 import br.com.crm.customer.entity.TaxId;
 import br.com.crm.database.control.DemoMode;
+import br.com.crm.database.control.StartupLock;
 import br.com.crm.kernel.Change;
 import br.com.crm.security.control.Accounts;
 import br.com.crm.security.entity.Roles;
@@ -86,12 +87,16 @@ public class DemoData {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    StartupLock startup;
+
     @PostConstruct
     void load() {
         if (!demo.isOn()) {
             return;
         }
         LOG.info("Demo mode: making sure the demo users and data exist");
+        startup.take(); // servers of a cluster starting together: one makes them, the others find them
         users.createIfAbsent("admin", "Administrador", "admin@demo.crm.local", "admin".toCharArray(),
                 Set.of(Roles.ADMIN, Roles.USER));
         users.createIfAbsent("ana", "Ana Souza", "ana@demo.crm.local", "ana".toCharArray(), Set.of(Roles.USER));

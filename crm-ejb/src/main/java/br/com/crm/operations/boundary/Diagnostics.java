@@ -2,6 +2,7 @@ package br.com.crm.operations.boundary;
 
 import br.com.crm.database.control.DatabaseHealth;
 import br.com.crm.erp.control.ErpHealth;
+import br.com.crm.kernel.Cluster;
 import br.com.crm.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -10,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.Readiness;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,21 @@ public class Diagnostics {
     @Readiness
     ErpHealth erp;
 
+    @Inject
+    Cluster cluster;
+
     public List<Check> checks() {
-        return List.of(new Check(DatabaseHealth.NAME, database.details()), new Check(ErpHealth.NAME, erp.details()));
+        return List.of(new Check(DatabaseHealth.NAME, database.details()), new Check(ErpHealth.NAME, erp.details()),
+                new Check("cluster", cluster()));
+    }
+
+    /** Which server answered and which servers the data grid holds (this one first). */
+    private Map<String, String> cluster() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("status", "UP");
+        details.put("instance", cluster.instance());
+        details.put("clustered", String.valueOf(cluster.isClustered()));
+        details.put("members", String.join(", ", cluster.members()));
+        return details;
     }
 }

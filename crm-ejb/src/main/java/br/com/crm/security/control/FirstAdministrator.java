@@ -1,5 +1,6 @@
 package br.com.crm.security.control;
 
+import br.com.crm.database.control.StartupLock;
 import br.com.crm.security.entity.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -38,10 +39,17 @@ public class FirstAdministrator {
     @Inject
     Directory directory;
 
+    @Inject
+    StartupLock startup;
+
     @PostConstruct
     void createWhenMissing() {
-        if (directory.isUsed() || users.hasActiveAdministrator()) {
-            return; // with the directory, its administrators' group gives the first one
+        if (directory.isUsed()) {
+            return;
+        }
+        startup.take(); // servers starting together: one creates, the others find it
+        if (users.hasActiveAdministrator()) {
+            return;
         }
         if (username.isEmpty() || password.isEmpty()) {
             LOG.warning("No active crm-admin exists. Set crm.admin.username and crm.admin.password "

@@ -149,8 +149,9 @@ public class Stages {
         LostReason reason = new LostReason(description, descriptionEn);
         em.persist(reason);
         em.flush();
-        changes.audit(AuditEvent.of(AuditEvent.Action.CREATE, AuditEvent.Entity.LOST_REASON, reason.getId(), null,
-                description, caller.name()));
+        changes.fire(Change.Kind.LOST_REASONS_CHANGED, List.of(), List.of(), reason.getId(), caller.name(),
+                AuditEvent.of(AuditEvent.Action.CREATE, AuditEvent.Entity.LOST_REASON, reason.getId(), null,
+                        description, caller.name()));
         return reason;
     }
 
@@ -162,8 +163,9 @@ public class Stages {
             throw BusinessException.notFound("lostReason", id);
         }
         reason.retire();
-        changes.audit(AuditEvent.of(AuditEvent.Action.ARCHIVE, AuditEvent.Entity.LOST_REASON, id, null,
-                reason.getDescription(), caller.name()));
+        changes.fire(Change.Kind.LOST_REASONS_CHANGED, List.of(), List.of(), id, caller.name(),
+                AuditEvent.of(AuditEvent.Action.ARCHIVE, AuditEvent.Entity.LOST_REASON, id, null,
+                        reason.getDescription(), caller.name()));
     }
 
     private static void requireDescription(String description) {

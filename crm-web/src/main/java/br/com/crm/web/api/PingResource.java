@@ -1,5 +1,6 @@
 package br.com.crm.web.api;
 
+import br.com.crm.kernel.Cluster;
 import br.com.crm.web.shell.AppInfo;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,15 +16,19 @@ import jakarta.ws.rs.core.SecurityContext;
 @RequestScoped
 public class PingResource {
 
-    public record Pong(String status, String version, String user) {
+    /** {@code instance}: which server of a cluster answered. */
+    public record Pong(String status, String version, String user, String instance) {
     }
 
     @Inject
     AppInfo appInfo;
 
+    @Inject
+    Cluster cluster;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Pong ping(@Context SecurityContext security) {
-        return new Pong("ok", appInfo.getVersion(), security.getUserPrincipal().getName());
+        return new Pong("ok", appInfo.getVersion(), security.getUserPrincipal().getName(), cluster.instance());
     }
 }

@@ -13,6 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Serializable;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ import java.util.function.Function;
  * the same table for the page, the API and the CSV export, so they always hold the same numbers.
  */
 public record ReportTable(ActivityReport.Query query, ActivityReport.Result result, List<String> periodLabels,
-                          List<String> groupLabels) {
+                          List<String> groupLabels) implements Serializable {
 
     /** Reads a query from text parameters (the page's URL, the API's query string). */
     public static ActivityReport.Query query(String from, String to, String period, String by, String user,

@@ -3,6 +3,7 @@ package br.com.crm.web.security;
 import br.com.crm.audit.boundary.Audit;
 import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.ChangeOrigin;
+import br.com.crm.kernel.Cluster;
 import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.web.shell.ClientAddress;
@@ -101,7 +102,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
             });
     private final byte[] rememberKey = new byte[32];
 
-    private final LoginThrottle throttle = new LoginThrottle();
+    private LoginThrottle throttle;
 
     /**
      * At most this many password verifications at once: each is a deliberately slow PBKDF2, and a flood of
@@ -134,9 +135,15 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     Users users;
 
+    @Inject
+    Cluster cluster;
+
     @PostConstruct
     void init() {
         new SecureRandom().nextBytes(rememberKey);
+        // Shared by every server of a cluster: a guesser gains nothing by the balancer spreading their tries.
+        throttle = new LoginThrottle(cluster.map("crm-login-failures", LoginThrottle.LONGEST),
+                cluster.map("crm-login-known", LoginThrottle.KNOWN_FOR), System::currentTimeMillis);
     }
 
     @Override

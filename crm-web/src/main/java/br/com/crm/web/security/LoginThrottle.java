@@ -1,8 +1,7 @@
 package br.com.crm.web.security;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,8 +17,10 @@ import java.util.function.LongSupplier;
  *     this count: colleagues behind one proxy or NAT must not be locked out by one of them mistyping, or by a
  *     guesser among them.</li>
  * </ul>
- * A success clears the user's counts; counts are forgotten 15 minutes after their last failure. Pure logic over
- * a clock, so that tests need not wait.
+ * A success clears the user's counts; counts are forgotten 15 minutes after their last failure. The counts live in
+ * the maps given: in a cluster, maps of the data grid, so that a guesser gains nothing by the balancer sending
+ * their tries to several servers (times are wall-clock milliseconds, the servers' clocks being kept in step).
+ * Pure logic over a clock and two maps, so that tests need not wait.
  */
 public class LoginThrottle {
 
@@ -32,48 +33,53 @@ public class LoginThrottle {
     /** Beyond this many counted keys, forgotten ones are swept before adding one. */
     private static final int SWEEP_ABOVE = 10_000;
 
-    private record Failures(int count, long lastNanos) {
-    }
-
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** Per key: {count, time of the last failure}; an array, for the grid holds only JDK types. */
+    private final ConcurrentMap<String, long[]> failures;
     /** User name and address pairs that logged in, with when they last did. */
-    private final Map<String, Long> known = new ConcurrentHashMap<>();
-    private final LongSupplier nanoClock;
+    private final ConcurrentMap<String, Long> known;
+    private final LongSupplier clock;
 
-    public LoginThrottle() {
-        this(System::nanoTime);
-    }
-
-    LoginThrottle(LongSupplier nanoClock) {
-        this.nanoClock = nanoClock;
+    public LoginThrottle(ConcurrentMap<String, long[]> failures, ConcurrentMap<String, Long> known,
+                         LongSupplier millisClock) {
+        this.failures = failures;
+        this.known = known;
+        this.clock = millisClock;
     }
 
     /** How long {@code user} from {@code address} must wait before the next try; zero when they may try now. */
     public Duration waitFor(String user, String address) {
-        long now = nanoClock.getAsLong();
+        long now = clock.getAsLong();
         long wait = Math.max(remaining(pair(user, address), PAIR_FREE, LONGEST, now),
                 remaining(user(user), USER_FREE, USER_LONGEST, now));
         if (!isKnown(pair(user, address), now)) {
             wait = Math.max(wait, remaining(address(address), ADDRESS_FREE, LONGEST, now));
         }
-        return Duration.ofNanos(wait);
+        return Duration.ofMillis(wait);
     }
 
     public void failed(String user, String address) {
-        long now = nanoClock.getAsLong();
+        long now = clock.getAsLong();
         if (failures.size() > SWEEP_ABOVE) {
-            failures.values().removeIf(f -> now - f.lastNanos() > LONGEST.toNanos());
+            failures.forEach((key, f) -> {
+                if (now - f[1] > LONGEST.toMillis()) {
+                    failures.remove(key, f);
+                }
+            });
         }
         for (String key : new String[]{pair(user, address), user(user), address(address)}) {
-            failures.merge(key, new Failures(1, now), (old, one) -> new Failures(
-                    now - old.lastNanos() > LONGEST.toNanos() ? 1 : old.count() + 1, now));
+            failures.merge(key, new long[]{1, now}, (old, one) -> new long[]{
+                    now - old[1] > LONGEST.toMillis() ? 1 : old[0] + 1, now});
         }
     }
 
     public void succeeded(String user, String address) {
-        long now = nanoClock.getAsLong();
+        long now = clock.getAsLong();
         if (known.size() > SWEEP_ABOVE) {
-            known.values().removeIf(last -> now - last > KNOWN_FOR.toNanos());
+            known.forEach((key, last) -> {
+                if (now - last > KNOWN_FOR.toMillis()) {
+                    known.remove(key, last);
+                }
+            });
         }
         known.put(pair(user, address), now);
         failures.remove(pair(user, address));
@@ -82,18 +88,17 @@ public class LoginThrottle {
 
     private boolean isKnown(String pair, long now) {
         Long last = known.get(pair);
-        return last != null && now - last <= KNOWN_FOR.toNanos();
+        return last != null && now - last <= KNOWN_FOR.toMillis();
     }
 
     private long remaining(String key, int free, Duration longest, long now) {
-        Failures f = failures.get(key);
-        if (f == null || f.count() < free || now - f.lastNanos() > LONGEST.toNanos()) {
+        long[] f = failures.get(key);
+        if (f == null || f[0] < free || now - f[1] > LONGEST.toMillis()) {
             return 0;
         }
-        long delay = Math.min(longest.toNanos(), Duration.ofSeconds(1L << Math.min(f.count() - free, 20)).toNanos());
-        return Math.max(0, f.lastNanos() + delay - now);
+        long delay = Math.min(longest.toMillis(), Duration.ofSeconds(1L << Math.min(f[0] - free, 20)).toMillis());
+        return Math.max(0, f[1] + delay - now);
     }
-
     private static String pair(String user, String address) {
         return "p\u0000" + user + "\u0000" + address;
     }

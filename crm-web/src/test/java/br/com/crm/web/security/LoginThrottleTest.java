@@ -3,14 +3,16 @@ package br.com.crm.web.security;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTest {
 
-    private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final LoginThrottle throttle = new LoginThrottle(now::get);
+    private final AtomicLong now = new AtomicLong(1_800_000_000_000L);
+    private final LoginThrottle throttle = new LoginThrottle(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+            now::get);
 
     private void fail(String user, String address, int times) {
         for (int i = 0; i < times; i++) {
@@ -19,7 +21,7 @@ class LoginThrottleTest {
     }
 
     private void advance(Duration d) {
-        now.addAndGet(d.toNanos());
+        now.addAndGet(d.toMillis());
     }
 
     @Test
