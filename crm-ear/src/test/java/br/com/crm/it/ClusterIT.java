@@ -147,6 +147,8 @@ class ClusterIT {
         assertThat(seen).as("the balancer spreads calls without a session").containsExactlyInAnyOrder("crm-1",
                 "crm-2");
         assertThat(Api.json(first.get("api/v1/ping", "ana", "ana")).getString("instance")).isEqualTo("crm-1");
+        assertThat(balancer.root().get("metrics").statusCode()).as("the balancer does not route /metrics")
+                .isEqualTo(403);
 
         JsonObject health = Api.json(second.get("api/v1/health", "admin", "admin"));
         JsonObject clusterCheck = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
