@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -154,9 +155,13 @@ final class Browser {
         });
     }
 
-    /** The session cookie, as a Cookie header sends it: to download what the logged-in user downloads. */
+    /**
+     * The session's cookies, as a Cookie header sends them: to download what the logged-in user downloads. All of
+     * them: a distributable session has a version cookie beside its id ({@code JSESSIONIDVERSION}).
+     */
     String sessionCookie() {
-        return "JSESSIONID=" + driver.manage().getCookieNamed("JSESSIONID").getValue();
+        return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     /** GETs a link of the page (e.g. an export) in this browser's session. */
