@@ -34,8 +34,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Debian's headless Chromium, driven by its own chromedriver (no driver download), logged in as a demo user and
