@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The funnel header's activity figures (overdue, due today; the user's and everyone's), kept per user and day: with
  * 2,000,000 activities counting them costs tens of milliseconds, and every funnel render shows them. A committed
- * change of activities or subjects drops them; they also expire after {@link #TIME_TO_LIVE} (a change made on another server of a cluster).
+ * change of activities or subjects, on this server or another of the cluster, drops them; they also expire after
+ * {@link #TIME_TO_LIVE} (the day turns, an activity falls due).
  */
 @ApplicationScoped
 public class DueFigures {
