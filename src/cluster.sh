@@ -77,6 +77,7 @@ CRM_BALANCER_BIND="127.0.0.1:$port" haproxy -db -f "$config" > "$dir/haproxy.log
 pids+=($!)
 
 echo "Starting $instances instances (logs in $dir)..."
+started=$SECONDS
 for i in $(seq 1 "$instances"); do
     until curl -sf -o /dev/null "http://127.0.0.1:$((port + i))/health/ready"; do
         if ! kill -0 "${pids[$((i - 1))]}" 2> /dev/null; then
@@ -85,7 +86,7 @@ for i in $(seq 1 "$instances"); do
         fi
         sleep 1
     done
-    echo "  crm-$i ready at http://127.0.0.1:$((port + i))/crm/"
+    echo "  crm-$i ready at http://127.0.0.1:$((port + i))/crm/ ($((SECONDS - started)) s after the start)"
 done
 echo "The cluster answers at http://localhost:$port/crm/ (Ctrl+C stops it)."
 # An instance that dies leaves the others serving (that is the point); Ctrl+C stops them all.
