@@ -1,6 +1,5 @@
 package br.com.crm.stage.entity;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,7 +18,6 @@ import java.util.Locale;
 /** Why a subject was lost; kept in settings. Retired reasons stay on the subjects that used them. */
 @Entity
 @Table(name = "crm_lost_reason")
-@Cacheable
 @NamedQuery(name = LostReason.ACTIVE, query = "select r from LostReason r where r.active = true order by r.description")
 @NamedQuery(name = LostReason.ALL, query = "select r from LostReason r order by r.active desc, r.description")
 public class LostReason implements Serializable {

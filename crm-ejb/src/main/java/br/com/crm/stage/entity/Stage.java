@@ -1,7 +1,6 @@
 package br.com.crm.stage.entity;
 
 import br.com.crm.kernel.BusinessException;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -26,7 +25,6 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "crm_stage")
-@Cacheable
 @NamedQuery(name = Stage.ALL, query = "select s from Stage s order by s.position")
 @NamedQuery(name = Stage.COUNT, query = "select count(s) from Stage s")
 public class Stage implements Serializable {

@@ -2,7 +2,6 @@ package br.com.crm.tag.entity;
 
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Text;
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
 /** A label put on subjects (Marcador), shown as a coloured chip and used to filter. */
 @Entity
 @Table(name = "crm_tag")
-@Cacheable
 @NamedQuery(name = Tag.ALL, query = "select t from Tag t order by t.searchName")
 @NamedQuery(name = Tag.BY_SEARCH_NAME, query = "select t from Tag t where t.searchName = :name")
 public class Tag implements Serializable {
