@@ -119,7 +119,7 @@ public class Changes {
      * observer of committed changes here (kept caches, this push) hears of it at once, as of one made here.
      */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Change change) {
-        if (cluster.member().equals(change.member())) {
+        if (cluster.isClustered() && cluster.member().equals(change.member())) {
             cluster.publish(write(change));
         }
         synchronized (pending) {

@@ -30,8 +30,9 @@ import java.util.logging.Logger;
 
 /**
  * This server among the others running the module: Payara's data grid (Hazelcast, which Payara starts and
- * clusters; looked up at {@value #GRID}) when the server is clustered, else this server alone (Payara Micro with
- * {@code --nocluster}, a Payara Server without its data grid). Everything that must hold for the whole cluster goes
+ * clusters; looked up at {@value #GRID}) when the server runs one (Payara Micro starts a grid of one member even
+ * with {@code --nocluster}), else this server alone (Micro with {@code --nohazelcast}, a Payara Server without its
+ * data grid). Everything that must hold for the whole cluster goes
  * through here: the committed changes every server hears of, and the maps every server shares.
  * <p>
  * Only JDK types cross the grid (strings, numbers, arrays of them): the grid's members deserialize with Payara's

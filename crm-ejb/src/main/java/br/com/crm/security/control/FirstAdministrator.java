@@ -45,7 +45,7 @@ public class FirstAdministrator {
     @PostConstruct
     void createWhenMissing() {
         if (directory.isUsed()) {
-            return;
+            return; // with the directory, its administrators' group gives the first one
         }
         startup.take(); // servers starting together: one creates, the others find it
         if (users.hasActiveAdministrator()) {
