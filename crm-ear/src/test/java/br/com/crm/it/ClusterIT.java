@@ -107,6 +107,16 @@ class ClusterIT {
                     assertThat(cluster.isAlive()).as("src/cluster.sh ended; see " + dir).isTrue();
                     return answers(first) && answers(second) && answers(balancer);
                 });
+        // HAProxy takes an instance in after two passed health checks: until then it sends everything elsewhere.
+        Set<String> reached = new HashSet<>();
+        await("the balancer sending to both").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    HttpResponse<String> pong = balancer.get("api/v1/ping", "ana", "ana");
+                    if (pong.statusCode() == 200) {
+                        reached.add(Api.json(pong).getString("instance"));
+                    }
+                    return reached.size() == 2;
+                });
         readyAt = System.nanoTime();
         System.out.printf("ClusterIT: two instances ready %.1f s after src/cluster.sh started%n",
                 (readyAt - startedAt) / 1e9);
