@@ -159,7 +159,7 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(CALLER_ATTRIBUTE) instanceof Caller caller) {
             if (System.currentTimeMillis() - caller.since() > Duration.ofHours(maxHours).toMillis()) {
-                session.invalidate(); // the longest a session may last, however active
+                end(session); // the longest a session may last, however active
             } else if (!context.isProtected()) {
                 return context.notifyContainerAboutLogin(caller.name(), caller.roles());
             } else {
@@ -169,13 +169,25 @@ public class CrmAuthenticationMechanism implements HttpAuthenticationMechanism {
                     AuthenticationStatus status = context.notifyContainerAboutLogin(caller.name(), caller.roles());
                     return access.get().mustChangePassword() ? toPasswordPage(request, response, status) : status;
                 }
-                session.invalidate();
+                end(session);
             }
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
         return toLoginPage(request, response);
+    }
+
+    /**
+     * Another request of the same session (the page's push channel, a script) may be ending it at the same moment:
+     * it is over either way, and this request goes on as one without a session.
+     */
+    private static void end(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyEnded) {
+            LOG.fine("The session had already ended");
+        }
     }
 
     private AuthenticationStatus loginFromPage(HttpServletRequest request, HttpMessageContext context,
