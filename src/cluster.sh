@@ -55,6 +55,12 @@ for i in $(seq 1 "$instances"); do
     echo "    server crm-$i 127.0.0.1:$((port + i)) check cookie crm-$i" >> "$config"
 done
 
+# The single server's settings, and sessions kept on the data grid again: a user whose server dies goes on.
+preboot=$dir/pre-boot-commands.asadmin
+cat src/payara/pre-boot-commands.asadmin - > "$preboot" <<'ASADMIN'
+set configs.config.server-config.availability-service.web-container-availability.availability-enabled=true
+ASADMIN
+
 for i in $(seq 1 "$instances"); do
     CRM_INSTANCE=crm-$i java ${JAVA_OPTS:--Xmx768m} -jar "$micro" \
         --name "crm-$i" \
@@ -66,7 +72,7 @@ for i in $(seq 1 "$instances"); do
         --port $((port + i)) \
         --contextroot crm \
         --deploy "$war" \
-        --prebootcommandfile src/payara/pre-boot-commands.asadmin \
+        --prebootcommandfile "$preboot" \
         --logtofile "$dir/crm-$i.log" \
         "$@" > "$dir/crm-$i.out" 2>&1 &
     pids+=($!)

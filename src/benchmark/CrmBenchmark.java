@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
  * PostgreSQL log whose role logs every statement, it also counts the SQL statements of one render of each page.
  *
  * java src/benchmark/CrmBenchmark.java BASE_URL USER PASSWORD [POSTGRESQL_LOG DB_USER]
+ * <p>
+ * With {@code --floor} first (load.sh), it measures only the funnel page and the floor under it: a small
+ * authenticated Faces page, and writes the SQL statements of one funnel render, their parameters in place, to a
+ * file for pgbench to run them straight.
+ * <p>
+ * java src/benchmark/CrmBenchmark.java --floor BASE_URL USER PASSWORD POSTGRESQL_LOG DB_USER SQL_FILE
  */
 public class CrmBenchmark {
 
@@ -31,6 +37,10 @@ public class CrmBenchmark {
     static final int RUNS = 300;
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--floor")) {
+            floor(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         String base = args[0].endsWith("/") ? args[0] : args[0] + "/";
         String user = args[1];
         String password = args[2];
@@ -57,19 +67,7 @@ public class CrmBenchmark {
                 URI.create(base + "api/v1/subjects?stage=1&cursor=" + cursor)).header("Authorization", basic).GET().build());
         check(nextPage.get(), 200, "next page");
 
-        long[] version = {Long.parseLong(check(send(client, HttpRequest.newBuilder(URI.create(base + "api/v1/subjects/" + subject))
-                .header("Authorization", basic).GET().build()), 200, "subject").headers().firstValue("ETag").orElseThrow().replace("\"", ""))};
-        int[] flip = {0};
-        Supplier<HttpResponse<String>> move = () -> {
-            long stage = 1 + (flip[0]++ % 2); // between stages 1 and 2
-            HttpResponse<String> r = send(client, HttpRequest.newBuilder(URI.create(base + "api/v1/subjects/" + subject + "/move"))
-                    .header("Authorization", basic).header("Content-Type", "application/json")
-                    .header("If-Match", "\"" + version[0] + "\"")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"stageId\":" + stage + "}")).build());
-            check(r, 200, "move");
-            version[0] = Long.parseLong(r.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
-            return r;
-        };
+        Supplier<HttpResponse<String>> move = moves(client, base, basic, subject);
 
         System.out.println("operation                                 p50 ms   p95 ms   p99 ms  first ms   (" + RUNS
                 + " runs after " + WARMUP + " warm-up; first: the very first call)");
@@ -239,8 +237,80 @@ public class CrmBenchmark {
                 firstMillis);
     }
 
-    /** Statements the module's database user sent while one page rendered, read from PostgreSQL's log. */
-    static long[] countStatements(String log, String dbUser, Supplier<HttpResponse<String>> page) throws Exception {
+    /** Moves one subject back and forth between stages 1 and 2 through the REST API, one call per get(). */
+    static Supplier<HttpResponse<String>> moves(HttpClient client, String base, String basic, long subject) {
+        long[] version = {Long.parseLong(check(send(client, HttpRequest.newBuilder(URI.create(base + "api/v1/subjects/" + subject))
+                .header("Authorization", basic).GET().build()), 200, "subject").headers().firstValue("ETag").orElseThrow().replace("\"", ""))};
+        int[] flip = {0};
+        return () -> {
+            long stage = 1 + (flip[0]++ % 2); // between stages 1 and 2
+            HttpResponse<String> r = send(client, HttpRequest.newBuilder(URI.create(base + "api/v1/subjects/" + subject + "/move"))
+                    .header("Authorization", basic).header("Content-Type", "application/json")
+                    .header("If-Match", "\"" + version[0] + "\"")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"stageId\":" + stage + "}")).build());
+            check(r, 200, "move");
+            version[0] = Long.parseLong(r.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+            return r;
+        };
+    }
+
+    /** The funnel page and a small page, one user, and the funnel render's SQL written to a file. */
+    static void floor(String[] args) throws Exception {
+        String base = args[0].endsWith("/") ? args[0] : args[0] + "/";
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        login(client, base, args[1], args[2]);
+        Supplier<HttpResponse<String>> page = () -> check(send(client, HttpRequest.newBuilder(
+                URI.create(base + "index.xhtml")).GET().build()), 200, "funnel page");
+        System.out.println("operation                                 p50 ms   p95 ms   p99 ms  first ms   (" + RUNS
+                + " runs after " + WARMUP + " warm-up; first: the very first call)");
+        measure("funnel page (render)", page);
+        measure("small page (account/password.xhtml)", () -> check(send(client, HttpRequest.newBuilder(
+                URI.create(base + "account/password.xhtml")).GET().build()), 200, "small page"));
+        String basic = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2])
+                .getBytes(StandardCharsets.UTF_8));
+        Matcher firstCard = Pattern.compile("\"id\":(\\d+),\"lastActivityAt\"").matcher(check(send(client,
+                HttpRequest.newBuilder(URI.create(base + "api/v1/funnel")).header("Authorization", basic).GET()
+                        .build()), 200, "funnel REST").body());
+        if (!firstCard.find()) {
+            throw new IllegalStateException("no card on the board: load the data set first");
+        }
+        measure("move (REST)", moves(client, base, basic, Long.parseLong(firstCard.group(1))));
+        List<String> log = renderLog(args[3], args[4], page);
+        Pattern parameter = Pattern.compile("\\$(\\d+) = ('(?:[^']|'')*'|NULL)");
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < log.size(); i++) {
+            Matcher execute = Pattern.compile("LOG:  execute [^:]*: (.*)$").matcher(log.get(i));
+            if (!execute.find()) {
+                continue;
+            }
+            String statement = execute.group(1);
+            if (i + 1 < log.size() && log.get(i + 1).contains("DETAIL:  parameters: ")) {
+                List<String> values = new ArrayList<>();
+                Matcher p = parameter.matcher(log.get(i + 1));
+                while (p.find()) {
+                    values.add(p.group(2));
+                }
+                // From the last: $10 before $1. A number the driver bound as one stays one where its type
+                // decides the expression's (CASE … THEN 1), where a quoted literal would be text.
+                for (int n = values.size(); n >= 1; n--) {
+                    String value = values.get(n - 1);
+                    if (value.matches("'-?\\d+'") && Pattern.compile("(THEN|ELSE) \\$" + n + "\\b").matcher(statement).find()) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    statement = statement.replace("$" + n, value);
+                }
+            }
+            if (!statement.matches("(?i)(BEGIN|COMMIT|ROLLBACK).*")) {
+                sql.append(statement).append(";\n");
+            }
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[5]), sql);
+        System.out.println("SQL of one funnel render: " + sql.toString().lines().count() + " statements, in " + args[5]);
+    }
+
+    /** The lines PostgreSQL logged for the module's database user while one page rendered. */
+    static List<String> renderLog(String log, String dbUser, Supplier<HttpResponse<String>> page) throws Exception {
         long before;
         try (RandomAccessFile f = new RandomAccessFile(log, "r")) {
             before = f.length();
@@ -251,15 +321,19 @@ public class CrmBenchmark {
             f.seek(before);
             byte[] added = new byte[(int) (f.length() - before)];
             f.readFully(added);
-            List<String> lines = new String(added, StandardCharsets.UTF_8).lines()
-                    .filter(l -> l.contains(dbUser + "@")).toList();
-            long statements = lines.stream().filter(l -> l.contains("LOG:  execute")
-                    || (l.contains("LOG:  statement:") && !l.strip().endsWith("statement:")))
-                    .filter(l -> !l.contains("BEGIN") && !l.contains("COMMIT") && !l.contains("ROLLBACK")).count();
-            // The pool validates a connection with an empty query (Connection.isValid) when it hands it out.
-            long validations = lines.stream().filter(l -> l.strip().endsWith("LOG:  statement:")).count();
-            return new long[]{statements, validations};
+            return new String(added, StandardCharsets.UTF_8).lines().filter(l -> l.contains(dbUser + "@")).toList();
         }
+    }
+
+    /** Statements the module's database user sent while one page rendered, read from PostgreSQL's log. */
+    static long[] countStatements(String log, String dbUser, Supplier<HttpResponse<String>> page) throws Exception {
+        List<String> lines = renderLog(log, dbUser, page);
+        long statements = lines.stream().filter(l -> l.contains("LOG:  execute")
+                || (l.contains("LOG:  statement:") && !l.strip().endsWith("statement:")))
+                .filter(l -> !l.contains("BEGIN") && !l.contains("COMMIT") && !l.contains("ROLLBACK")).count();
+        // The pool validates a connection with an empty query (Connection.isValid) when it hands it out.
+        long validations = lines.stream().filter(l -> l.strip().endsWith("LOG:  statement:")).count();
+        return new long[]{statements, validations};
     }
 
     static double pct(List<Double> sorted, int p) {

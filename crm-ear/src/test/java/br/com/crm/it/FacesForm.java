@@ -64,18 +64,23 @@ final class FacesForm {
     Map<String, String> fields(String page, String formId) {
         HttpResponse<String> answer = get(page);
         assertThat(answer.statusCode()).as("%s: %s", page, answer.body()).isEqualTo(200);
-        Matcher form = FORM.matcher(answer.body());
+        return fieldsOf(answer.body(), formId);
+    }
+
+    /** The fields of form {@code formId} in a page already read, as {@link #fields(String, String)} gives them. */
+    static Map<String, String> fieldsOf(String page, String formId) {
+        Matcher form = FORM.matcher(page);
         while (form.find()) {
             if (form.group(1).equals(formId)) {
                 Map<String, String> fields = parse(form.group(2));
-                String nonce = nonce(answer.body());
+                String nonce = nonce(page);
                 if (nonce != null) {
                     fields.put("primefaces.nonce", nonce);
                 }
                 return fields;
             }
         }
-        throw new AssertionError("no form " + formId + " on " + page + ": " + answer.body());
+        throw new AssertionError("no form " + formId + " in " + page);
     }
 
     /** What PrimeFaces' script adds to every postback: the page's Content-Security-Policy nonce (or null). */
@@ -119,7 +124,12 @@ final class FacesForm {
     HttpResponse<String> post(String page, Map<String, String> fields, String button) {
         Map<String, String> sent = new LinkedHashMap<>(fields);
         sent.put(button, "");
-        String body = sent.entrySet().stream()
+        return send(page, sent);
+    }
+
+    /** Posts exactly {@code fields} to {@code page}, as a page's script may (a beacon, an ajax request). */
+    HttpResponse<String> send(String page, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return Api.send(client, api.request(page).header("Accept-Language", "en")

@@ -266,7 +266,7 @@ class FunnelBrowserIT {
         watcher.waiting(Duration.ofSeconds(10)).until(d -> Browser.columnOf(d, id) == second);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> roundTrips(mover), trips -> trips == 1);
-        assertThat(roundTrips(watcher)).as("the colleague's board reloads the two columns once").isEqualTo(1);
+        assertThat(roundTrips(watcher)).as("the colleague's board reloads once").isEqualTo(1);
     }
 
     /** Counts the page's requests to the server from now on (PrimeFaces' ajax goes through XMLHttpRequest). */

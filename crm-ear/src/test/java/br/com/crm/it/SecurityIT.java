@@ -11,9 +11,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,6 +142,26 @@ class SecurityIT {
         fields.put("login:username", "ana");
         fields.put("login:password", "ana");
         assertThat(form.post("login.xhtml", fields, "login:submit").statusCode()).as("with it").isEqualTo(302);
+    }
+
+    @Test
+    void thePagesBeaconOnLeavingEndsItsViewThoughItCarriesNoNonce() {
+        FacesForm session = FacesForm.loggedIn(api, "ana");
+        String funnel = session.get("index.xhtml").body();
+        Matcher unload = Pattern.compile("OmniFaces\\.Unload\\.init\\('([^']+)'\\)").matcher(funnel);
+        assertThat(unload.find()).as("the funnel's beans live in a view scope that the browser ends").isTrue();
+        Map<String, String> menu = FacesForm.fieldsOf(funnel, "shell");
+        Map<String, String> beacon = new LinkedHashMap<>();
+        beacon.put("omnifaces.event", "unload");
+        beacon.put("id", unload.group(1));
+        beacon.put("jakarta.faces.ViewState", menu.get("jakarta.faces.ViewState"));
+        HttpResponse<String> left = session.send("index.xhtml", beacon);
+        assertThat(left.statusCode()).as("the beacon, as navigator.sendBeacon posts it: " + left.body())
+                .isEqualTo(200);
+        // The view is gone with its beans: a postback from the page left (the user menu's language switch) finds
+        // it expired.
+        HttpResponse<String> after = session.post("index.xhtml", menu, "shell:langEn");
+        assertThat(after.body()).contains("Session expired");
     }
 
     @Test

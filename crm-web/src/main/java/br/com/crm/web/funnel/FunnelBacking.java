@@ -3,7 +3,6 @@ package br.com.crm.web.funnel;
 import br.com.crm.activity.boundary.Activities;
 import br.com.crm.funnel.boundary.Funnel.Card;
 import br.com.crm.funnel.boundary.Funnel.ColumnFigures;
-import br.com.crm.funnel.boundary.Funnel.Page;
 import br.com.crm.funnel.boundary.Funnel;
 import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.kernel.BusinessException;
@@ -19,6 +18,8 @@ import br.com.crm.web.subject.FilterBarBacking;
 import br.com.crm.web.subject.MoveChoice;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBAccessException;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
@@ -29,18 +30,19 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The funnel board: columns, their figures and cards (a page at a time), moving cards by drag and drop or by the
  * keyboard's "Mover para…" dialog, and closing as won or lost. A move into the closing stage first asks for the
  * outcome; the move and the answers are then saved in one call.
+ * <p>
+ * The cards are read when the page renders them ({@link ShownBoard}) and are not kept in the view: a view lives in
+ * the session (with a cluster, copied to another server after every request), and an open board must cost it
+ * little. What a postback needs before the render is kept: the stages, which columns have more cards, how many
+ * cards each column shows.
  */
 @Named
 @ViewScoped
@@ -48,11 +50,15 @@ public class FunnelBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** The cards loaded so far in one column. */
-    public static final class Column implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final List<Card> cards = new ArrayList<>();
-        private boolean more;
+    /** The cards of one column as shown, and whether it has more. */
+    public static final class Column {
+        private final List<Card> cards;
+        private final boolean more;
+
+        Column(List<Card> cards, boolean more) {
+            this.cards = cards;
+            this.more = more;
+        }
 
         public List<Card> getCards() {
             return cards;
@@ -60,11 +66,6 @@ public class FunnelBacking implements Serializable {
 
         public boolean isMore() {
             return more;
-        }
-
-        void add(Page page) {
-            cards.addAll(page.cards());
-            more = page.more();
         }
     }
 
@@ -89,9 +90,15 @@ public class FunnelBacking implements Serializable {
     @Inject
     Activities activities;
 
-    private List<Stage> stageList;
-    private Map<Long, ColumnFigures> figures;
-    private final Map<Long, Column> columns = new HashMap<>();
+    @Inject
+    ShownBoard shown;
+
+    // As the last render showed them: what the postbacks of this view decode and act on.
+    private List<Stage> stageList = List.of();
+    private final Map<Long, Boolean> more = new HashMap<>();
+    private boolean erpAvailable = true;
+    /** Cards a column shows beyond its first page (it was scrolled), by stage. */
+    private final Map<Long, Integer> loaded = new HashMap<>();
 
     // The move being made (from a drop or from the dialog).
     private Long moveSubject;
@@ -101,8 +108,6 @@ public class FunnelBacking implements Serializable {
 
     // The filter, from the page's URL (bookmarkable): the same parameters as the API's.
     private SubjectFilter filter = SubjectFilter.NONE;
-    private Map<String, Long> activityFigures = Map.of();
-    private boolean erpAvailable = true;
     private List<Long> chosenTags = new ArrayList<>();
     // Loaded when a dialog needs them, once: getters run many times per render.
     private List<Tag> allTags = List.of();
@@ -111,48 +116,42 @@ public class FunnelBacking implements Serializable {
     @PostConstruct
     void init() {
         filter = filterBar.getFilter();
+    }
+
+    /** The board is read again when the page renders it next. */
+    public void load() {
+        shown.forget();
+    }
+
+    /** A push said that columns changed: the board is read again (all of it, in one boundary call). */
+    public void changed() {
         load();
     }
 
-    public void load() {
-        refresh(null);
+    /** The board of this request, read once: stages with their kept totals, a page of cards per column. */
+    private ShownBoard board() {
+        if (!shown.isRead()) {
+            Funnel.Board board = funnel.board(Funnel.PAGE_SIZE, loaded, filter);
+            shown.read(board, activities.dueFigures());
+            stageList = board.stages();
+            erpAvailable = board.erpAvailable();
+            more.clear();
+            board.pages().forEach((stage, page) -> more.put(stage, page.more()));
+        }
+        return shown;
     }
 
-    /** A push named these columns (a parameter {@code stages}, empty for all): only they are read again. */
-    public void changed() {
-        String stages = Faces.getRequestParameter("stages");
-        if (stages == null || !stages.matches("\\d{1,18}(,\\d{1,18})*")) {
-            load();
-        } else {
-            refresh(Arrays.stream(stages.split(",")).map(Long::valueOf).collect(Collectors.toSet()));
-        }
-    }
-
-    /** The figures, and the cards of the columns {@code only} ({@code null}: all), as many as were loaded. */
-    private void refresh(Set<Long> only) {
-        Map<Long, Integer> loaded = new HashMap<>();
-        columns.forEach((stage, column) -> loaded.put(stage, column.cards.size()));
-        Funnel.Board board = funnel.columns(Funnel.PAGE_SIZE, loaded, filter,
-                only == null || !columns.keySet().containsAll(only) ? null : only);
-        activityFigures = activities.dueFigures();
-        stageList = board.stages();
-        figures = board.figures();
-        erpAvailable = board.erpAvailable();
-        if (board.pages().size() == stageList.size()) {
-            columns.clear();
-        }
-        board.pages().forEach((stage, page) -> {
-            Column column = new Column();
-            column.add(page);
-            columns.put(stage, column);
-        });
+    /**
+     * While the page renders: the board as it is now. Before (a postback decoding, validating, acting): the board
+     * as the user saw it, without reading it.
+     */
+    private static boolean rendering() {
+        return FacesContext.getCurrentInstance().getCurrentPhaseId() == PhaseId.RENDER_RESPONSE;
     }
 
     public void loadMore(long stageId) {
-        Column column = columns.get(stageId);
-        Card last = column.cards.isEmpty() ? null : column.cards.get(column.cards.size() - 1);
-        column.add(last == null ? funnel.firstPage(stageId, Funnel.PAGE_SIZE, filter)
-                : funnel.nextPage(stageId, last.enteredAt(), last.id(), Funnel.PAGE_SIZE, filter));
+        loaded.put(stageId, Math.max(Funnel.PAGE_SIZE, loaded.getOrDefault(stageId, 0)) + Funnel.PAGE_SIZE);
+        load();
     }
 
     /** A card was dropped on a column (parameters from the page's script). */
@@ -160,10 +159,12 @@ public class FunnelBacking implements Serializable {
         long subject = Long.parseLong(Faces.getRequestParameter("subject"));
         long version = Long.parseLong(Faces.getRequestParameter("version"));
         long stage = Long.parseLong(Faces.getRequestParameter("stage"));
-        Card card = findCard(subject);
-        prepareMove(subject, version, card == null ? null : card.title());
+        prepareMove(subject, version, null);
         move.reset(stage, null, null);
         if (isMoveCloses()) {
+            // The dialog names the subject: only then is the board read before the move.
+            Card card = findCard(subject);
+            moveTitle = card == null ? null : card.title();
             PrimeFaces.current().ajax().addCallbackParam("ask", true);
             return;
         }
@@ -197,7 +198,6 @@ public class FunnelBacking implements Serializable {
     }
 
     public void confirmMove() {
-        Card card = findCard(moveSubject);
         try {
             boolean closing = isMoveCloses();
             subjects.move(moveSubject, moveVersion, move.getStageId(), move.outcomeFor(closing),
@@ -207,9 +207,8 @@ public class FunnelBacking implements Serializable {
         } catch (EJBAccessException e) {
             feedback.forbidden();
         }
-        // The two columns the card left and entered; the board's own push will not come back to it.
-        refresh(card == null || move.getStageId() == null ? null
-                : new HashSet<>(List.of(card.stageId(), move.getStageId())));
+        // The board's own push will not come back to it.
+        load();
     }
 
     /** Saves the tags chosen in the dialog on the subject of the card menu. */
@@ -245,7 +244,7 @@ public class FunnelBacking implements Serializable {
     }
 
     private Card findCard(long subject) {
-        return columns.values().stream().flatMap(c -> c.cards.stream())
+        return board().columns().values().stream().flatMap(c -> c.cards.stream())
                 .filter(c -> c.id() == subject).findFirst().orElse(null);
     }
 
@@ -256,30 +255,41 @@ public class FunnelBacking implements Serializable {
 
     /** Whether the ERP answered for the cards' badges (else the board says so). */
     public boolean isErpAvailable() {
-        return erpAvailable;
+        return rendering() ? board().board().erpAvailable() : erpAvailable;
     }
 
+    /** The board's columns. */
     public List<Stage> getStages() {
+        return rendering() ? board().board().stages() : stageList;
+    }
+
+    /** The stages a card may be moved to in the dialog, as the board last showed them (no read of the board). */
+    public List<Stage> getStageChoices() {
         return stageList;
     }
 
     public Column column(long stageId) {
-        return columns.get(stageId);
+        if (rendering()) {
+            return board().columns().get(stageId);
+        }
+        return new Column(List.of(), more.getOrDefault(stageId, false));
     }
 
     public ColumnFigures figures(long stageId) {
-        return figures.get(stageId);
+        return board().board().figures().get(stageId);
     }
 
     /** Open subjects: on the board and not in the closing stage. */
     public long getOpenCount() {
-        return stageList.stream().filter(s -> !s.isClosing()).mapToLong(s -> figures.get(s.getId()).all().count())
-                .sum();
+        Funnel.Board board = board().board();
+        return board.stages().stream().filter(s -> !s.isClosing())
+                .mapToLong(s -> board.figures().get(s.getId()).all().count()).sum();
     }
 
     public BigDecimal getOpenTotal() {
-        return stageList.stream().filter(s -> !s.isClosing()).map(s -> figures.get(s.getId()).all().total())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Funnel.Board board = board().board();
+        return board.stages().stream().filter(s -> !s.isClosing())
+                .map(s -> board.figures().get(s.getId()).all().total()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public List<LostReason> getLostReasons() {
@@ -307,7 +317,7 @@ public class FunnelBacking implements Serializable {
 
     /** Open activities overdue and due today: {@code overdue}, {@code today}, {@code myOverdue}, {@code myToday}. */
     public Map<String, Long> getActivityFigures() {
-        return activityFigures;
+        return board().activityFigures();
     }
 
     /** Today in the business day's time zone: a card's next activity is overdue, due today or later. */

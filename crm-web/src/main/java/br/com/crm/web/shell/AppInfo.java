@@ -14,6 +14,7 @@ import java.util.Properties;
 public class AppInfo {
 
     private final String version;
+    private final String resourceVersion;
 
     public AppInfo() {
         Properties build = new Properties();
@@ -25,9 +26,18 @@ public class AppInfo {
             throw new UncheckedIOException(e);
         }
         version = build.getProperty("version", "unknown");
+        resourceVersion = version + "-" + build.getProperty("built", "0");
     }
 
     public String getVersion() {
         return version;
+    }
+
+    /**
+     * The {@code v} of the module's own scripts, styles and images in their URLs: new with every build, so that
+     * browsers may keep them for a year (web.xml) and still fetch them anew after an upgrade.
+     */
+    public String getResourceVersion() {
+        return resourceVersion;
     }
 }

@@ -35,7 +35,8 @@ public class FacesPostbacks extends HttpFilter {
                 // What Faces would set before reading the parameters; they are read here first.
                 request.setCharacterEncoding(StandardCharsets.UTF_8.name());
             }
-            if (request.getParameter("jakarta.faces.ViewState") != null && !isNonce(request.getParameter(NONCE))) {
+            if (request.getParameter("jakarta.faces.ViewState") != null && !isUnload(request)
+                    && !isNonce(request.getParameter(NONCE))) {
                 // Answered here, not through the error page: that page, rendered for this same postback, would
                 // meet the same missing nonce.
                 ServletProblems.write(response, 400, "Bad Request", Feedback.format(
@@ -44,6 +45,15 @@ public class FacesPostbacks extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * OmniFaces' beacon when the browser leaves a page, which carries no nonce: it only ends that page's view scope
+     * (its beans and their data leave the session at once, not when fifteen later pages push them out), and only
+     * with the page's own view state.
+     */
+    static boolean isUnload(HttpServletRequest request) {
+        return "unload".equals(request.getParameter("omnifaces.event"));
     }
 
     /** As PrimeFaces makes them: a UUID in Base64. */

@@ -1,0 +1,60 @@
+# The benchmarks' server, sourced by run.sh and load.sh: a PostgreSQL database crm_bench (PostgreSQL at
+# 127.0.0.1:5432, trust authentication for the postgres role) with the large data set of generate.sql, and Payara
+# Micro on it started as src/run.sh starts it, on port 8181. Needs a built module (mvn package); CRM_BENCH_WAR and
+# CRM_BENCH_PREBOOT measure another build (a copy of an earlier one, for figures before and after a change).
+bench_db=crm_bench
+bench_port=${CRM_BENCH_PORT:-8181}
+bench_url=http://localhost:$bench_port/crm
+bench_log=crm-ear/target/benchmark-micro.log
+bench_war=${CRM_BENCH_WAR:-crm-ear/target/crm-micro.war}
+bench_preboot=${CRM_BENCH_PREBOOT:-src/payara/pre-boot-commands.asadmin}
+bench_pglog=$(ls -t /var/log/postgresql/postgresql-*-main.log 2>/dev/null | head -1 || true)
+
+# A fresh database whose role logs every statement (to count the statements of a page render).
+bench_database() {
+    psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 <<SQL
+select pg_terminate_backend(pid) from pg_stat_activity where datname = '$bench_db' and pid <> pg_backend_pid();
+drop database if exists $bench_db;
+drop role if exists $bench_db;
+create role $bench_db login password '$bench_db';
+create database $bench_db owner $bench_db;
+alter role $bench_db set log_statement = 'all';
+SQL
+}
+
+# bench_start HEAP [JVM OPTION...]: Micro with the module on crm_bench, returns once the login page answers.
+bench_start() {
+    local heap=$1
+    shift
+    CRM_DB_CLASS=org.postgresql.ds.PGSimpleDataSource CRM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$bench_db \
+    CRM_DB_USER=$bench_db CRM_DB_PASSWORD=$bench_db CRM_DEMO=false CRM_ADMIN_USERNAME=bench CRM_ADMIN_PASSWORD=bench \
+      java -Xmx"$heap" "$@" -jar crm-ear/target/payara-micro.jar --nocluster --port "$bench_port" --maxhttpthreads 50 \
+      --contextroot crm --deploy "$bench_war" --prebootcommandfile "$bench_preboot" > "$bench_log" 2>&1 &
+    bench_micro=$!
+    for _ in $(seq 1 180); do curl -sf -o /dev/null "$bench_url/login.xhtml" && return 0; sleep 1; done
+    echo "the module did not start: see $bench_log" >&2
+    return 1
+}
+
+bench_stop() {
+    if [ -n "${bench_micro:-}" ]; then
+        kill "$bench_micro" 2>/dev/null || true
+        wait "$bench_micro" 2>/dev/null || true
+        bench_micro=
+    fi
+}
+
+# The large data set; the sellers get the password "bench" (the administrator's, copied) so that load tests can
+# log in as them.
+bench_load() {
+    echo "Loading the data set..."
+    time psql -h 127.0.0.1 -U $bench_db -q -v ON_ERROR_STOP=1 -f src/benchmark/generate.sql $bench_db
+    psql -h 127.0.0.1 -U $bench_db -q -v ON_ERROR_STOP=1 -c "update crm_user set password_hash =
+        (select password_hash from crm_user where username = 'bench') where username like 'seller%'" $bench_db
+    psql -h 127.0.0.1 -U $bench_db -tA -c "select 'subjects: ' || count(*) || ', open: '
+        || count(*) filter (where not archived) from crm_subject" $bench_db
+}
+
+bench_machine() {
+    echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version')"
+}
