@@ -20,7 +20,7 @@ export CRM_DATA_DIR=${CRM_DATA_DIR:-$PWD/data}
 mkdir -p "$CRM_DATA_DIR"
 
 exec java ${JAVA_OPTS:--Xmx768m} -jar "$micro" \
-    --nocluster \
+    --nohazelcast \
     --port "${CRM_PORT:-8080}" \
     --contextroot crm \
     --deploy "$war" \

@@ -44,7 +44,7 @@ cpu_ms() {
 heap_mb() {
     jcmd $bench_micro GC.run > /dev/null
     sleep 2
-    jcmd $bench_micro GC.heap_info | awk '/heap/ && /used/ {gsub(/[^0-9]/, "", $5); print int($5 / 1024); exit}'
+    jcmd $bench_micro GC.heap_info | awk '/heap/ && /used/ {gsub(/[^0-9]/, "", $6); print int($6 / 1024); exit}'
 }
 
 echo "## The floor (one user, sequential calls)"

@@ -59,7 +59,7 @@ class DirectoryIT {
         Path target = Path.of(System.getProperty("crm.it.logDir"));
         log = target.resolve("directory-micro.log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(port),
+                "-jar", System.getProperty("payara.microJar"), "--nohazelcast", "--port", String.valueOf(port),
                 "--contextroot", "crm", "--deploy", System.getProperty("crm.microWar"),
                 "--prebootcommandfile", target.resolve("../../src/payara/pre-boot-commands.asadmin").normalize()
                         .toString());

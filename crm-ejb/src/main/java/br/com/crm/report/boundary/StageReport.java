@@ -13,12 +13,10 @@ import jakarta.persistence.PersistenceContext;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,48 +62,58 @@ public class StageReport {
         OffsetDateTime from = query.from().atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
         OffsetDateTime to = query.to().plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
         List<Stage> stages = em.createNamedQuery(Stage.ALL, Stage.class).getResultList();
-        Map<Long, Integer> position = new HashMap<>();
-        stages.forEach(s -> position.put(s.getId(), s.getPosition()));
 
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("from", from);
         parameters.put("to", to);
         String narrowed = narrowing(query, parameters);
 
-        // Every stage change of the subjects that entered some stage in the range, in order per subject.
-        var history = em.createQuery("select c.subject.id, c.to.id, c.changedAt from StageChange c "
-                + "where c.subject.id in (select c2.subject.id from StageChange c2 where c2.changedAt >= :from "
-                + "and c2.changedAt < :to)" + narrowed + " order by c.subject.id, c.changedAt, c.id", Object[].class);
-        parameters.forEach(history::setParameter);
-        Map<Long, long[]> counts = new LinkedHashMap<>();
-        Map<Long, Duration> stayed = new HashMap<>();
-        Map<Long, Long> left = new HashMap<>();
-        stages.forEach(s -> counts.put(s.getId(), new long[2]));
-        List<Object[]> rows = history.getResultList();
-        for (int i = 0; i < rows.size(); i++) {
-            Object[] entry = rows.get(i);
-            OffsetDateTime at = (OffsetDateTime) entry[2];
-            long stage = (Long) entry[1];
-            if (at.isBefore(from) || !at.isBefore(to) || !counts.containsKey(stage)) {
-                continue;
-            }
-            counts.get(stage)[0]++;
-            boolean sameSubjectNext = i + 1 < rows.size() && rows.get(i + 1)[0].equals(entry[0]);
-            if (sameSubjectNext) {
-                Object[] next = rows.get(i + 1);
-                stayed.merge(stage, Duration.between(at, (OffsetDateTime) next[2]), Duration::plus);
-                left.merge(stage, 1L, Long::sum);
-                for (int j = i + 1; j < rows.size() && rows.get(j)[0].equals(entry[0]); j++) {
-                    if (position.getOrDefault((Long) rows.get(j)[1], 0) > position.get(stage)) {
-                        counts.get(stage)[1]++;
-                        break;
-                    }
-                }
-            }
+        // Counted in the database, in one pass over the stage history of the subjects that entered some stage in
+        // the range (each entry with the next one of its subject, and the highest stage it reached later): the
+        // history itself never comes into the heap, however long it is.
+        List<Object> values = new ArrayList<>(List.of(from, to));
+        StringBuilder narrowedSql = new StringBuilder();
+        if (parameters.containsKey("user")) {
+            narrowedSql.append(" and exists (select 1 from crm_subject s join crm_user u on u.id = s.responsible_id "
+                    + "where s.id = c.subject_id and u.username = ?)");
+            values.add(parameters.get("user"));
+        }
+        if (parameters.containsKey("tag")) {
+            narrowedSql.append(" and exists (select 1 from crm_subject_tag st where st.subject_id = c.subject_id "
+                    + "and st.tag_id = ?)");
+            values.add(parameters.get("tag"));
+        }
+        values.addAll(List.of(from, to));
+        jakarta.persistence.Query history = em.createNativeQuery("select h.stage_id, count(*), "
+                + "sum(case when h.later_position > p.position then 1 else 0 end), count(h.next_at), "
+                + "sum(extract(epoch from h.next_at) - extract(epoch from h.changed_at)) "
+                + "from (select c.to_stage_id stage_id, c.changed_at, "
+                + "lead(c.changed_at) over (partition by c.subject_id order by c.changed_at, c.id) next_at, "
+                + "max(st.position) over (partition by c.subject_id order by c.changed_at, c.id "
+                + "rows between 1 following and unbounded following) later_position "
+                + "from crm_stage_change c left join crm_stage st on st.id = c.to_stage_id "
+                + "where c.subject_id in (select c2.subject_id from crm_stage_change c2 where c2.changed_at >= ? "
+                + "and c2.changed_at < ?)" + narrowedSql + ") h join crm_stage p on p.id = h.stage_id "
+                + "where h.changed_at >= ? and h.changed_at < ? group by h.stage_id");
+        for (int i = 0; i < values.size(); i++) {
+            history.setParameter(i + 1, values.get(i));
+        }
+        Map<Long, Object[]> counted = new HashMap<>();
+        for (Object row : history.getResultList()) {
+            Object[] r = (Object[]) row;
+            counted.put(((Number) r[0]).longValue(), r);
         }
         List<StageFigures> figures = new ArrayList<>();
-        counts.forEach((stage, c) -> figures.add(new StageFigures(stage, c[0], c[1],
-                left.containsKey(stage) ? stayed.get(stage).toMinutes() / 1440.0 / left.get(stage) : null)));
+        for (Stage stage : stages) {
+            Object[] r = counted.get(stage.getId());
+            if (r == null) {
+                figures.add(new StageFigures(stage.getId(), 0, 0, null));
+                continue;
+            }
+            long left = ((Number) r[3]).longValue();
+            figures.add(new StageFigures(stage.getId(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                    left == 0 ? null : ((Number) r[4]).doubleValue() / 86_400 / left));
+        }
 
         // Closings in the range: the subject's closing entry, its outcome and value.
         var closed = em.createQuery("select s.outcome, count(s.id), sum(s.amount) from Subject s "
