@@ -1,13 +1,12 @@
 /* The funnel board: turns a drop into one server call, and keeps the card where the server says it is. */
 var crmFunnel = {
     /**
-     * A push: reload the columns the changes touched (all of them when a change is not about columns), by a remote
-     * command that leaves the growl alone; nothing for this board's own changes.
+     * A push: reload the board when the changes concern it, by a remote command that leaves the growl alone;
+     * nothing for this board's own changes.
      */
     changed: function (changes) {
-        var concern = crmChanges.concerning(changes, $('.crm-board').attr('data-view'));
-        if (concern) {
-            crmFunnelChanged([{name: 'stages', value: concern.all ? '' : concern.stages.join(',')}]);
+        if (crmChanges.concerning(changes, $('.crm-board').attr('data-view'))) {
+            crmFunnelChanged();
         }
     },
 

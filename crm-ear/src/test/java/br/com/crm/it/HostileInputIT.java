@@ -491,6 +491,22 @@ class HostileInputIT {
                         answer.body(), "", false);
             }
         }
+        // The beacon a page sends when the browser leaves it (OmniFaces' unload, without a nonce): hostile view
+        // scope ids and view states.
+        FacesForm leaving = sessions.get("ana");
+        for (String value : values) {
+            for (String field : List.of("id", "jakarta.faces.ViewState")) {
+                Map<String, String> beacon = new LinkedHashMap<>();
+                beacon.put("omnifaces.event", "unload");
+                beacon.put("id", "not-a-view");
+                beacon.put("jakarta.faces.ViewState", "-1:-1");
+                beacon.put(field, value);
+                HttpResponse<String> answer = leaving.send("index.xhtml", beacon);
+                posted++;
+                before = check(db, before, "index.xhtml unload " + field + "=" + abbreviate(value),
+                        answer.statusCode(), answer.body(), "", false);
+            }
+        }
         return posted;
     }
 

@@ -30,7 +30,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The read side of the kanban board. One grouped query gives every column's count and sum; a column's cards come
@@ -136,14 +135,6 @@ public class Funnel {
      * in a column (a board that was scrolled).
      */
     public Board board(int pageSize, Map<Long, Integer> loaded, SubjectFilter filter) {
-        return columns(pageSize, loaded, filter, null);
-    }
-
-    /**
-     * The board's stages and figures, and the cards of only the columns {@code only} ({@code null}: all): what a
-     * change pushed to an open board makes it read again.
-     */
-    public Board columns(int pageSize, Map<Long, Integer> loaded, SubjectFilter filter, Set<Long> only) {
         Map<Long, Stage> stages = new LinkedHashMap<>();
         Map<Long, Map<Outcome, Figures>> grouped = new HashMap<>();
         for (Object[] row : em.createQuery("select st, t from Stage st, StageTotal t where t.stageId = st.id "
@@ -158,9 +149,6 @@ public class Funnel {
         List<Stage> all = List.copyOf(stages.values());
         Map<Long, Page> pages = new LinkedHashMap<>();
         for (Stage stage : all) {
-            if (only != null && !only.contains(stage.getId())) {
-                continue;
-            }
             pages.put(stage.getId(), untagged(stage.getId(),
                     Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0)), filter));
         }

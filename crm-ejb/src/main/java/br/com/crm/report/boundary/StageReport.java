@@ -72,17 +72,7 @@ public class StageReport {
         // the range (each entry with the next one of its subject, and the highest stage it reached later): the
         // history itself never comes into the heap, however long it is.
         List<Object> values = new ArrayList<>(List.of(from, to));
-        StringBuilder narrowedSql = new StringBuilder();
-        if (parameters.containsKey("user")) {
-            narrowedSql.append(" and exists (select 1 from crm_subject s join crm_user u on u.id = s.responsible_id "
-                    + "where s.id = c.subject_id and u.username = ?)");
-            values.add(parameters.get("user"));
-        }
-        if (parameters.containsKey("tag")) {
-            narrowedSql.append(" and exists (select 1 from crm_subject_tag st where st.subject_id = c.subject_id "
-                    + "and st.tag_id = ?)");
-            values.add(parameters.get("tag"));
-        }
+        String narrowedSql = nativeNarrowing(query, values);
         values.addAll(List.of(from, to));
         jakarta.persistence.Query history = em.createNativeQuery("select h.stage_id, count(*), "
                 + "sum(case when h.later_position > p.position then 1 else 0 end), count(h.next_at), "
@@ -136,6 +126,22 @@ public class StageReport {
             return new LostReasonCount(reason.getId(), reason.getDescription(), reason.getDescriptionEn(), (Long) r[1]);
         }).toList();
         return new Result(figures, closings, lost);
+    }
+
+    /** The same conditions in SQL on {@code c.subject_id}, their values added to {@code values} in order. */
+    private static String nativeNarrowing(Query query, List<Object> values) {
+        StringBuilder where = new StringBuilder();
+        if (query.user() != null && !query.user().isBlank()) {
+            where.append(" and exists (select 1 from crm_subject s join crm_user u on u.id = s.responsible_id "
+                    + "where s.id = c.subject_id and u.username = ?)");
+            values.add(query.user());
+        }
+        if (query.tagId() != null) {
+            where.append(" and exists (select 1 from crm_subject_tag st where st.subject_id = c.subject_id "
+                    + "and st.tag_id = ?)");
+            values.add(query.tagId());
+        }
+        return where.toString();
     }
 
     /** The user and tag conditions on {@code c.subject}. */

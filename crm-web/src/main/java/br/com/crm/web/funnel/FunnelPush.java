@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tells every open funnel and list (web socket channel {@code funnel}) what changed, so each reloads only the
- * columns a change touched, ignores what it does not show and skips its own changes (a board that made a move has
- * already drawn it). Only the board is re-rendered: open dialogs and what is typed in them stay.
+ * Tells every open funnel and list (web socket channel {@code funnel}) what changed (with the columns it
+ * touched), so each reloads when a change concerns it, ignores what it does not show and skips its own changes (a
+ * board that made a move has already drawn it). Only the board is re-rendered: open dialogs and what is typed in them stay.
  */
 @ApplicationScoped
 public class FunnelPush {
