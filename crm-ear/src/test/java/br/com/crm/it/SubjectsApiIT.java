@@ -3,6 +3,7 @@ package br.com.crm.it;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -534,10 +535,21 @@ class SubjectsApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString(file)).build());
     }
 
-    /** Subjects on the board (all columns, count from the figures) with a filter's query string. */
+    /**
+     * Subjects on the board (all columns, count from the figures) with a filter's query string. A narrowed board's
+     * cards (read by another query than its figures) must be the same subjects, column by column.
+     */
     private long countOnBoard(String query) {
-        JsonArray board = Json.createReader(new StringReader(api.call("ana", "GET", "api/v1/funnel?limit=1&" + query,
-                null, null).body())).readArray();
+        int limit = query.isEmpty() ? 1 : 100;
+        JsonArray board = Json.createReader(new StringReader(api.call("ana", "GET", "api/v1/funnel?limit=" + limit
+                + "&" + query, null, null).body())).readArray();
+        for (JsonObject column : board.getValuesAs(JsonObject.class)) {
+            long count = column.getJsonObject("all").getJsonNumber("count").longValue();
+            if (limit > 1) {
+                assertThat(column.getJsonArray("cards")).as(query).hasSize((int) count);
+                assertThat(column.get("next")).as(query).isIn(null, JsonValue.NULL);
+            }
+        }
         return board.getValuesAs(JsonObject.class).stream()
                 .mapToLong(column -> column.getJsonObject("all").getJsonNumber("count").longValue()).sum();
     }

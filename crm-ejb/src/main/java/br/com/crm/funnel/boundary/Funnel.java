@@ -6,6 +6,7 @@ import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.boundary.ErpUnavailable;
 import br.com.crm.erp.control.ErpCalls;
 import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.kernel.SqlValues;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.stage.entity.Stage;
 import br.com.crm.stage.entity.StageTotal;
@@ -18,7 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -64,7 +64,7 @@ public class Funnel {
                        long stageId, OffsetDateTime lastActivityAt, List<Tags.Chip> tags, Activities.Next next,
                        Long staleDays, Erp.CustomerKey customerKey, Erp.Facts erp) implements Serializable {
 
-        /** As the keyset query makes it, before its tags, next activity and ERP facts are known. */
+        /** As the column query reads it, before its tags, next activity and ERP facts are known. */
         public Card(long id, long version, String title, String customer, BigDecimal amount, String responsible,
                     Outcome outcome, OffsetDateTime enteredAt, LocalDate expectedClose, long stageId,
                     OffsetDateTime lastActivityAt, String customerErpCode, String customerTaxId) {
@@ -102,12 +102,12 @@ public class Funnel {
         }
     }
 
-    private static final String CARD = "select new br.com.crm.funnel.boundary.Funnel.Card(s.id, s.version, s.title, "
-            + "c.name, s.amount, u.displayName, s.outcome, s.stageEnteredAt, s.expectedClose, s.stageId, "
-            + "s.lastActivityAt, c.erpCode, c.taxId) "
-            + "from Subject s join s.customer c join s.responsible u "
-            + "where s.stageId = :stage";
-    private static final String ORDER = " order by s.stageEnteredAt desc, s.id desc";
+    /** A column's cards, in SQL on {@code s}, {@code c}, {@code u} as {@link SubjectFilter#sqlConditions} has them. */
+    private static final String CARD = "select s.id, s.version, s.title, c.name, s.amount, u.display_name, "
+            + "s.outcome, s.stage_entered_at, s.expected_close, s.stage_id, s.last_activity_at, c.erp_code, c.tax_id "
+            + "from crm_subject s join crm_customer c on c.id = s.customer_id "
+            + "join crm_user u on u.id = s.responsible_id where s.stage_id = ?";
+    private static final String ORDER = " order by s.stage_entered_at desc, s.id desc";
 
     /**
      * The whole board as a screen shows it: stages, every column's figures and first page. {@code erpAvailable}:
@@ -130,9 +130,9 @@ public class Funnel {
     ErpCalls erp;
 
     /**
-     * The board in one call and one transaction: one query for the stages with their kept totals, one keyset
-     * query per column, one query for the tags of all the cards. {@code loaded} asks for more than the page size
-     * in a column (a board that was scrolled).
+     * The board in one call and one transaction: one query for the stages with their kept totals, one for the
+     * first page of every column, one each for the cards' tags, next activities and ERP facts. {@code loaded} asks
+     * for more than the page size in a column (a board that was scrolled).
      */
     public Board board(int pageSize, Map<Long, Integer> loaded, SubjectFilter filter) {
         Map<Long, Stage> stages = new LinkedHashMap<>();
@@ -147,11 +147,9 @@ public class Funnel {
                     .put(outcome, new Figures(total.getSubjects(), total.getAmount()));
         }
         List<Stage> all = List.copyOf(stages.values());
-        Map<Long, Page> pages = new LinkedHashMap<>();
-        for (Stage stage : all) {
-            pages.put(stage.getId(), untagged(stage.getId(),
-                    Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0)), filter));
-        }
+        Map<Long, Page> pages = all.isEmpty() ? new LinkedHashMap<>() : pages(all.stream()
+                .map(stage -> new Slice(stage.getId(), Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0)),
+                        null, 0)).toList(), filter);
         List<Long> ids = pages.values().stream().flatMap(p -> p.cards().stream()).map(Card::id).toList();
         Map<Long, List<Tags.Chip>> chips = tags.chips(ids);
         Map<Long, Activities.Next> next = activities.of(ids);
@@ -205,20 +203,13 @@ public class Funnel {
 
     /** The first page of a column, with the cards' tags. */
     public Page firstPage(long stageId, int size, SubjectFilter filter) {
-        return completed(stageId, untagged(stageId, size, filter));
+        return completed(stageId, pages(List.of(new Slice(stageId, size, null, 0)), filter).get(stageId));
     }
 
     /** The page after the card ({@code afterEnteredAt}, {@code afterId}), with the cards' tags. */
     public Page nextPage(long stageId, OffsetDateTime afterEnteredAt, long afterId, int size, SubjectFilter filter) {
-        Map<String, Object> parameters = new HashMap<>();
-        var query = em.createQuery(CARD + filter.conditions(parameters)
-                + " and (s.stageEnteredAt < :at or (s.stageEnteredAt = :at and s.id < :id))" + ORDER, Card.class)
-                .setParameter("stage", stageId)
-                .setParameter("at", afterEnteredAt)
-                .setParameter("id", afterId);
-        parameters.forEach(query::setParameter);
-        query.setHint(SubjectFilter.BIND_PARAMETERS, "True");
-        return completed(stageId, page(query, size));
+        return completed(stageId, pages(List.of(new Slice(stageId, size, afterEnteredAt, afterId)), filter)
+                .get(stageId));
     }
 
     /** The page with its cards' tags, next activities and ERP facts: three queries for the whole page. */
@@ -230,22 +221,56 @@ public class Funnel {
                 BusinessCalendar.today(), facts == null ? Map.of() : facts);
     }
 
-    private Page untagged(long stageId, int size, SubjectFilter filter) {
-        Map<String, Object> parameters = new HashMap<>();
-        var query = em.createQuery(CARD + filter.conditions(parameters) + ORDER, Card.class)
-                .setParameter("stage", stageId);
-        parameters.forEach(query::setParameter);
-        query.setHint(SubjectFilter.BIND_PARAMETERS, "True");
-        return page(query, size);
+    /** What of a column to read: up to {@code size} cards, after the card ({@code afterEnteredAt}, {@code afterId}). */
+    private record Slice(long stageId, int size, OffsetDateTime afterEnteredAt, long afterId) {
+        int limit() {
+            return Math.min(Math.max(size, 1), 500);
+        }
     }
 
-    private static Page page(TypedQuery<Card> query, int size) {
-        int limit = Math.min(Math.max(size, 1), 500);
-        List<Card> cards = new ArrayList<>(query.setMaxResults(limit + 1).getResultList());
-        boolean more = cards.size() > limit;
-        if (more) {
-            cards.remove(limit);
+    /**
+     * Pages of columns in one statement, whatever their number: a keyset query per column (newest in the stage
+     * first), each an index range of {@code crm_subject_column_ix}, glued by {@code union all}. Native, since JPQL
+     * has no limit per branch. Each reads one card beyond its page to know whether more follow.
+     */
+    private Map<Long, Page> pages(List<Slice> slices, SubjectFilter filter) {
+        List<Object> values = new ArrayList<>();
+        List<String> branches = new ArrayList<>();
+        for (Slice slice : slices) {
+            values.add(slice.stageId());
+            StringBuilder branch = new StringBuilder("(").append(CARD).append(filter.sqlConditions(values));
+            if (slice.afterEnteredAt() != null) {
+                branch.append(" and (s.stage_entered_at < ? or (s.stage_entered_at = ? and s.id < ?))");
+                values.addAll(List.of(slice.afterEnteredAt(), slice.afterEnteredAt(), slice.afterId()));
+            }
+            branches.add(branch.append(ORDER).append(" fetch first ").append(slice.limit() + 1)
+                    .append(" rows only)").toString());
         }
-        return new Page(cards, more);
+        var query = em.createNativeQuery(String.join(" union all ", branches));
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 1, values.get(i));
+        }
+        Map<Long, List<Card>> cards = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Card card = card((Object[]) row);
+            cards.computeIfAbsent(card.stageId(), k -> new ArrayList<>()).add(card);
+        }
+        Map<Long, Page> pages = new LinkedHashMap<>();
+        for (Slice slice : slices) {
+            List<Card> column = cards.getOrDefault(slice.stageId(), new ArrayList<>());
+            boolean more = column.size() > slice.limit();
+            if (more) {
+                column.subList(slice.limit(), column.size()).clear();
+            }
+            pages.put(slice.stageId(), new Page(column, more));
+        }
+        return pages;
+    }
+
+    private static Card card(Object[] row) {
+        return new Card(SqlValues.longValue(row[0]), SqlValues.longValue(row[1]), (String) row[2], (String) row[3],
+                (BigDecimal) row[4], (String) row[5], row[6] == null ? null : Outcome.valueOf((String) row[6]),
+                SqlValues.offsetDateTime(row[7]), SqlValues.localDate(row[8]), SqlValues.longValue(row[9]),
+                SqlValues.offsetDateTime(row[10]), (String) row[11], (String) row[12]);
     }
 }

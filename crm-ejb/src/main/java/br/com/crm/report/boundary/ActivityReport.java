@@ -4,6 +4,7 @@ import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Changes;
+import br.com.crm.kernel.SqlValues;
 import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.io.Serializable;
-import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -125,19 +125,12 @@ public class ActivityReport {
         Map<String, long[]> counts = new TreeMap<>();
         for (Object row : counting.getResultList()) {
             Object[] columns = (Object[]) row;
-            LocalDate date = date(columns[0]);
+            LocalDate date = SqlValues.localDate(columns[0]);
             String group = String.valueOf(columns[1]);
             counts.computeIfAbsent(group, g -> new long[periods.size()])[index.get(start(date, period))] +=
                     ((Number) columns[2]).longValue();
         }
         return new Result(periods, List.copyOf(new TreeSet<>(counts.keySet())), counts);
-    }
-
-    private static LocalDate date(Object value) {
-        if (value instanceof Date sql) {
-            return sql.toLocalDate();
-        }
-        return value instanceof LocalDate local ? local : LocalDate.parse(value.toString().substring(0, 10));
     }
 
     static List<LocalDate> periods(LocalDate from, LocalDate to, Period period) {

@@ -5,6 +5,7 @@ import br.com.crm.kernel.Text;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -63,8 +64,7 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
         parameters.put("archived", archived);
         if (text != null) {
             where.append(" and (s.searchTitle like :text or c.searchName like :text)");
-            parameters.put("text", "%" + Text.searchable(text).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            parameters.put("text", likePattern());
         }
         if (!tagIds.isEmpty()) {
             where.append(" and exists (select st.tagId from SubjectTag st where st.subjectId = s.id "
@@ -96,5 +96,54 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
             parameters.put("closeTo", closeTo);
         }
         return where.toString();
+    }
+
+    /**
+     * The same conditions in SQL on {@code s} (crm_subject), {@code c} (crm_customer) and {@code u} (crm_user), for
+     * native queries; their values are added to {@code values} in the order of their {@code ?}.
+     */
+    public String sqlConditions(List<Object> values) {
+        StringBuilder where = new StringBuilder(" and s.archived = ?");
+        values.add(archived);
+        if (text != null) {
+            where.append(" and (s.search_title like ? escape '\\' or c.search_name like ? escape '\\')");
+            values.add(likePattern());
+            values.add(likePattern());
+        }
+        if (!tagIds.isEmpty()) {
+            where.append(" and exists (select 1 from crm_subject_tag st where st.subject_id = s.id and st.tag_id in (")
+                    .append(String.join(", ", Collections.nCopies(tagIds.size(), "?"))).append("))");
+            values.addAll(tagIds);
+        }
+        if (customerId != null) {
+            where.append(" and c.id = ?");
+            values.add(customerId);
+        }
+        if (responsible != null) {
+            where.append(" and u.username = ?");
+            values.add(responsible);
+        }
+        if (minAmount != null) {
+            where.append(" and s.amount >= ?");
+            values.add(minAmount);
+        }
+        if (maxAmount != null) {
+            where.append(" and s.amount <= ?");
+            values.add(maxAmount);
+        }
+        if (closeFrom != null) {
+            where.append(" and s.expected_close >= ?");
+            values.add(closeFrom);
+        }
+        if (closeTo != null) {
+            where.append(" and s.expected_close <= ?");
+            values.add(closeTo);
+        }
+        return where.toString();
+    }
+
+    /** The text as a LIKE pattern on the folded title or name, its wildcards escaped with a backslash. */
+    private String likePattern() {
+        return "%" + Text.searchable(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }
