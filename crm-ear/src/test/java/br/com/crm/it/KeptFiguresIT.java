@@ -285,6 +285,15 @@ class KeptFiguresIT {
             Map<String, String> freshDays = fresh.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                     e -> String.valueOf(e.getValue())));
             assertThat(keptDays).as("daily activity counts after " + after).isEqualTo(freshDays);
+
+            Map<String, String> keptHistory = rows(db, "select id, left_at, advanced from crm_stage_change", 1);
+            Map<String, String> freshHistory = rows(db, "select c.id, lead(c.changed_at) over (partition by "
+                    + "c.subject_id order by c.changed_at, c.id), case when max(later.position) over (partition by "
+                    + "c.subject_id order by c.changed_at, c.id rows between 1 following and unbounded following) "
+                    + "> here.position then true else false end from crm_stage_change c "
+                    + "left join crm_stage later on later.id = c.to_stage_id "
+                    + "left join crm_stage here on here.id = c.to_stage_id", 1);
+            assertThat(keptHistory).as("stage history facts after " + after).isEqualTo(freshHistory);
         }
     }
 

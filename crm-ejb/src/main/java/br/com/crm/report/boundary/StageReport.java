@@ -68,23 +68,16 @@ public class StageReport {
         parameters.put("to", to);
         String narrowed = narrowing(query, parameters);
 
-        // Counted in the database, in one pass over the stage history of the subjects that entered some stage in
-        // the range (each entry with the next one of its subject, and the highest stage it reached later): the
-        // history itself never comes into the heap, however long it is.
+        // Each history entry keeps when its subject left the stage and whether it reached a further one later
+        // (written as the subject moved on), so the entries of the range are one index range, counted in the
+        // database.
         List<Object> values = new ArrayList<>(List.of(from, to));
         String narrowedSql = nativeNarrowing(query, values);
-        values.addAll(List.of(from, to));
-        jakarta.persistence.Query history = em.createNativeQuery("select h.stage_id, count(*), "
-                + "sum(case when h.later_position > p.position then 1 else 0 end), count(h.next_at), "
-                + "sum(extract(epoch from h.next_at) - extract(epoch from h.changed_at)) "
-                + "from (select c.to_stage_id stage_id, c.changed_at, "
-                + "lead(c.changed_at) over (partition by c.subject_id order by c.changed_at, c.id) next_at, "
-                + "max(st.position) over (partition by c.subject_id order by c.changed_at, c.id "
-                + "rows between 1 following and unbounded following) later_position "
-                + "from crm_stage_change c left join crm_stage st on st.id = c.to_stage_id "
-                + "where c.subject_id in (select c2.subject_id from crm_stage_change c2 where c2.changed_at >= ? "
-                + "and c2.changed_at < ?)" + narrowedSql + ") h join crm_stage p on p.id = h.stage_id "
-                + "where h.changed_at >= ? and h.changed_at < ? group by h.stage_id");
+        jakarta.persistence.Query history = em.createNativeQuery("select c.to_stage_id, count(*), "
+                + "sum(case when c.advanced then 1 else 0 end), count(c.left_at), "
+                + "sum(extract(epoch from c.left_at) - extract(epoch from c.changed_at)) "
+                + "from crm_stage_change c where c.changed_at >= ? and c.changed_at < ? and c.to_stage_id is not null"
+                + narrowedSql + " group by c.to_stage_id");
         for (int i = 0; i < values.size(); i++) {
             history.setParameter(i + 1, values.get(i));
         }

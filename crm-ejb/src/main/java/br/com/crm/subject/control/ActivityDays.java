@@ -8,8 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Done activities counted by São Paulo day, kind, responsible, and the stage and outcome of their subject
@@ -42,14 +40,14 @@ public class ActivityDays {
     /** Counts the subjects' done activities, under the subjects' stage and outcome in the database now. */
     public void addSubjects(Collection<Long> subjectIds) {
         if (!subjectIds.isEmpty()) {
-            count("a.subject_id in (" + literals(subjectIds) + ")", STAGE, OUTCOME, 1);
+            count("a.subject_id in (" + SubjectChanges.literals(subjectIds) + ")", STAGE, OUTCOME, 1);
         }
     }
 
     /** Takes the subjects' done activities out of their counts; call before moving or deleting the subjects. */
     public void removeSubjects(Collection<Long> subjectIds) {
         if (!subjectIds.isEmpty()) {
-            count("a.subject_id in (" + literals(subjectIds) + ")", STAGE, OUTCOME, -1);
+            count("a.subject_id in (" + SubjectChanges.literals(subjectIds) + ")", STAGE, OUTCOME, -1);
         }
     }
 
@@ -101,10 +99,5 @@ public class ActivityDays {
                 + "when matched then update set t.done_count = t.done_count + x.done_count "
                 + "when not matched then insert (done_on, kind, responsible_id, stage_id, outcome, done_count) "
                 + "values (x.done_on, x.kind, x.responsible_id, x.stage_id, x.outcome, x.done_count)";
-    }
-
-    /** Ids written into SQL as numbers: they are {@code Long}s, never text from a user. */
-    private static String literals(Collection<Long> ids) {
-        return ids.stream().map(Objects::requireNonNull).map(String::valueOf).collect(Collectors.joining(","));
     }
 }

@@ -71,6 +71,9 @@ public class SubjectChanges {
     ActivityDays activityDays;
 
     @Inject
+    StageHistory history;
+
+    @Inject
     Changes changes;
 
     @Inject
@@ -133,6 +136,9 @@ public class SubjectChanges {
             em.persist(moved);
         }
         flush();
+        if (moved != null) {
+            history.moved(List.of(subject.getId()));
+        }
         totals.replace(before, subject.placement());
         long stageAfter = subject.getStage().getId();
         if (stageBefore != stageAfter || outcomeBefore != subject.getOutcome()) {
@@ -211,6 +217,7 @@ public class SubjectChanges {
             changed += step.apply(chunk, now, by);
             em.flush();
             if (moves) {
+                history.moved(chunk);
                 activityDays.addSubjects(chunk);
             }
             Map<List<Object>, Object[]> after = placements(chunk);

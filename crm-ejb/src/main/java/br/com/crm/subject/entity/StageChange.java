@@ -18,7 +18,11 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 
-/** One entry of a subject's stage history: from where to where, by whom, when. Never changed once written. */
+/**
+ * One entry of a subject's stage history: from where to where, by whom, when. Never changed once written, but for
+ * the two facts the report keeps beside it as the subject moves on ({@code left_at}, {@code advanced}: not mapped,
+ * written by {@code StageHistory}).
+ */
 @Entity
 @Table(name = "crm_stage_change")
 @NamedQuery(name = StageChange.OF_SUBJECT,

@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +99,40 @@ class SchemaMigrationIT {
         }
         // Leaving demo mode later: the same history, valid.
         SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).load().validate();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void theStageHistoryKeepsWhenEachEntryWasLeftAndWhetherAFurtherStageFollowed(TestDatabase db) throws Exception {
+        SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).target("15").load().migrate();
+        try (Connection c = db.dataSource().getConnection()) {
+            c.createStatement().execute("insert into crm_user (id, username, display_name, password_hash, "
+                    + "created_at) values (1, 'maria', 'Maria', 'x', current_timestamp)");
+            c.createStatement().execute("insert into crm_customer (id, name, search_name, kind, contact_status, "
+                    + "created_at) values (1, 'Acme', 'acme', 'COMPANY', 'LEAD', current_timestamp)");
+            c.createStatement().execute("insert into crm_subject (id, title, search_title, customer_id, stage_id, "
+                    + "responsible_id, stage_entered_at, created_at, created_by, updated_at, updated_by, "
+                    + "last_activity_at) select 1, 'Deal', 'deal', 1, id, 1, current_timestamp, current_timestamp, "
+                    + "'maria', current_timestamp, 'maria', current_timestamp from crm_stage where position = 2");
+            // Stage 1 on day 1, stage 3 on day 2 (further), back to stage 2 on day 3 (not further than 3).
+            c.createStatement().execute("insert into crm_stage_change (id, subject_id, to_stage_id, to_stage_name, "
+                    + "changed_at, changed_by) select 10 + position, 1, id, description, "
+                    + "timestamp with time zone '2026-01-01 12:00:00+00' + case position when 1 then interval '0' day "
+                    + "when 3 then interval '1' day else interval '2' day end, 'maria' from crm_stage "
+                    + "where position in (1, 2, 3)");
+        }
+        SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).load().migrate();
+        try (Connection c = db.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("select st.position, h.left_at, h.advanced "
+                     + "from crm_stage_change h join crm_stage st on st.id = h.to_stage_id order by h.changed_at")) {
+            List<String> facts = new ArrayList<>();
+            while (rs.next()) {
+                facts.add(rs.getInt(1) + " " + (rs.getObject(2) == null ? "there"
+                        : rs.getObject(2, OffsetDateTime.class).toInstant()) + " " + rs.getBoolean(3));
+            }
+            assertThat(facts).containsExactly("1 2026-01-02T12:00:00Z true", "3 2026-01-03T12:00:00Z false",
+                    "2 there false");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
