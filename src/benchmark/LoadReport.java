@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 /**
  * One Gatling run of load.sh as the table BENCHMARKS.md keeps: per step, requests, errors, requests per second,
  * p50/p95/p99 (Gatling's default percentiles 50, 75, 95, 99, read from the statistics table of the run's
- * index.html); then the server's CPU time per request and its heap.
+ * index.html); then the server's and the database's CPU time per request and the server's heap.
  *
- * java src/benchmark/LoadReport.java GATLING_RUN_DIRECTORY SERVER_CPU_MS HEAP_MB
+ * java src/benchmark/LoadReport.java GATLING_RUN_DIRECTORY SERVER_CPU_MS HEAP_MB [DATABASE_CPU_MS]
  */
 public class LoadReport {
 
@@ -38,6 +38,11 @@ public class LoadReport {
         System.out.println(total);
         if (cpu > 0 && all > 0) {
             System.out.printf("Server CPU time: %.1f s, %.1f ms per request; ", cpu / 1000.0, (double) cpu / all);
+            if (args.length > 3) {
+                long database = Long.parseLong(args[3]);
+                System.out.printf("PostgreSQL CPU time: %.1f s, %.1f ms per request; ", database / 1000.0,
+                        (double) database / all);
+            }
         }
         System.out.println("heap in use after a full GC: " + args[2] + " MB");
     }

@@ -50,11 +50,12 @@ create view erp_product as select 'P1' as code, 'Produto' as description, 'UN' a
        true as active;
 
 -- Subjects 1..200,000 are open, 200,001..500,000 archived; stage = 1 + g % 5 (5 closes: won or lost).
-insert into crm_subject (id, title, search_title, customer_id, stage_id, responsible_id, amount, expected_close,
-                         outcome, lost_reason_id, archived, stage_entered_at, created_at, created_by, updated_at,
-                         updated_by, last_activity_at, version)
+insert into crm_subject (id, title, search_title, search_text, customer_id, stage_id, responsible_id, amount,
+                         expected_close, outcome, lost_reason_id, archived, stage_entered_at, created_at, created_by,
+                         updated_at, updated_by, last_activity_at, version)
 select 10000000 + g,
        'Assunto de benchmark ' || g,
+       'assunto de benchmark ' || g,
        'assunto de benchmark ' || g,
        1000001 + (g::bigint * 7919) % 100000,
        1 + g % 5,
@@ -68,6 +69,10 @@ select 10000000 + g,
        now() - interval '400 days',
        'bench', now(), 'bench', now() - (g * 7 % 100000) * interval '1 minute', 1
 from generate_series(1, 500000) g;
+
+-- What the text filter searches: the title and the customer's name (Subject.searchText).
+update crm_subject s set search_text = s.search_title || ' ' || c.search_name
+from crm_customer c where c.id = s.customer_id and s.created_by = 'bench';
 
 insert into crm_stage_change (id, subject_id, to_stage_id, to_stage_name, changed_at, changed_by)
 select s.id, s.id, s.stage_id, st.description, s.stage_entered_at, 'bench'

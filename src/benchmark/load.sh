@@ -40,6 +40,15 @@ gatling() {
 cpu_ms() {
     awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' /proc/$bench_micro/stat
 }
+# CPU time of PostgreSQL so far, in milliseconds: its live processes and what its postmaster collected from the
+# ended ones (parallel workers live for one query, so sampling them would miss most of their time).
+pg_cpu_ms() {
+    local postmaster ticks
+    postmaster=$(pgrep -o -x postgres)
+    ticks=$(for p in $(pgrep -x postgres); do cat /proc/$p/stat 2>/dev/null; done | awk -v pm="$postmaster" \
+        '{ pid = $1; sub(/^.*\) /, ""); t += $12 + $13; if (pid == pm) t += $14 + $15 } END { print t + 0 }')
+    echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
 # The server's heap in use after a full collection, in MB.
 heap_mb() {
     jcmd $bench_micro GC.run > /dev/null
@@ -68,12 +77,14 @@ for n in $users; do
         jfr=yes
     fi
     start=$(cpu_ms)
+    pg_start=$(pg_cpu_ms)
     gatling "$n users" -Dusers="$n" -Dramp=$ramp -Dduration="$duration"
     cpu=$(( $(cpu_ms) - start ))
+    pg_cpu=$(( $(pg_cpu_ms) - pg_start ))
     [ -n "$jfr" ] && jcmd $bench_micro JFR.stop name=load > /dev/null
     echo
     echo "### $n users (ramp $ramp s)"
-    java src/benchmark/LoadReport.java "$gatling_run" "$cpu" "$(heap_mb)"
+    java src/benchmark/LoadReport.java "$gatling_run" "$cpu" "$(heap_mb)" "$pg_cpu"
     [ -n "$jfr" ] && java src/benchmark/Profile.java $out/load-50.jfr
 done
 

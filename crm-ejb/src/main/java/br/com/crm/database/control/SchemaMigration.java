@@ -78,7 +78,8 @@ public class SchemaMigration {
                 .dataSource(dataSource)
                 .table(HISTORY_TABLE)
                 .locations("classpath:db/migration")
-                .javaMigrations(new ActivityDaysTable(), new DemoErpTables(demo), new AuditTable())
+                .javaMigrations(new ActivityDaysTable(), new DemoErpTables(demo), new AuditTable(),
+                        new SearchTextColumn())
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .cleanDisabled(true);

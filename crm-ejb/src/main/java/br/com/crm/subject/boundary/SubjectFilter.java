@@ -47,7 +47,7 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
 
     /** Whether the conditions name {@code c}, the subject's customer. */
     public boolean needsCustomer() {
-        return text != null || customerId != null;
+        return customerId != null;
     }
 
     /** Whether the conditions name {@code u}, the subject's responsible user. */
@@ -63,7 +63,7 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
         StringBuilder where = new StringBuilder(" and s.archived = :archived");
         parameters.put("archived", archived);
         if (text != null) {
-            where.append(" and (s.searchTitle like :text or c.searchName like :text)");
+            where.append(" and s.searchText like :text");
             parameters.put("text", likePattern());
         }
         if (!tagIds.isEmpty()) {
@@ -106,8 +106,7 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
         StringBuilder where = new StringBuilder(" and s.archived = ?");
         values.add(archived);
         if (text != null) {
-            where.append(" and (s.search_title like ? escape '\\' or c.search_name like ? escape '\\')");
-            values.add(likePattern());
+            where.append(" and s.search_text like ? escape '\\'");
             values.add(likePattern());
         }
         if (!tagIds.isEmpty()) {

@@ -22,8 +22,6 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -73,6 +71,10 @@ public class Subject implements Serializable {
 
     @Column(name = "search_title", nullable = false, length = TITLE_LENGTH)
     private String searchTitle;
+
+    /** The title and the customer's name, folded: what the text filter searches (one trigram index on PostgreSQL). */
+    @Column(name = "search_text", nullable = false, length = TITLE_LENGTH + 1 + Customer.NAME_LENGTH)
+    private String searchText;
 
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -155,6 +157,7 @@ public class Subject implements Serializable {
     public Subject(String title, Customer customer, Stage stage, User responsible, OffsetDateTime at, String by) {
         this.title = title == null ? null : title.strip();
         this.customer = customer;
+        index();
         this.stage = stage;
         this.responsible = responsible;
         this.stageEnteredAt = at;
@@ -188,6 +191,7 @@ public class Subject implements Serializable {
                      String description, OffsetDateTime at, String by) {
         this.title = title == null ? null : title.strip();
         this.customer = customer;
+        index();
         this.responsible = responsible;
         this.amount = amount;
         this.expectedClose = expectedClose;
@@ -281,10 +285,11 @@ public class Subject implements Serializable {
         this.updatedBy = by;
     }
 
-    @PrePersist
-    @PreUpdate
-    void normalize() {
+    /** Title and customer change only together (the constructor, {@link #edit}): so does what searches find. */
+    private void index() {
         searchTitle = Text.searchable(title);
+        searchText = (searchTitle == null ? "" : searchTitle) + " "
+                + (customer == null ? "" : Text.searchable(customer.getName()));
     }
 
     /** Marks a new subject as imported under {@code key}. */

@@ -103,7 +103,7 @@ class SchemaMigrationIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void theStageHistoryKeepsWhenEachEntryWasLeftAndWhetherAFurtherStageFollowed(TestDatabase db) throws Exception {
+    void rowsOfAnEarlierVersionGetTheFactsLaterVersionsKeep(TestDatabase db) throws Exception {
         SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).target("15").load().migrate();
         try (Connection c = db.dataSource().getConnection()) {
             c.createStatement().execute("insert into crm_user (id, username, display_name, password_hash, "
@@ -130,8 +130,21 @@ class SchemaMigrationIT {
                 facts.add(rs.getInt(1) + " " + (rs.getObject(2) == null ? "there"
                         : rs.getObject(2, OffsetDateTime.class).toInstant()) + " " + rs.getBoolean(3));
             }
-            assertThat(facts).containsExactly("1 2026-01-02T12:00:00Z true", "3 2026-01-03T12:00:00Z false",
-                    "2 there false");
+            assertThat(facts).as("the stage history (16): when each entry was left, whether a further stage followed")
+                    .containsExactly("1 2026-01-02T12:00:00Z true", "3 2026-01-03T12:00:00Z false", "2 there false");
+        }
+        try (Connection c = db.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("select search_text from crm_subject")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("what text searches read (17)").isEqualTo("deal acme");
+        }
+        if (db.name().equals("PostgreSQL")) {
+            try (Connection c = db.dataSource().getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("select indexdef from pg_indexes "
+                         + "where indexname = 'crm_subject_search_text_ix'")) {
+                assertThat(rs.next()).as("a trigram index answers searches for a fragment").isTrue();
+                assertThat(rs.getString(1)).contains("gin_trgm_ops");
+            }
         }
     }
 
