@@ -1,8 +1,6 @@
 package br.com.crm.database.control;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Statement;
 
@@ -11,26 +9,10 @@ import java.sql.Statement;
  * activities already done. In Java, not SQL, because the São Paulo day of a timestamp is written differently on H2
  * and PostgreSQL ({@link Dialect#saoPauloDay}).
  */
-public class ActivityDaysTable implements JavaMigration {
+public class ActivityDaysTable extends VersionedMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9");
-    }
-
-    @Override
-    public String getDescription() {
-        return "activity days";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 9_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public ActivityDaysTable() {
+        super("9", "activity days", 9_001);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package br.com.crm.database.control;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Statement;
 
@@ -11,26 +9,10 @@ import java.sql.Statement;
  * updates and deletes of its rows by a trigger, written differently on H2 (a Java class) and PostgreSQL (PL/pgSQL).
  * Ids come from an identity column, so a bulk action writes its entries with one multi-row insert.
  */
-public class AuditTable implements JavaMigration {
+public class AuditTable extends VersionedMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("12");
-    }
-
-    @Override
-    public String getDescription() {
-        return "audit trail";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 12_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public AuditTable() {
+        super("12", "audit trail", 12_001);
     }
 
     @Override

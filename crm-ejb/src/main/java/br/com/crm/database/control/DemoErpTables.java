@@ -1,8 +1,6 @@
 package br.com.crm.database.control;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,33 +12,15 @@ import java.sql.Statement;
  * only in demo mode. Outside demo mode the version is recorded with nothing done, so the history is the same in
  * both modes and validates whichever mode the module runs in later; production connects its own ERP's views.
  */
-public class DemoErpTables implements JavaMigration {
+public class DemoErpTables extends VersionedMigration {
 
     private final boolean demo;
 
     public DemoErpTables(boolean demo) {
+        super("10.1", "demo erp", 10_001);
         this.demo = demo;
     }
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("10.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "demo erp";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 10_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
 
     @Override
     public void migrate(Context context) throws Exception {

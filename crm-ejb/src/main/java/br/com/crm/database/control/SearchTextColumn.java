@@ -1,8 +1,6 @@
 package br.com.crm.database.control;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -15,28 +13,12 @@ import java.util.logging.Logger;
  * create): without it, a search for a fragment reads every subject. In Java, not SQL, because H2 has no such index
  * and because a database that does not allow the extension still migrates (searches then scan, and the log says so).
  */
-public class SearchTextColumn implements JavaMigration {
+public class SearchTextColumn extends VersionedMigration {
 
     private static final Logger LOG = Logger.getLogger(SearchTextColumn.class.getName());
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("17");
-    }
-
-    @Override
-    public String getDescription() {
-        return "subject search text";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 17_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public SearchTextColumn() {
+        super("17", "subject search text", 17_001);
     }
 
     @Override
