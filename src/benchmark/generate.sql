@@ -127,6 +127,13 @@ from crm_activity a join crm_subject s on s.id = a.subject_id
 where a.done_at is not null
 group by 1, 2, 3, 4, 5;
 
+-- The funnel header's open activities by due day, as ActivityDays keeps them.
+insert into crm_activity_due (due_on, responsible_id, open_count)
+select cast(a.due_at at time zone 'America/Sao_Paulo' as date), a.responsible_id, count(*)
+from crm_activity a
+where a.done_at is null
+group by 1, 2;
+
 -- Two years of audit trail: 5,000,000 entries, most of them subjects' moves and edits by the 20 sellers, some
 -- logins, exports and failed logins, in the order they happened (ids grow with time, as the trail writes them).
 insert into crm_audit (id, at, actor, action, entity, entity_id, subject_id, summary, changes, origin, address)

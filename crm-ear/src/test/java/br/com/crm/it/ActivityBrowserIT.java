@@ -53,6 +53,9 @@ class ActivityBrowserIT {
         String token = Api.token();
         long subject = api.newSubject("Atrasada " + token);
         browser.login("ana");
+        browser.open("index.xhtml");
+        long mineBefore = Long.parseLong(browser.find(By.id("myOverdue")).getText().strip());
+        long allBefore = Long.parseLong(browser.find(By.id("allOverdue")).getText().strip());
         browser.open("subject/view.xhtml?id=" + subject);
 
         browser.select("activities:kind", "VISIT");
@@ -77,6 +80,10 @@ class ActivityBrowserIT {
         String yesterday = LocalDate.now(ZONE).minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM"));
         assertThat(next.getText()).contains("Visita").contains(yesterday + " 10:00").contains("Ana Souza");
         assertThat(next.getCssValue("color")).isEqualTo("rgba(180, 35, 24, 1)");
+        assertThat(browser.find(By.id("myOverdue")).getText().strip()).as("the header's overdue, mine")
+                .isEqualTo(String.valueOf(mineBefore + 1));
+        assertThat(browser.find(By.id("allOverdue")).getText().strip()).as("everyone's")
+                .isEqualTo(String.valueOf(allBefore + 1));
 
         long idle = api.newSubject("Sem ação " + token);
         browser.driver().navigate().refresh();

@@ -286,6 +286,19 @@ class KeptFiguresIT {
                     e -> String.valueOf(e.getValue())));
             assertThat(keptDays).as("daily activity counts after " + after).isEqualTo(freshDays);
 
+            Map<String, String> keptDue = rows(db, "select due_on, responsible_id, open_count from crm_activity_due "
+                    + "where open_count <> 0", 2);
+            Map<String, Long> freshOpen = new HashMap<>();
+            try (ResultSet rs = db.createStatement().executeQuery("select a.due_at, a.responsible_id "
+                    + "from crm_activity a where a.done_at is null")) {
+                while (rs.next()) {
+                    LocalDate day = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(SAO_PAULO).toLocalDate();
+                    freshOpen.merge(day + "|" + rs.getLong(2), 1L, Long::sum);
+                }
+            }
+            assertThat(keptDue).as("open activities by due day after " + after).isEqualTo(freshOpen.entrySet()
+                    .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
+
             Map<String, String> keptHistory = rows(db, "select id, left_at, advanced from crm_stage_change", 1);
             Map<String, String> freshHistory = rows(db, "select c.id, lead(c.changed_at) over (partition by "
                     + "c.subject_id order by c.changed_at, c.id), case when max(later.position) over (partition by "

@@ -179,18 +179,17 @@ public class Activities {
         return dueFigures.of(changes.by(), today, () -> countDue(today));
     }
 
+    /** From the open activities kept by due day and responsible ({@code crm_activity_due}, by ActivityDays). */
     private Map<String, Long> countDue(LocalDate today) {
-        OffsetDateTime startOfToday = today.atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
-        OffsetDateTime startOfTomorrow = today.plusDays(1).atStartOfDay(BusinessCalendar.ZONE).toOffsetDateTime();
-        Object[] row = em.createQuery("select "
-                        + "sum(case when a.dueAt < :today then 1 else 0 end), "
-                        + "sum(case when a.dueAt >= :today then 1 else 0 end), "
-                        + "sum(case when a.dueAt < :today and a.responsible.id = :me then 1 else 0 end), "
-                        + "sum(case when a.dueAt >= :today and a.responsible.id = :me then 1 else 0 end) "
-                        + "from Activity a where a.doneAt is null and a.dueAt < :tomorrow",
-                        Object[].class)
-                .setParameter("today", startOfToday).setParameter("tomorrow", startOfTomorrow)
-                .setParameter("me", accounts.find(changes.by()).map(User::getId).orElse(-1L))
+        long me = accounts.find(changes.by()).map(User::getId).orElse(-1L);
+        Object[] row = (Object[]) em.createNativeQuery("select "
+                        + "sum(case when due_on < ? then open_count else 0 end), "
+                        + "sum(case when due_on = ? then open_count else 0 end), "
+                        + "sum(case when due_on < ? and responsible_id = ? then open_count else 0 end), "
+                        + "sum(case when due_on = ? and responsible_id = ? then open_count else 0 end) "
+                        + "from crm_activity_due where due_on <= ?")
+                .setParameter(1, today).setParameter(2, today).setParameter(3, today)
+                .setParameter(4, me).setParameter(5, today).setParameter(6, me).setParameter(7, today)
                 .getSingleResult();
         Map<String, Long> figures = new HashMap<>();
         String[] names = {"overdue", "today", "myOverdue", "myToday"};

@@ -16,6 +16,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,26 +100,28 @@ public class StageReport {
                     left == 0 ? null : ((Number) r[4]).doubleValue() / 86_400 / left));
         }
 
-        // Closings in the range: the subject's closing entry, its outcome and value.
-        var closed = em.createQuery("select s.outcome, count(s.id), sum(s.amount) from Subject s "
-                + "where s.outcome is not null and exists (select c.id from StageChange c where c.subject = s "
-                + "and c.outcome is not null and c.changedAt >= :from and c.changedAt < :to)"
-                + narrowed.replace("c.subject.", "s.") + " group by s.outcome", Object[].class);
-        parameters.forEach(closed::setParameter);
-        List<Closing> closings = closed.getResultList().stream()
-                .map(r -> new Closing((Outcome) r[0], (Long) r[1], r[2] == null ? BigDecimal.ZERO : (BigDecimal) r[2]))
-                .toList();
-
-        var reasons = em.createQuery("select r, count(s.id) from Subject s join s.lostReason r "
-                + "where s.outcome = :lost and exists (select c.id from StageChange c "
+        // Closings in the range (the subject's closing entry), by outcome and lost reason in one query: the
+        // outcomes' counts and values, and the lost reasons, most frequent first.
+        var closed = em.createQuery("select s.outcome, r, count(s.id), sum(s.amount) from Subject s "
+                + "left join s.lostReason r where s.outcome is not null and exists (select c.id from StageChange c "
                 + "where c.subject = s and c.outcome is not null and c.changedAt >= :from and c.changedAt < :to)"
-                + narrowed.replace("c.subject.", "s.") + " group by r order by count(s.id) desc", Object[].class);
-        parameters.forEach(reasons::setParameter);
-        reasons.setParameter("lost", Outcome.LOST);
-        List<LostReasonCount> lost = reasons.getResultList().stream().map(r -> {
-            LostReason reason = (LostReason) r[0];
-            return new LostReasonCount(reason.getId(), reason.getDescription(), reason.getDescriptionEn(), (Long) r[1]);
-        }).toList();
+                + narrowed.replace("c.subject.", "s.") + " group by s.outcome, r", Object[].class);
+        parameters.forEach(closed::setParameter);
+        Map<Outcome, Closing> byOutcome = new EnumMap<>(Outcome.class);
+        List<LostReasonCount> lost = new ArrayList<>();
+        for (Object[] r : closed.getResultList()) {
+            Outcome outcome = (Outcome) r[0];
+            long count = (Long) r[2];
+            BigDecimal amount = r[3] == null ? BigDecimal.ZERO : (BigDecimal) r[3];
+            byOutcome.merge(outcome, new Closing(outcome, count, amount),
+                    (a, b) -> new Closing(outcome, a.count() + b.count(), a.amount().add(b.amount())));
+            if (outcome == Outcome.LOST && r[1] instanceof LostReason reason) {
+                lost.add(new LostReasonCount(reason.getId(), reason.getDescription(), reason.getDescriptionEn(),
+                        count));
+            }
+        }
+        lost.sort(Comparator.comparingLong(LostReasonCount::count).reversed());
+        List<Closing> closings = List.copyOf(byOutcome.values());
         return new Result(figures, closings, lost);
     }
 

@@ -8,10 +8,13 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Done activities counted by São Paulo day, kind, responsible, and the stage and outcome of their subject
- * ({@code crm_activity_day}): the CRM report reads these counts instead of millions of activities.
+ * ({@code crm_activity_day}): the CRM report reads these counts instead of millions of activities. And open
+ * activities counted by São Paulo due day and responsible ({@code crm_activity_due}): the funnel header's overdue
+ * and due-today figures.
  * <p>
  * The counts change in the transaction of every change that moves a done activity from one count to another:
  * completing, reopening, editing or deleting an activity, moving, closing or deleting its subject. Each change takes
@@ -27,27 +30,33 @@ public class ActivityDays {
     @PersistenceContext
     EntityManager em;
 
-    /** Counts the activity as it is in the database now (nothing when it is not done). */
+    /** Counts the activity as it is in the database now, done or open. */
     public void add(long activityId) {
         count("a.id = " + activityId, STAGE, OUTCOME, 1);
+        countOpen("a.id = " + activityId, 1);
     }
 
     /** Takes the activity out of its count, as it is in the database now; call before changing it. */
     public void remove(long activityId) {
         count("a.id = " + activityId, STAGE, OUTCOME, -1);
+        countOpen("a.id = " + activityId, -1);
     }
 
-    /** Counts the subjects' done activities, under the subjects' stage and outcome in the database now. */
+    /** Counts the subjects' activities, the done ones under the subjects' stage and outcome in the database now. */
     public void addSubjects(Collection<Long> subjectIds) {
         if (!subjectIds.isEmpty()) {
-            count("a.subject_id in (" + SubjectChanges.literals(subjectIds) + ")", STAGE, OUTCOME, 1);
+            String subjects = "a.subject_id in (" + SubjectChanges.literals(subjectIds) + ")";
+            count(subjects, STAGE, OUTCOME, 1);
+            countOpen(subjects, 1);
         }
     }
 
-    /** Takes the subjects' done activities out of their counts; call before moving or deleting the subjects. */
+    /** Takes the subjects' activities out of their counts; call before moving or deleting the subjects. */
     public void removeSubjects(Collection<Long> subjectIds) {
         if (!subjectIds.isEmpty()) {
-            count("a.subject_id in (" + SubjectChanges.literals(subjectIds) + ")", STAGE, OUTCOME, -1);
+            String subjects = "a.subject_id in (" + SubjectChanges.literals(subjectIds) + ")";
+            count(subjects, STAGE, OUTCOME, -1);
+            countOpen(subjects, -1);
         }
     }
 
@@ -83,21 +92,36 @@ public class ActivityDays {
                 + stage + " as stage_id, " + outcome + " as outcome, " + sign + " * count(*) as done_count "
                 + "from crm_activity a join crm_subject s on s.id = a.subject_id "
                 + "where a.done_at is not null and " + where + " group by " + String.join(", ", groups);
-        em.createNativeQuery(upsert(dialect, counted)).executeUpdate();
+        em.createNativeQuery(upsert(dialect, "crm_activity_day", List.of("done_on", "kind", "responsible_id",
+                "stage_id", "outcome"), "done_count", counted)).executeUpdate();
     }
 
-    /** Adds the counted rows to the table's rows of the same key, inserting the keys it does not hold yet. */
-    static String upsert(Dialect dialect, String counted) {
+    /** Adds {@code sign} × the open activities matching {@code where} to their counts. */
+    private void countOpen(String where, int sign) {
+        Dialect dialect = Dialect.of(em);
+        String day = dialect.saoPauloDay("a.due_at");
+        String counted = "select " + day + " as due_on, a.responsible_id as responsible_id, " + sign
+                + " * count(*) as open_count from crm_activity a where a.done_at is null and " + where
+                + " group by " + day + ", a.responsible_id";
+        em.createNativeQuery(upsert(dialect, "crm_activity_due", List.of("due_on", "responsible_id"), "open_count",
+                counted)).executeUpdate();
+    }
+
+    /**
+     * Adds the counted rows ({@code keys} and {@code counter}, named as the table's columns) to the table's rows of
+     * the same key, inserting the keys it does not hold yet.
+     */
+    static String upsert(Dialect dialect, String table, List<String> keys, String counter, String counted) {
+        String columns = String.join(", ", keys) + ", " + counter;
         if (dialect == Dialect.POSTGRESQL) {
-            return "insert into crm_activity_day (done_on, kind, responsible_id, stage_id, outcome, done_count) "
-                    + counted + " on conflict (done_on, kind, responsible_id, stage_id, outcome) "
-                    + "do update set done_count = crm_activity_day.done_count + excluded.done_count";
+            return "insert into " + table + " (" + columns + ") " + counted + " on conflict (" + String.join(", ", keys)
+                    + ") do update set " + counter + " = " + table + "." + counter + " + excluded." + counter;
         }
-        return "merge into crm_activity_day t using (" + counted + ") x "
-                + "on t.done_on = x.done_on and t.kind = x.kind and t.responsible_id = x.responsible_id "
-                + "and t.stage_id = x.stage_id and t.outcome = x.outcome "
-                + "when matched then update set t.done_count = t.done_count + x.done_count "
-                + "when not matched then insert (done_on, kind, responsible_id, stage_id, outcome, done_count) "
-                + "values (x.done_on, x.kind, x.responsible_id, x.stage_id, x.outcome, x.done_count)";
+        return "merge into " + table + " t using (" + counted + ") x on "
+                + String.join(" and ", keys.stream().map(k -> "t." + k + " = x." + k).toList())
+                + " when matched then update set t." + counter + " = t." + counter + " + x." + counter
+                + " when not matched then insert (" + columns + ") values ("
+                + String.join(", ", Stream.concat(keys.stream(), Stream.of(counter)).map(k -> "x." + k).toList())
+                + ")";
     }
 }
