@@ -74,8 +74,8 @@ from generate_series(1, 500000) g;
 update crm_subject s set search_text = s.search_title || ' ' || c.search_name
 from crm_customer c where c.id = s.customer_id and s.created_by = 'bench';
 
-insert into crm_stage_change (id, subject_id, to_stage_id, to_stage_name, changed_at, changed_by)
-select s.id, s.id, s.stage_id, st.description, s.stage_entered_at, 'bench'
+insert into crm_stage_change (id, subject_id, to_stage_id, to_stage_name, to_position, changed_at, changed_by)
+select s.id, s.id, s.stage_id, st.description, st.position, s.stage_entered_at, 'bench'
 from crm_subject s join crm_stage st on st.id = s.stage_id
 where s.created_by = 'bench';
 

@@ -7,6 +7,7 @@ import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
 import br.com.crm.stage.control.StageFinder;
 import br.com.crm.stage.entity.Stage;
+import br.com.crm.subject.control.StageHistory;
 import br.com.crm.subject.control.SubjectChanges;
 import br.com.crm.subject.entity.Subject;
 import br.com.crm.tag.control.TagFinder;
@@ -71,6 +72,9 @@ public class SubjectBulk {
     SubjectChanges changes;
 
     @Inject
+    StageHistory history;
+
+    @Inject
     StageFinder stages;
 
     @Inject
@@ -118,16 +122,17 @@ public class SubjectBulk {
             throw new BusinessException(BusinessException.Kind.INVALID, "bulk.move.closing", "stageId");
         }
         return run(selection, Change.Kind.SUBJECT_MOVED, true, (chunk, now, by) -> {
-            int changed = 0;
+            List<Long> moved = new ArrayList<>();
             for (Subject subject : em.createQuery("select s from Subject s where s.id in :ids", Subject.class)
                     .setParameter("ids", chunk).setHint(SubjectFilter.BIND_PARAMETERS, "True").getResultList()) {
                 var change = subject.moveTo(target, null, null, now, by);
                 if (change != null) {
                     em.persist(change);
-                    changed++;
+                    moved.add(subject.getId());
                 }
             }
-            return changed;
+            history.moved(moved, now, target.getPosition());
+            return moved.size();
         });
     }
 

@@ -137,7 +137,7 @@ public class SubjectChanges {
         }
         flush();
         if (moved != null) {
-            history.moved(List.of(subject.getId()), moved.getChangedAt());
+            history.moved(List.of(subject.getId()), moved.getChangedAt(), subject.getStage().getPosition());
         }
         totals.replace(before, subject.placement());
         long stageAfter = subject.getStage().getId();
@@ -217,7 +217,6 @@ public class SubjectChanges {
             changed += step.apply(chunk, now, by);
             em.flush();
             if (moves) {
-                history.moved(chunk, now);
                 activityDays.addSubjects(chunk);
             }
             Map<List<Object>, Object[]> after = placements(chunk);

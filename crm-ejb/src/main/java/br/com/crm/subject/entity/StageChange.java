@@ -56,6 +56,10 @@ public class StageChange implements Serializable {
     @Column(name = "to_stage_name", nullable = false, length = Stage.DESCRIPTION_LENGTH, updatable = false)
     private String toName;
 
+    /** The stage's position when the subject entered it: what "advanced further" is measured by. */
+    @Column(name = "to_position", updatable = false)
+    private Integer toPosition;
+
     @Enumerated(EnumType.STRING)
     @Column(length = 4, updatable = false)
     private Outcome outcome;
@@ -76,6 +80,7 @@ public class StageChange implements Serializable {
         this.fromName = from == null ? null : from.getDescription();
         this.to = to;
         this.toName = to.getDescription();
+        this.toPosition = to.getPosition();
         this.outcome = outcome;
         this.changedAt = at;
         this.changedBy = by;

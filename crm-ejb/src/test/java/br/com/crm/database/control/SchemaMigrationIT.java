@@ -123,15 +123,17 @@ class SchemaMigrationIT {
         }
         SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).load().migrate();
         try (Connection c = db.dataSource().getConnection();
-             ResultSet rs = c.createStatement().executeQuery("select st.position, h.left_at, h.advanced "
+             ResultSet rs = c.createStatement().executeQuery("select st.position, h.left_at, h.advanced, h.to_position "
                      + "from crm_stage_change h join crm_stage st on st.id = h.to_stage_id order by h.changed_at")) {
             List<String> facts = new ArrayList<>();
             while (rs.next()) {
                 facts.add(rs.getInt(1) + " " + (rs.getObject(2) == null ? "there"
-                        : rs.getObject(2, OffsetDateTime.class).toInstant()) + " " + rs.getBoolean(3));
+                        : rs.getObject(2, OffsetDateTime.class).toInstant()) + " " + rs.getBoolean(3) + " at "
+                        + rs.getInt(4));
             }
-            assertThat(facts).as("the stage history (16): when each entry was left, whether a further stage followed")
-                    .containsExactly("1 2026-01-02T12:00:00Z true", "3 2026-01-03T12:00:00Z false", "2 there false");
+            assertThat(facts).as("the stage history (16, 19): when each entry was left, whether a further stage "
+                    + "followed, the stage's position").containsExactly("1 2026-01-02T12:00:00Z true at 1",
+                    "3 2026-01-03T12:00:00Z false at 3", "2 there false at 2");
         }
         try (Connection c = db.dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery("select search_text from crm_subject")) {
