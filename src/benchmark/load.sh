@@ -101,10 +101,12 @@ if [ "$sessions" -gt 0 ]; then
     jcmd $bench_micro GC.class_histogram | head -28 > $out/sessions-histogram.txt
     echo "The heap's largest classes with the sessions: $out/sessions-histogram.txt"
     start=$(cpu_ms)
+    pg_start=$(pg_cpu_ms)
     gatling "50 users beside $sessions sessions" -Dusers=50 -Dramp=10 -Dduration="$duration"
     cpu=$(( $(cpu_ms) - start ))
+    pg_cpu=$(( $(pg_cpu_ms) - pg_start ))
     echo
     echo "### 50 users while the $sessions sessions are kept"
-    java src/benchmark/LoadReport.java "$gatling_run" "$cpu" "$(heap_mb)"
+    java src/benchmark/LoadReport.java "$gatling_run" "$cpu" "$(heap_mb)" "$pg_cpu"
 fi
 bench_machine
