@@ -1,7 +1,7 @@
 /**
  * Subjects (Assuntos): what is followed through the funnel to a conclusion, their rules (moving, closing as won or
- * lost, archiving), their stage history, bulk operations and the CSV import. Every write to a subject, and to a
- * done activity, goes through {@code SubjectChanges}: it keeps the column totals and the report's daily activity
- * counts and emits one {@code Change}.
+ * lost, archiving), their stage history, bulk operations and the CSV import. Every write to a subject, and to an
+ * activity, goes through {@code SubjectChanges}: it keeps the column totals, the report's daily activity counts, the
+ * open activities by due day and the stage history's facts, and emits one {@code Change}.
  */
 package br.com.crm.subject;
