@@ -5,6 +5,8 @@ import br.com.crm.kernel.Text;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -60,40 +62,10 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
      * responsible user), each starting with "and"; their parameters go into {@code parameters}.
      */
     public String conditions(Map<String, Object> parameters) {
-        StringBuilder where = new StringBuilder(" and s.archived = :archived");
-        parameters.put("archived", archived);
-        if (text != null) {
-            where.append(" and s.searchText like :text");
-            parameters.put("text", likePattern());
-        }
-        if (!tagIds.isEmpty()) {
-            where.append(" and exists (select st.tagId from SubjectTag st where st.subjectId = s.id "
-                    + "and st.tagId in :tags)");
-            parameters.put("tags", tagIds);
-        }
-        if (customerId != null) {
-            where.append(" and c.id = :customer");
-            parameters.put("customer", customerId);
-        }
-        if (responsible != null) {
-            where.append(" and u.username = :responsible");
-            parameters.put("responsible", responsible);
-        }
-        if (minAmount != null) {
-            where.append(" and s.amount >= :minAmount");
-            parameters.put("minAmount", minAmount);
-        }
-        if (maxAmount != null) {
-            where.append(" and s.amount <= :maxAmount");
-            parameters.put("maxAmount", maxAmount);
-        }
-        if (closeFrom != null) {
-            where.append(" and s.expectedClose >= :closeFrom");
-            parameters.put("closeFrom", closeFrom);
-        }
-        if (closeTo != null) {
-            where.append(" and s.expectedClose <= :closeTo");
-            parameters.put("closeTo", closeTo);
+        StringBuilder where = new StringBuilder();
+        for (Condition condition : asked()) {
+            where.append(" and ").append(condition.jpql());
+            parameters.put(condition.name(), condition.value());
         }
         return where.toString();
     }
@@ -103,42 +75,58 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
      * native queries; their values are added to {@code values} in the order of their {@code ?}.
      */
     public String sqlConditions(List<Object> values) {
-        StringBuilder where = new StringBuilder(" and s.archived = ?");
-        values.add(archived);
-        if (text != null) {
-            where.append(" and s.search_text like ? escape '\\'");
-            values.add(likePattern());
-        }
-        if (!tagIds.isEmpty()) {
-            where.append(" and exists (select 1 from crm_subject_tag st where st.subject_id = s.id and st.tag_id in (")
-                    .append(String.join(", ", Collections.nCopies(tagIds.size(), "?"))).append("))");
-            values.addAll(tagIds);
-        }
-        if (customerId != null) {
-            where.append(" and c.id = ?");
-            values.add(customerId);
-        }
-        if (responsible != null) {
-            where.append(" and u.username = ?");
-            values.add(responsible);
-        }
-        if (minAmount != null) {
-            where.append(" and s.amount >= ?");
-            values.add(minAmount);
-        }
-        if (maxAmount != null) {
-            where.append(" and s.amount <= ?");
-            values.add(maxAmount);
-        }
-        if (closeFrom != null) {
-            where.append(" and s.expected_close >= ?");
-            values.add(closeFrom);
-        }
-        if (closeTo != null) {
-            where.append(" and s.expected_close <= ?");
-            values.add(closeTo);
+        StringBuilder where = new StringBuilder();
+        for (Condition condition : asked()) {
+            String sql = condition.sql();
+            if (condition.value() instanceof Collection<?> many) {
+                // One "?" per element: SQL has no list parameter.
+                sql = sql.replace("(?)", "(" + String.join(", ", Collections.nCopies(many.size(), "?")) + ")");
+                values.addAll(many);
+            } else {
+                values.add(condition.value());
+            }
+            where.append(" and ").append(sql);
         }
         return where.toString();
+    }
+
+    /** One condition of the filter, in JPQL (its parameter {@code name}) and in SQL (its {@code ?}). */
+    private record Condition(String jpql, String sql, String name, Object value) {
+    }
+
+    /** The conditions this filter asks for, in order. */
+    private List<Condition> asked() {
+        List<Condition> asked = new ArrayList<>();
+        asked.add(new Condition("s.archived = :archived", "s.archived = ?", "archived", archived));
+        if (text != null) {
+            asked.add(new Condition("s.searchText like :text", "s.search_text like ? escape '\\'", "text",
+                    likePattern()));
+        }
+        if (!tagIds.isEmpty()) {
+            asked.add(new Condition("exists (select st.tagId from SubjectTag st where st.subjectId = s.id "
+                    + "and st.tagId in :tags)", "exists (select 1 from crm_subject_tag st where st.subject_id = s.id "
+                    + "and st.tag_id in (?))", "tags", tagIds));
+        }
+        if (customerId != null) {
+            asked.add(new Condition("c.id = :customer", "c.id = ?", "customer", customerId));
+        }
+        if (responsible != null) {
+            asked.add(new Condition("u.username = :responsible", "u.username = ?", "responsible", responsible));
+        }
+        if (minAmount != null) {
+            asked.add(new Condition("s.amount >= :minAmount", "s.amount >= ?", "minAmount", minAmount));
+        }
+        if (maxAmount != null) {
+            asked.add(new Condition("s.amount <= :maxAmount", "s.amount <= ?", "maxAmount", maxAmount));
+        }
+        if (closeFrom != null) {
+            asked.add(new Condition("s.expectedClose >= :closeFrom", "s.expected_close >= ?", "closeFrom",
+                    closeFrom));
+        }
+        if (closeTo != null) {
+            asked.add(new Condition("s.expectedClose <= :closeTo", "s.expected_close <= ?", "closeTo", closeTo));
+        }
+        return asked;
     }
 
     /** The text as a LIKE pattern on the folded title or name, its wildcards escaped with a backslash. */
