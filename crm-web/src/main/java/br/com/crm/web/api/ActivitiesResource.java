@@ -1,6 +1,7 @@
 package br.com.crm.web.api;
 
 import br.com.crm.activity.boundary.Activities;
+import br.com.crm.activity.boundary.ActivityJson;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.kernel.BusinessException;
@@ -34,11 +35,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ActivitiesResource {
-
-    public record ActivityJson(long id, long subjectId, ActivityKind kind, String description, OffsetDateTime dueAt,
-                               String responsible, OffsetDateTime doneAt, String result, OffsetDateTime createdAt,
-                               String createdBy, OffsetDateTime updatedAt, String updatedBy, long version) {
-    }
 
     public record ActivityInput(ActivityKind kind, String description, OffsetDateTime dueAt, String responsible) {
         Activities.Form form() {
@@ -100,9 +96,7 @@ public class ActivitiesResource {
     }
 
     static ActivityJson json(Activity a) {
-        return new ActivityJson(a.getId(), a.getSubjectId(), a.getKind(), a.getDescription(), a.getDueAt(),
-                a.getResponsible().getUsername(), a.getDoneAt(), a.getResult(), a.getCreatedAt(), a.getCreatedBy(),
-                a.getUpdatedAt(), a.getUpdatedBy(), a.getVersion());
+        return ActivityJson.of(a);
     }
 
     static OffsetDateTime time(String value, String name) {

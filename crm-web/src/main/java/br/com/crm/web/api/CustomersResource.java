@@ -1,6 +1,7 @@
 package br.com.crm.web.api;
 
 import br.com.crm.customer.boundary.CustomerDocuments;
+import br.com.crm.customer.boundary.CustomerJson;
 import br.com.crm.customer.boundary.Customers;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
@@ -35,10 +36,6 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CustomersResource {
 
-    public record CustomerJson(long id, String name, CustomerKind kind, String taxId, String email, String phone,
-                               ContactStatus contactStatus, String erpCode, long version) {
-    }
-
     public record CustomerInput(String name, CustomerKind kind, String taxId, String email, String phone,
                                 ContactStatus contactStatus) {
     }
@@ -72,8 +69,7 @@ public class CustomersResource {
     }
 
     static CustomerJson json(Customer c) {
-        return new CustomerJson(c.getId(), c.getName(), c.getKind(), c.getTaxId(), c.getEmail(), c.getPhone(),
-                c.getContactStatus(), c.getErpCode(), c.getVersion());
+        return CustomerJson.of(c);
     }
 
     /** The customer's sales documents in the ERP (orders, invoices, ERP proposals), newest first. */

@@ -3,9 +3,9 @@ package br.com.crm.web.api;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.mail.boundary.Mails;
 import br.com.crm.mail.entity.Mail;
+import br.com.crm.proposal.boundary.ProposalJson;
 import br.com.crm.proposal.boundary.Proposals;
 import br.com.crm.proposal.entity.Proposal;
-import br.com.crm.proposal.entity.ProposalStatus;
 import br.com.crm.web.shell.Languages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,19 +39,6 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProposalsResource {
-
-    public record ItemJson(String productCode, String description, BigDecimal quantity, BigDecimal unitPrice,
-                           BigDecimal discountPercent, BigDecimal gross, BigDecimal discount, BigDecimal total) {
-    }
-
-    public record ProposalJson(long id, long subjectId, long number, int revision, String displayNumber,
-                               ProposalStatus status, boolean superseded, LocalDate issuedOn, LocalDate validUntil,
-                               List<ItemJson> items, BigDecimal subtotal, BigDecimal discount, BigDecimal freight,
-                               BigDecimal total, String paymentTerms, String notes, OffsetDateTime sentAt,
-                               OffsetDateTime decidedAt, OffsetDateTime orderRequestedAt, String createdBy,
-                               OffsetDateTime updatedAt,
-                               String updatedBy, long version) {
-    }
 
     public record ProposalInput(LocalDate issuedOn, LocalDate validUntil, BigDecimal freight, String paymentTerms,
                                 String notes, List<Proposals.Item> items) {
@@ -154,14 +141,7 @@ public class ProposalsResource {
     }
 
     static ProposalJson json(Proposal p) {
-        var totals = p.totals();
-        return new ProposalJson(p.getId(), p.getSubjectId(), p.getNumber(), p.getRevision(), p.getDisplayNumber(),
-                p.getStatus(), p.isSuperseded(), p.getIssuedOn(), p.getValidUntil(),
-                p.getItems().stream().map(i -> new ItemJson(i.getProductCode(), i.getDescription(), i.getQuantity(),
-                        i.getUnitPrice(), i.getDiscountPercent(), i.gross(), i.discount(), i.total())).toList(),
-                totals.subtotal(), totals.discount(), totals.freight(), totals.total(), p.getPaymentTerms(),
-                p.getNotes(), p.getSentAt(), p.getDecidedAt(), p.getOrderRequestedAt(), p.getCreatedBy(), p.getUpdatedAt(), p.getUpdatedBy(),
-                p.getVersion());
+        return ProposalJson.of(p);
     }
 
     static MailJson mail(Mail m) {

@@ -1,5 +1,6 @@
 package br.com.crm.web.api;
 
+import br.com.crm.activity.boundary.ActivityJson;
 import br.com.crm.activity.boundary.Activities;
 import br.com.crm.subject.boundary.Subjects;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,7 +35,7 @@ public class SubjectActivitiesResource {
 
     /** The subject's activities: open ones first by due date, then done ones. */
     @GET
-    public List<ActivitiesResource.ActivityJson> activities(@PathParam("id") long id) {
+    public List<ActivityJson> activities(@PathParam("id") long id) {
         subjects.find(id);
         return activities.ofSubject(id).stream().map(ActivitiesResource::json).toList();
     }

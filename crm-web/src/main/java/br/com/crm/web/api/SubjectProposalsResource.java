@@ -1,5 +1,6 @@
 package br.com.crm.web.api;
 
+import br.com.crm.proposal.boundary.ProposalJson;
 import br.com.crm.proposal.boundary.Proposals;
 import br.com.crm.subject.boundary.Subjects;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,7 +35,7 @@ public class SubjectProposalsResource {
 
     /** The subject's proposals, latest number and revision first. */
     @GET
-    public List<ProposalsResource.ProposalJson> proposals(@PathParam("id") long id) {
+    public List<ProposalJson> proposals(@PathParam("id") long id) {
         subjects.find(id);
         return proposals.ofSubject(id).stream().map(ProposalsResource::json).toList();
     }

@@ -5,6 +5,7 @@ import br.com.crm.funnel.boundary.Funnel;
 import br.com.crm.funnel.boundary.SubjectList;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.boundary.SubjectFilter;
+import br.com.crm.subject.boundary.SubjectJson;
 import br.com.crm.subject.boundary.Subjects;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.Subject;
@@ -31,7 +32,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -45,13 +45,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SubjectsResource {
-
-    public record SubjectJson(long id, String title, long customerId, String customer, long stageId, String stage,
-                              String responsible, BigDecimal amount, LocalDate expectedClose, String description,
-                              Outcome outcome, Long lostReasonId, boolean archived, OffsetDateTime stageEnteredAt,
-                              OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt, String updatedBy,
-                              List<TagsResource.TagJson> tags, long version) {
-    }
 
     /** {@code contactStatus}, when given, changes the customer's contact status in the same call. */
     public record SubjectInput(String title, Long customerId, Long stageId, String responsible, BigDecimal amount,
@@ -184,13 +177,6 @@ public class SubjectsResource {
     }
 
     static SubjectJson json(Subject s) {
-        return new SubjectJson(s.getId(), s.getTitle(), s.getCustomer().getId(), s.getCustomer().getName(),
-                s.getStage().getId(), s.getStage().getDescription(), s.getResponsible().getUsername(), s.getAmount(),
-                s.getExpectedClose(), s.getDescription(), s.getOutcome(),
-                s.getLostReason() == null ? null : s.getLostReason().getId(), s.isArchived(), s.getStageEnteredAt(),
-                s.getCreatedAt(), s.getCreatedBy(), s.getUpdatedAt(), s.getUpdatedBy(),
-                s.getTags().stream().map(TagsResource::json)
-                        .sorted(Comparator.comparing(TagsResource.TagJson::name)).toList(),
-                s.getVersion());
+        return SubjectJson.of(s);
     }
 }

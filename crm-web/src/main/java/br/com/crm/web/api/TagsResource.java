@@ -1,5 +1,6 @@
 package br.com.crm.web.api;
 
+import br.com.crm.tag.boundary.TagJson;
 import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,9 +29,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TagsResource {
-
-    public record TagJson(long id, String name, String color, long version) {
-    }
 
     public record TagInput(String name, String color) {
     }
@@ -65,6 +63,6 @@ public class TagsResource {
     }
 
     static TagJson json(Tag tag) {
-        return new TagJson(tag.getId(), tag.getName(), tag.getColor(), tag.getVersion());
+        return TagJson.of(tag);
     }
 }

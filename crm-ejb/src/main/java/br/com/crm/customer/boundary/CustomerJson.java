@@ -1,0 +1,18 @@
+package br.com.crm.customer.boundary;
+
+import br.com.crm.customer.entity.ContactStatus;
+import br.com.crm.customer.entity.Customer;
+import br.com.crm.customer.entity.CustomerKind;
+
+/**
+ * A customer as the REST API shows it ({@code /api/v1/customers/{id}}), and as a webhook's event carries it: one
+ * definition for both.
+ */
+public record CustomerJson(long id, String name, CustomerKind kind, String taxId, String email, String phone,
+                           ContactStatus contactStatus, String erpCode, long version) {
+
+    public static CustomerJson of(Customer c) {
+        return new CustomerJson(c.getId(), c.getName(), c.getKind(), c.getTaxId(), c.getEmail(), c.getPhone(),
+                c.getContactStatus(), c.getErpCode(), c.getVersion());
+    }
+}
