@@ -30,7 +30,8 @@ public record AuditEvent(Action action, Entity entity, List<Item> items, Map<Str
 
     /** The kind of record an entry is about ({@code entity} in the API). */
     public enum Entity {
-        SUBJECT, CUSTOMER, ACTIVITY, NOTE, PROPOSAL, EMAIL, TAG, STAGE, LOST_REASON, TEMPLATE, COMPANY, USER, REPORT
+        SUBJECT, CUSTOMER, ACTIVITY, NOTE, PROPOSAL, EMAIL, TAG, STAGE, LOST_REASON, TEMPLATE, COMPANY, USER, REPORT,
+        WEBHOOK
     }
 
     /** Where a change came from. */

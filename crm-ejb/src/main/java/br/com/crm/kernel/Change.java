@@ -39,7 +39,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         NOTE_ADDED, NOTE_EDITED, NOTE_DELETED,
         PROPOSAL_SAVED, PROPOSAL_SENT, PROPOSAL_ANSWERED, PROPOSAL_EXPIRED,
         MAIL_QUEUED, MAIL_STATUS,
-        CUSTOMER_SAVED,
+        CUSTOMER_CREATED, CUSTOMER_SAVED,
         TAGS_CHANGED,
         STAGES_CHANGED,
         LOST_REASONS_CHANGED,
@@ -48,7 +48,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         /** What the audit trail calls this kind of change. */
         public AuditEvent.Action action() {
             return switch (this) {
-                case SUBJECT_CREATED, NOTE_ADDED -> AuditEvent.Action.CREATE;
+                case SUBJECT_CREATED, NOTE_ADDED, CUSTOMER_CREATED -> AuditEvent.Action.CREATE;
                 case SUBJECT_EDITED, ACTIVITY_EDITED, NOTE_EDITED, PROPOSAL_SAVED, MAIL_STATUS, CUSTOMER_SAVED ->
                         AuditEvent.Action.EDIT;
                 case SUBJECT_MOVED -> AuditEvent.Action.MOVE;
@@ -82,7 +82,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
                 case NOTE_ADDED, NOTE_EDITED, NOTE_DELETED -> AuditEvent.Entity.NOTE;
                 case PROPOSAL_SAVED, PROPOSAL_SENT, PROPOSAL_ANSWERED, PROPOSAL_EXPIRED -> AuditEvent.Entity.PROPOSAL;
                 case MAIL_QUEUED, MAIL_STATUS -> AuditEvent.Entity.EMAIL;
-                case CUSTOMER_SAVED -> AuditEvent.Entity.CUSTOMER;
+                case CUSTOMER_CREATED, CUSTOMER_SAVED -> AuditEvent.Entity.CUSTOMER;
                 case TAGS_CHANGED -> AuditEvent.Entity.TAG;
                 case USERS_CHANGED -> AuditEvent.Entity.USER;
                 case LOST_REASONS_CHANGED -> AuditEvent.Entity.LOST_REASON;

@@ -64,7 +64,7 @@ public class Customers {
                              ContactStatus status) {
         Customer customer = registry.register(name, kind, taxId, email, phone, status);
         em.flush();
-        changed(customer);
+        changed(Change.Kind.CUSTOMER_CREATED, customer);
         return customer;
     }
 
@@ -77,21 +77,23 @@ public class Customers {
         Erp.Customer found = erp.findCustomers(code).stream()
                 .filter(c -> c.code().equals(code)).findFirst()
                 .orElseThrow(() -> BusinessException.notFound("erpCustomer", code));
+        boolean[] created = {false};
         Customer customer = em.createQuery("select c from Customer c where c.erpCode = :code or "
                         + "(c.taxId is not null and c.taxId = :taxId) order by c.id", Customer.class)
                 .setParameter("code", code).setParameter("taxId", found.taxId() == null ? "-" : found.taxId())
                 .setMaxResults(1).getResultStream().findFirst()
                 .orElseGet(() -> {
                     String digits = TaxId.digits(found.taxId());
-                    Customer created = new Customer(found.name(), digits != null && digits.length() == 11
+                    Customer registered = new Customer(found.name(), digits != null && digits.length() == 11
                             ? CustomerKind.PERSON : CustomerKind.COMPANY, found.taxId(), found.email(),
                             found.phone(), ContactStatus.CUSTOMER);
-                    em.persist(created);
-                    return created;
+                    em.persist(registered);
+                    created[0] = true;
+                    return registered;
                 });
         customer.linkToErp(code);
         em.flush();
-        changed(customer);
+        changed(created[0] ? Change.Kind.CUSTOMER_CREATED : Change.Kind.CUSTOMER_SAVED, customer);
         return customer;
     }
 
@@ -99,13 +101,13 @@ public class Customers {
     public Customer changeContactStatus(long id, ContactStatus status) {
         Customer customer = find(id);
         customer.changeContactStatus(status);
-        changed(customer);
+        changed(Change.Kind.CUSTOMER_SAVED, customer);
         return customer;
     }
 
     /** The customer's name and status show on its subjects' cards, in any column. */
-    private void changed(Customer customer) {
-        changes.fire(Change.Kind.CUSTOMER_SAVED, List.of(), List.of(), customer.getId(), caller.name(),
+    private void changed(Change.Kind kind, Customer customer) {
+        changes.fire(kind, List.of(), List.of(), customer.getId(), caller.name(),
                 customer.getName());
     }
 

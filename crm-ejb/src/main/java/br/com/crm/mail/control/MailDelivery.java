@@ -1,5 +1,6 @@
 package br.com.crm.mail.control;
 
+import br.com.crm.kernel.Backoff;
 import br.com.crm.mail.entity.Mail;
 import br.com.crm.proposal.control.ProposalPrints;
 import br.com.crm.proposal.entity.Proposal;
@@ -30,6 +31,9 @@ public class MailDelivery {
 
     /** How long a taken message stays with its sender: past it, a sender that died mid-way is replaced. */
     static final Duration LEASE = Duration.ofMinutes(5);
+
+    /** The longest wait between two attempts. */
+    static final Duration MAX_WAIT = Duration.ofHours(1);
 
     /** What goes to the mail server. */
     public record Outgoing(long id, String messageId, String to, String cc, String subject, String body,
@@ -91,7 +95,7 @@ public class MailDelivery {
             return; // deleted with its subject meanwhile: nothing to retry
         }
         Duration retryAfter = mail.getAttempts() >= maxAttempts ? null
-                : Duration.ofSeconds(Math.min(3600, retrySeconds << Math.min(mail.getAttempts() - 1, 20)));
+                : Backoff.after(mail.getAttempts(), Duration.ofSeconds(retrySeconds), MAX_WAIT);
         mail.failed(error, OffsetDateTime.now(clock), retryAfter);
     }
 }

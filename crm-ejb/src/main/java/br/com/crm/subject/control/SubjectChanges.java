@@ -9,11 +9,14 @@ import br.com.crm.stage.boundary.StageRemoval;
 import br.com.crm.stage.control.StageTotals;
 import br.com.crm.stage.entity.StageTotal.Placement;
 import br.com.crm.stage.entity.StageTotal;
+import br.com.crm.subject.boundary.SubjectBatch;
 import br.com.crm.subject.boundary.SubjectFilter;
+import br.com.crm.subject.boundary.SubjectRemoval;
 import br.com.crm.subject.entity.Outcome;
 import br.com.crm.subject.entity.StageChange;
 import br.com.crm.subject.entity.Subject;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -83,6 +86,12 @@ public class SubjectChanges {
     @Any
     Instance<SubjectTrail> trails;
 
+    @Inject
+    Event<SubjectRemoval> removal;
+
+    @Inject
+    Event<SubjectBatch> batch;
+
     Clock clock = Clock.systemUTC();
 
     public OffsetDateTime now() {
@@ -108,6 +117,9 @@ public class SubjectChanges {
                 .map(subject -> new AuditEvent.Item(subject.getId(), subject.getId(), subject.auditSummary())).toList();
         AuditEvent audited = new AuditEvent(kind.action(), AuditEvent.Entity.SUBJECT, items, null, by(),
                 kind == Change.Kind.SUBJECTS_IMPORTED ? AuditEvent.Origin.IMPORT : null);
+        if (subjects.size() > Change.MAX_IDS) {
+            batch.fire(new SubjectBatch(kind, subjects.stream().map(Subject::getId).toList()));
+        }
         changes.fire(kind, subjects.stream().map(Subject::getId).toList(), stages, null, by(), audited);
     }
 
@@ -177,6 +189,7 @@ public class SubjectChanges {
         totals.replace(subject.placement(), null);
         activityDays.removeSubjects(List.of(id));
         long stage = subject.getStage().getId();
+        removal.fire(new SubjectRemoval(List.of(id)));
         em.remove(subject);
         flush();
         changes.fire(Change.Kind.SUBJECT_DELETED, List.of(id), Set.of(stage), null, by(),
@@ -214,6 +227,9 @@ public class SubjectChanges {
             if (moves) {
                 activityDays.removeSubjects(chunk);
             }
+            if (kind == Change.Kind.SUBJECT_DELETED) {
+                removal.fire(new SubjectRemoval(chunk));
+            }
             changed += step.apply(chunk, now, by);
             em.flush();
             if (moves) {
@@ -226,6 +242,9 @@ public class SubjectChanges {
         }
         if (changed > 0) {
             em.clear();
+            if (ids.size() > Change.MAX_IDS) {
+                batch.fire(new SubjectBatch(kind, ids));
+            }
             changes.fire(kind, ids, stages, null, by,
                     new AuditEvent(kind.action(), AuditEvent.Entity.SUBJECT, audited, null, by, null));
         }
