@@ -83,7 +83,7 @@ public class Webhooks {
     public WebhookEndpoint find(long id) {
         WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, id);
         if (endpoint == null) {
-            throw BusinessException.notFound("webhook", id);
+            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "webhook.notFound", null, id);
         }
         return endpoint;
     }
@@ -103,7 +103,7 @@ public class Webhooks {
     public Saved edit(long id, long version, Form form, boolean renewSecret) {
         WebhookEndpoint endpoint = find(id);
         if (endpoint.getVersion() != version) {
-            throw BusinessException.stale("webhook");
+            throw new BusinessException(BusinessException.Kind.STALE, "webhook.stale", null);
         }
         Form f = form == null ? new Form(null, null, null, null) : form;
         Map<String, String> before = fields(endpoint);
@@ -156,7 +156,8 @@ public class Webhooks {
     public WebhookDelivery resend(long id, long deliveryId) {
         WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
         if (delivery == null || delivery.getEndpointId() != id) {
-            throw BusinessException.notFound("webhookDelivery", deliveryId);
+            throw new BusinessException(BusinessException.Kind.NOT_FOUND, "webhook.delivery.notFound", null,
+                    deliveryId);
         }
         if (!delivery.resend(OffsetDateTime.now(clock))) {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "webhook.resend.notFailed", null,
