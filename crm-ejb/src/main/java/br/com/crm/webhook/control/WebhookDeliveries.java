@@ -1,6 +1,7 @@
 package br.com.crm.webhook.control;
 
 import br.com.crm.kernel.Backoff;
+import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.webhook.entity.WebhookDelivery;
 import br.com.crm.webhook.entity.WebhookEndpoint;
 import jakarta.ejb.Stateless;
@@ -63,6 +64,7 @@ public class WebhookDeliveries {
     /** Due deliveries, oldest first; none behind an earlier pending one of its endpoint and subject. */
     public List<Long> due(int max) {
         return em.createNamedQuery(WebhookDelivery.DUE, Long.class).setParameter("now", OffsetDateTime.now(clock))
+                .setParameter("active", true).setHint(SubjectFilter.BIND_PARAMETERS, "True")
                 .setMaxResults(max).getResultList();
     }
 

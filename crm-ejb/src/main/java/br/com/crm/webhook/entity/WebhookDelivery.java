@@ -24,10 +24,9 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "crm_webhook_delivery")
-@NamedQuery(name = WebhookDelivery.DUE, query = "select d.id from WebhookDelivery d "
-        + "where (d.status = br.com.crm.webhook.entity.DeliveryStatus.QUEUED "
+@NamedQuery(name = WebhookDelivery.DUE, query = "select d.id from WebhookDelivery d, WebhookEndpoint p "
+        + "where p.id = d.endpointId and p.active = :active and (d.status = br.com.crm.webhook.entity.DeliveryStatus.QUEUED "
         + "or d.status = br.com.crm.webhook.entity.DeliveryStatus.SENDING) and d.nextAttemptAt <= :now "
-        + "and exists (select p.id from WebhookEndpoint p where p.id = d.endpointId and p.active = true) "
         + "and not exists (select e.id from WebhookDelivery e where e.endpointId = d.endpointId "
         + "and e.subjectId = d.subjectId "
         + "and (e.status = br.com.crm.webhook.entity.DeliveryStatus.QUEUED "
@@ -47,6 +46,7 @@ public class WebhookDelivery implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Due deliveries ({@code now}; {@code active} true: a boolean literal beside enum ones fails on H2). */
     public static final String DUE = "WebhookDelivery.due";
     /** Deliveries of the same endpoint and subject queued before this one and not yet done with. */
     public static final String EARLIER_PENDING = "WebhookDelivery.earlierPending";
