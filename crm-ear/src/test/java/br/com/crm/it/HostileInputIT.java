@@ -162,6 +162,13 @@ class HostileInputIT {
                 .add("role", "crm-viewer").add("password", "senha hostil " + Api.token()).build().toString());
         assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
         long userId = Api.id(Api.json(user));
+        // A paused endpoint (nothing is posted to it); port 9 refuses, should one be made active.
+        JsonObject webhookBody = Json.createObjectBuilder().add("name", "Hostil " + Api.token())
+                .add("url", "http://127.0.0.1:9/hostil").add("events", Json.createArrayBuilder()
+                        .add("subject.created").add("subject.moved")).add("active", false).build();
+        HttpResponse<String> webhook = api.call("admin", "POST", "api/v1/webhooks", null, webhookBody.toString());
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
+        long webhookId = Api.id(Api.json(webhook));
 
         Supplier<String> subjectTag = etag("api/v1/subjects/" + subject);
         Supplier<String> activityTag = etag("api/v1/activities/" + activity);
@@ -171,6 +178,8 @@ class HostileInputIT {
         Supplier<String> tagTag = etag("api/v1/tags/" + tag);
         Supplier<String> userTag = () -> api.call("admin", "GET", "api/v1/users/" + userId, null, null).headers()
                 .firstValue("ETag").orElseThrow();
+        Supplier<String> webhookTag = () -> api.call("admin", "GET", "api/v1/webhooks/" + webhookId, null, null)
+                .headers().firstValue("ETag").orElseThrow();
         JsonObject subjectBody = Json.createObjectBuilder().add("title", "Hostil").add("customerId", customer)
                 .add("stageId", firstStage).add("responsible", "ana").add("amount", 100.25)
                 .add("expectedClose", "2027-01-31").add("description", "Texto").add("contactStatus", "PROSPECT")
@@ -246,24 +255,30 @@ class HostileInputIT {
                 // The current password is never right: no variant changes ana's.
                 new Endpoint("ana", "POST", "api/v1/me/password", null, Json.createObjectBuilder()
                         .add("current", "not ana's").add("password", "uma senha nova e longa").build()),
+                new Endpoint("admin", "POST", "api/v1/webhooks", null, webhookBody),
+                new Endpoint("admin", "PUT", "api/v1/webhooks/{id}", webhookTag, Json.createObjectBuilder(webhookBody)
+                        .add("renewSecret", false).build()),
+                new Endpoint("admin", "POST", "api/v1/webhooks/{id}/test", null, null),
+                new Endpoint("admin", "POST", "api/v1/webhooks/{id}/deliveries/0/resend", null, null),
                 new Endpoint("ana", "POST", "api/v1/proposals/{id}/sales-order", proposalTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/notes/{id}", noteTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/activities/{id}", activityTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/proposals/{id}", proposalTag, null),
                 new Endpoint("admin", "DELETE", "api/v1/stages/{id}", stageTag, null),
+                new Endpoint("admin", "DELETE", "api/v1/webhooks/{id}", null, null),
                 new Endpoint("ana", "DELETE", "api/v1/subjects/{id}?confirm=maybe", subjectTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/subjects/{id}", subjectTag, null))
                 .stream().map(e -> e.path().contains("{id}") ? withId(e, subject, activity, noteId, proposalId,
-                        stageId, tag, userId) : e).toList();
+                        stageId, tag, userId, webhookId) : e).toList();
     }
 
     private static Endpoint withId(Endpoint e, long subject, long activity, long note, long proposal, long stage,
-                                   long tag, long user) {
+                                   long tag, long user, long webhook) {
         String path = e.path();
         long id = path.contains("/subjects/") ? subject : path.contains("/activities/") ? activity
                 : path.contains("/notes/") ? note : path.contains("/proposals/") ? proposal
                 : path.contains("/stages/") ? stage : path.contains("/tags/") ? tag
-                : path.contains("/users/") ? user : 0;
+                : path.contains("/users/") ? user : path.contains("/webhooks/") ? webhook : 0;
         // The id stays a placeholder: the attempts put hostile ids there, and the real one for the rest.
         return new Endpoint(e.user(), e.method(), path.replace("{id}", "{id:" + id + "}"), e.ifMatch(), e.valid());
     }
@@ -399,7 +414,8 @@ class HostileInputIT {
                 "x".repeat(5_000), "", "1&limit=2&limit=3")) {
             for (String query : List.of("audit?actor=", "audit?action=", "audit?entity=", "audit?id=", "audit?from=",
                     "audit?to=", "audit?cursor=", "audit?limit=", "users?q=", "users?active=", "users/{id}",
-                    "subjects/1/history?cursor=", "subjects/1/history?limit=")) {
+                    "subjects/1/history?cursor=", "subjects/1/history?limit=", "webhooks/{id}",
+                    "webhooks/{id}/deliveries", "webhooks/1/deliveries?limit=")) {
                 String url = "api/v1/" + (query.contains("{id}") ? query.replace("{id}", bad) : query + bad);
                 attempts.add(new Attempt("GET " + abbreviate(url), "admin", "GET", url, null, null, null));
             }
@@ -460,7 +476,8 @@ class HostileInputIT {
                 new Form("ana", "subject/view.xhtml?id=" + subject, "activities", "activities:saveActivity"),
                 new Form("ana", "subject/view.xhtml?id=" + subject, "notes", "notes:addNote"),
                 new Form("admin", "settings/sales.xhtml", "tags", "tags:create"),
-                new Form("admin", "settings/sales.xhtml", "stages", "stages:add"));
+                new Form("admin", "settings/sales.xhtml", "stages", "stages:add"),
+                new Form("admin", "settings/integrations.xhtml", "webhookDialogForm", "webhookDialogForm:save"));
         int posted = 0;
         Map<String, FacesForm> sessions = new LinkedHashMap<>();
         for (Form form : forms) {
@@ -576,9 +593,13 @@ class HostileInputIT {
         failures.computeIfAbsent(group, g -> new ArrayList<>()).add(example);
     }
 
-    /** Columns that the background (the e-mail outbox) changes on its own. */
+    /** Columns that the background (the e-mail outbox, the webhook sender) changes on its own. */
     private static final Set<String> BACKGROUND_COLUMNS = Set.of("crm_mail.status", "crm_mail.attempts",
-            "crm_mail.next_attempt_at", "crm_mail.last_error", "crm_mail.sent_at", "crm_mail.version");
+            "crm_mail.next_attempt_at", "crm_mail.last_error", "crm_mail.sent_at", "crm_mail.version",
+            "crm_webhook_delivery.status", "crm_webhook_delivery.attempts", "crm_webhook_delivery.next_attempt_at",
+            "crm_webhook_delivery.last_status", "crm_webhook_delivery.last_answer",
+            "crm_webhook_delivery.last_error", "crm_webhook_delivery.last_attempt_at",
+            "crm_webhook_delivery.delivered_at", "crm_webhook_delivery.version");
 
     /** Per table of the module (and the demo ERP's order inbox), an order-independent hash of all its rows. */
     private static Map<String, Long> checksums(Connection db) throws SQLException {

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 /**
  * One committed change, as the single write path of its component describes it: what happened, to which subjects
  * and which record, which funnel columns it touched, who made it and from which open view. Observed inside the
- * transaction by nothing; after the commit by the push to open boards and lists (which skip the view the change
- * came from) and by the kept caches.
+ * transaction by the webhook queue (which writes the events endpoints asked for); after the commit by the push to
+ * open boards and lists (which skip the view the change came from) and by the kept caches.
  *
  * @param kind     what happened
  * @param subjects the subjects concerned (empty when the change is not about subjects, e.g. stages reconfigured;
