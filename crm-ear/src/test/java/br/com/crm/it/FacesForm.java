@@ -101,7 +101,9 @@ final class FacesForm {
             String type = attribute(attributes, "type");
             if ("radio".equals(type) || "checkbox".equals(type)) {
                 if (attributes.contains("checked")) {
-                    fields.put(name, attribute(attributes, "value"));
+                    // A ticked box without a value sends "on", as browsers do (PrimeFaces' boolean checkbox).
+                    String value = attribute(attributes, "value");
+                    fields.put(name, value == null ? "on" : value);
                 }
                 continue;
             }

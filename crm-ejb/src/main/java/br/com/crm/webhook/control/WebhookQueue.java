@@ -155,7 +155,10 @@ public class WebhookQueue {
         if (change.record() == null) {
             return;
         }
-        if (asked != null && endpoints(asked).isEmpty()) {
+        boolean wanted = asked != null ? !endpoints(asked).isEmpty()
+                : !endpoints(WebhookEvent.PROPOSAL_ACCEPTED).isEmpty()
+                || !endpoints(WebhookEvent.PROPOSAL_REJECTED).isEmpty();
+        if (!wanted) {
             return;
         }
         em.flush();

@@ -25,6 +25,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,6 +55,7 @@ public class WebhookSender {
     /** What is kept of the receiver's answer (bytes read; the column holds 2,000 characters). */
     static final int ANSWER_BYTES = 4096;
     static final String USER_AGENT = "crm-webhooks/1";
+    private static final Duration FORGET_EVERY = Duration.ofHours(1);
 
     @Resource
     TimerService timers;
@@ -76,6 +78,8 @@ public class WebhookSender {
     Clock clock = Clock.systemUTC();
 
     private HttpClient client;
+    /** When old deliveries were last removed: once an hour is enough. */
+    private volatile Instant forgotten;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -89,10 +93,14 @@ public class WebhookSender {
 
     @Timeout
     public void poll() {
-        try {
-            deliveries.forgetOld();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Old webhook deliveries could not be removed; the next round tries again", e);
+        Instant now = clock.instant();
+        if (forgotten == null || forgotten.isBefore(now.minus(FORGET_EVERY))) {
+            forgotten = now;
+            try {
+                deliveries.forgetOld();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Old webhook deliveries could not be removed; the next hour tries again", e);
+            }
         }
         sendDue();
     }

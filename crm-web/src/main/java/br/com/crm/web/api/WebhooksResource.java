@@ -64,7 +64,8 @@ public class WebhooksResource {
     @POST
     public Response create(EndpointInput input, @Context UriInfo uri) {
         Webhooks.Saved saved = webhooks.create(input == null ? null : input.form());
-        WebhookEndpoint endpoint = saved.endpoint();
+        // As GET shows it: read again after the boundary's transaction.
+        WebhookEndpoint endpoint = webhooks.find(saved.endpoint().getId());
         return Response.created(uri.getAbsolutePathBuilder().path(endpoint.getId().toString()).build())
                 .tag(Versions.tag(endpoint.getVersion())).entity(json(endpoint, saved.secret())).build();
     }
