@@ -6,10 +6,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,7 +54,12 @@ import static org.awaitility.Awaitility.await;
  * administrators manage endpoints, and bad ones are refused with a problem.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(BrowserExtension.class)
 class WebhooksIT {
+
+    /** Where this test's own Micro answers; the browser extension reads it from this field (no Arquillian here). */
+    @ArquillianResource
+    URL base;
 
     private Receiver receiver;
     private Process micro;
@@ -68,7 +77,8 @@ class WebhooksIT {
         log = target.resolve("webhooks-micro.log");
         environment = database(target);
         startMicro();
-        api = new Api(new URL("http://127.0.0.1:" + port + "/crm/"));
+        base = new URL("http://127.0.0.1:" + port + "/crm/");
+        api = new Api(base);
     }
 
     @AfterAll
@@ -181,6 +191,40 @@ class WebhooksIT {
         assertThat(got.get(1).json().getJsonObject("data").getString("status")).isEqualTo("SENT");
         assertThat(got.get(2).json().getJsonObject("data")).as("the proposal as the API shows it")
                 .isEqualTo(Api.json(api.call("ana", "GET", proposalPath, null, null)));
+    }
+
+    @Test
+    void theSettingsPageMakesAnEndpointShowsItsSecretOnceAndItsDeliveriesEscaped(Browser admin) {
+        String path = "/hook/" + Api.token();
+        String name = "Navegador " + Api.token();
+        receiver.answer(path, 200, "<script>alert(1)</script> recebido");
+        admin.login("admin");
+        admin.open("settings/integrations.xhtml");
+        admin.click(By.id("webhooks:new"));
+        admin.until(ExpectedConditions.visibilityOfElementLocated(By.id("webhookDialogForm:name"))).sendKeys(name);
+        admin.find(By.id("webhookDialogForm:url")).sendKeys(receiver.url(path));
+        admin.click(By.id("webhookDialogForm:save"));
+        admin.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhooks:endpoints"), name));
+        String secret = admin.find(By.id("webhooks:secretValue")).getText();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(admin.find(By.id("webhooks:endpoints")).getText()).contains("Assunto criado")
+                .contains("Cliente cadastrado").contains("Ativo");
+
+        By test = By.xpath("//tr[contains(., '" + name + "')]//button[contains(@id, ':test')]");
+        admin.click(test);
+        admin.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhooks:messages"), "teste"));
+        assertThat(admin.findAll(By.id("webhooks:secretValue"))).as("shown once").isEmpty();
+        Received tested = receiver.first(path, 1).get(0);
+        assertThat(tested.header("X-Crm-Signature")).isEqualTo(signature(secret, tested));
+        long endpoint = Api.array(api.call("admin", "GET", "api/v1/webhooks", null, null))
+                .getValuesAs(JsonObject.class).stream().filter(e -> e.getString("name").equals(name))
+                .map(Api::id).findFirst().orElseThrow();
+        await("delivered").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> delivery(endpoint).getString("status").equals("DELIVERED"));
+        admin.click(By.id("webhooks:reload"));
+        admin.until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhooks:deliveryTable"), "Entregue"));
+        assertThat(admin.find(By.id("webhooks:deliveryTable")).getText()).contains("webhook.test")
+                .as("the receiver's answer as text").contains("<script>alert(1)</script> recebido");
     }
 
     @Test
@@ -359,6 +403,14 @@ class WebhooksIT {
                 null);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return Api.array(answer).getJsonObject(0);
+    }
+
+    private static String signature(String secret, Received received) {
+        try {
+            return "sha256=" + hmac(secret, received.header("X-Crm-Timestamp") + "." + received.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String hmac(String secret, String text) throws Exception {
