@@ -100,6 +100,7 @@ class HostileInputIT {
     void hostileRequestsAreRefusedWithAProblemAndSaveNothing() throws Exception {
         Instant start = Instant.now();
         List<JsonObject> stagesBefore = api.stages();
+        List<Long> webhooksBefore = webhooks();
         try (Connection db = Database.connection()) {
             List<Attempt> attempts = new ArrayList<>();
             for (Endpoint endpoint : endpoints()) {
@@ -126,10 +127,19 @@ class HostileInputIT {
             assertThat(byStatus.keySet()).allMatch(status -> status < 500);
         } finally {
             api.removeStagesBut(stagesBefore);
+            // The endpoints the accepted variants made would go on receiving the next test classes' events.
+            webhooks().stream().filter(id -> !webhooksBefore.contains(id)).forEach(id ->
+                    assertThat(api.call("admin", "DELETE", "api/v1/webhooks/" + id, null, null).statusCode())
+                            .isEqualTo(204));
         }
         assertThat(serverLogSince(start).stream().filter(line -> line.contains("SEVERE")
                         || line.startsWith("\tat ") || line.matches("^\\s+at [a-z]+\\..*")).limit(40).toList())
                 .as("SEVERE lines and stack traces in the server log").isEmpty();
+    }
+
+    private List<Long> webhooks() {
+        return Api.array(api.call("admin", "GET", "api/v1/webhooks", null, null)).getValuesAs(JsonObject.class)
+                .stream().map(Api::id).toList();
     }
 
     // ---- What is sent
