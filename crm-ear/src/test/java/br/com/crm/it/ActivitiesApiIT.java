@@ -12,6 +12,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -19,8 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -383,5 +387,129 @@ class ActivitiesApiIT {
                 .flatMap(column -> column.getJsonArray("cards").getValuesAs(JsonObject.class).stream())
                 .filter(c -> c.getJsonNumber("id").longValue() == subject)
                 .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theForecastWeighsOpenValuesByStageProbabilityAndCountsClosingsByTheirMonth() {
+        // A responsible of its own: the report filtered on them holds this test's subjects only.
+        String seller = "fc" + Api.token();
+        HttpResponse<String> user = api.call("admin", "POST", "api/v1/users", null, Json.createObjectBuilder()
+                .add("username", seller).add("displayName", "Previsão " + seller).add("email", seller + "@empresa.test")
+                .add("role", "crm-user").add("password", "Senha-forte-" + UUID.randomUUID()).build().toString());
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        JsonObject first = api.openStage(1);
+        JsonObject second = api.openStage(2);
+        int original = first.getInt("probability");
+        HttpResponse<String> set = api.call("admin", "PUT", "api/v1/stages/" + Api.id(first), Api.ifMatch(first),
+                "{\"description\":" + Json.createValue(first.getString("description")) + ",\"probability\":30}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(Api.json(set).getInt("probability")).isEqualTo(30);
+        try {
+            assertThat(api.call("admin", "PUT", "api/v1/stages/" + Api.id(first), Api.ifMatch(Api.json(set)),
+                    "{\"description\":\"x\",\"probability\":101}").statusCode()).isEqualTo(422);
+            JsonObject closing = api.closingStage();
+            assertThat(closing.containsKey("probability") && !closing.isNull("probability"))
+                    .as("no probability on the closing stage").isFalse();
+            assertThat(api.call("admin", "PUT", "api/v1/stages/" + Api.id(closing), Api.ifMatch(closing),
+                    "{\"description\":" + Json.createValue(closing.getString("description"))
+                            + ",\"probability\":50}").statusCode()).isEqualTo(422);
+
+            ZoneId saoPaulo = ZoneId.of("America/Sao_Paulo");
+            LocalDate today = LocalDate.now(saoPaulo);
+            YearMonth month = YearMonth.from(today);
+            int p2 = second.getInt("probability");
+            long a = forecastSubject(seller, first, "1000.00", month.plusMonths(1).atDay(10));
+            long b = forecastSubject(seller, second, "500.50", month.plusMonths(1).atEndOfMonth());
+            forecastSubject(seller, first, "80.00", today.minusDays(3));
+            forecastSubject(seller, second, "100.00", null);
+            long won = forecastSubject(seller, second, "2000.00", month.plusMonths(2).atDay(1));
+            long lost = forecastSubject(seller, first, "300.00", month.plusMonths(1).atDay(1));
+            long closingId = Api.id(api.closingStage());
+            api.move(won, "{\"stageId\":" + closingId + ",\"outcome\":\"WON\"}");
+            api.move(lost, "{\"stageId\":" + closingId + ",\"outcome\":\"LOST\",\"lostReasonId\":"
+                    + api.lostReason() + "}");
+
+            String query = "api/v1/reports/forecast?from=" + month + "&to=" + month.plusMonths(1) + "&user=" + seller;
+            JsonObject byMonth = Api.json(api.call("ana", "GET", query + "&by=MONTH", null, null));
+            Map<String, String> rows = forecastRows(byMonth);
+            BigDecimal weightedB = new BigDecimal("500.50").multiply(BigDecimal.valueOf(p2))
+                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_EVEN);
+            assertThat(rows).containsExactly(
+                    Map.entry("OVERDUE", "1 80 24 0 0 0 0"),
+                    Map.entry(month.toString(), "0 0 0 1 2000 1 300"),
+                    Map.entry(month.plusMonths(1).toString(), "2 1500.5 " + new BigDecimal("300.00").add(weightedB)
+                            .stripTrailingZeros().toPlainString() + " 0 0 0 0"),
+                    Map.entry("UNDATED", "1 100 " + BigDecimal.valueOf(p2).stripTrailingZeros().toPlainString()
+                            + " 0 0 0 0"));
+            JsonObject total = byMonth.getJsonObject("total");
+            assertThat(total.getJsonNumber("open").longValue()).isEqualTo(4);
+            assertThat(byMonth.getJsonArray("rows").getJsonObject(0).getString("label")).isEqualTo("Overdue");
+
+            // By stage or responsible: the same subjects, so the same total.
+            JsonObject byStage = Api.json(api.call("ana", "GET", query + "&by=STAGE", null, null));
+            assertThat(byStage.getJsonObject("total")).isEqualTo(total);
+            assertThat(forecastRows(byStage)).containsEntry(String.valueOf(Api.id(first)), "2 1080 324 0 0 0 0");
+            JsonObject byUser = Api.json(api.call("ana", "GET", query + "&by=USER", null, null));
+            assertThat(byUser.getJsonArray("rows")).hasSize(1);
+            assertThat(byUser.getJsonArray("rows").getJsonObject(0).getString("label")).isEqualTo("Previsão " + seller);
+            assertThat(byUser.getJsonObject("total")).isEqualTo(total);
+
+            // Moving and re-dating follow at once: the kept counts change with the subject.
+            api.move(a, "{\"stageId\":" + Api.id(second) + "}");
+            JsonObject moved = Api.json(api.call("ana", "GET", query + "&by=STAGE", null, null));
+            assertThat(forecastRows(moved)).containsEntry(String.valueOf(Api.id(first)), "1 80 24 0 0 0 0");
+
+            HttpResponse<String> csv = api.call("ana", "GET", query.replace("forecast?", "forecast.csv?") + "&by=MONTH",
+                    null, null);
+            assertThat(csv.statusCode()).isEqualTo(200);
+            String[] lines = csv.body().split("\r\n");
+            assertThat(lines[0]).startsWith("\uFEFFMonth;Open;Open value;Weighted value;Won");
+            assertThat(lines[1]).startsWith("Overdue;1;80,00;24,00;0;");
+            assertThat(lines).hasSize(6);
+            assertThat(api.call("ana", "GET", "api/v1/reports/forecast?from=2026-13", null, null).statusCode())
+                    .isEqualTo(422);
+            assertThat(api.call("ana", "GET", "api/v1/reports/forecast?from=2020-01&to=2023-01", null, null)
+                    .statusCode()).isEqualTo(422);
+
+            // The board weighs each column's value by its stage's probability; the closing stage counts the won.
+            JsonArray board = Api.array(api.call("ana", "GET", "api/v1/funnel?responsible=" + seller, null, null));
+            Map<Long, String> weighted = new HashMap<>();
+            board.getValuesAs(JsonObject.class).forEach(column -> weighted.put(Api.id(column.getJsonObject("stage")),
+                    column.getJsonNumber("weightedTotal").bigDecimalValue().stripTrailingZeros().toPlainString()));
+            assertThat(weighted).containsEntry(Api.id(first), "24").containsEntry(closingId, "2000");
+        } finally {
+            JsonObject now = api.openStage(1);
+            api.call("admin", "PUT", "api/v1/stages/" + Api.id(now), Api.ifMatch(now),
+                    "{\"description\":" + Json.createValue(now.getString("description")) + ",\"probability\":"
+                            + original + "}");
+        }
+    }
+
+    /** A subject of {@code seller} in {@code stage}, worth {@code amount}, expected to close on {@code expected}. */
+    private long forecastSubject(String seller, JsonObject stage, String amount, LocalDate expected) {
+        var body = Json.createObjectBuilder().add("title", "Previsão " + UUID.randomUUID())
+                .add("customerId", api.newCustomer()).add("stageId", Api.id(stage)).add("responsible", seller)
+                .add("amount", new BigDecimal(amount));
+        if (expected != null) {
+            body.add("expectedClose", expected.toString());
+        }
+        HttpResponse<String> created = api.call("ana", "POST", "api/v1/subjects", null, body.build().toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Api.id(Api.json(created));
+    }
+
+    /** Each row's key → open count, open value, weighted, won count, won value, lost count, lost value. */
+    private static Map<String, String> forecastRows(JsonObject report) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (JsonObject row : report.getJsonArray("rows").getValuesAs(JsonObject.class)) {
+            rows.put(row.getString("key"), String.join(" ", row.getJsonNumber("open").toString(),
+                    plain(row, "openValue"), plain(row, "weightedValue"), row.getJsonNumber("won").toString(),
+                    plain(row, "wonValue"), row.getJsonNumber("lost").toString(), plain(row, "lostValue")));
+        }
+        return rows;
+    }
+
+    private static String plain(JsonObject row, String field) {
+        return row.getJsonNumber(field).bigDecimalValue().stripTrailingZeros().toPlainString();
     }
 }
