@@ -4,6 +4,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.assertj.core.data.Offset;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,7 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +29,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -511,5 +519,92 @@ class ActivitiesApiIT {
 
     private static String plain(JsonObject row, String field) {
         return row.getJsonNumber(field).bigDecimalValue().stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void eachUserHasAPrivateCalendarFeedThatCalendarProgramsReadWithoutASession() throws Exception {
+        // A user of their own: their feed holds this test's activities only.
+        String seller = "cal" + Api.token();
+        String first = "Senha-forte-" + UUID.randomUUID();
+        HttpResponse<String> user = api.call("admin", "POST", "api/v1/users", null, Json.createObjectBuilder()
+                .add("username", seller).add("displayName", "Agenda " + seller).add("email", seller + "@empresa.test")
+                .add("role", "crm-user").add("password", first).build().toString());
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        String password = "Outra-senha-" + UUID.randomUUID();
+        assertThat(api.call(seller, first, "POST", "api/v1/me/password", null, Json.createObjectBuilder()
+                .add("current", first).add("password", password).build().toString()).statusCode()).isEqualTo(204);
+        long subject = api.newSubject("Calendário; com, vírgulas " + UUID.randomUUID());
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).withNano(0);
+        long open = Api.id(Api.json(api.call("ana", "POST", "api/v1/subjects/" + subject + "/activities", null,
+                Api.activity("MEETING", "Apresentar a proposta\nlevar o contrato", due, seller))));
+        long done = Api.id(Api.json(api.call("ana", "POST", "api/v1/subjects/" + subject + "/activities", null,
+                Api.activity("CALL", "Ligar para confirmar", due.minusDays(5), seller))));
+        HttpResponse<String> completed = api.call("ana", "POST", "api/v1/activities/" + done + "/done",
+                api.call("ana", "GET", "api/v1/activities/" + done, null, null).headers().firstValue("ETag")
+                        .orElseThrow(), "{\"result\":\"Confirmado\"}");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+
+        // The user (who must still change their password, and may) reads and makes their own address only.
+        assertThat(Api.json(api.call(seller, password, "GET", "api/v1/me/calendar", null, null)))
+                .as("no address until one is made").doesNotContainKey("url");
+        HttpResponse<String> made = api.call(seller, password, "POST", "api/v1/me/calendar", null, null);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        String url = Api.json(made).getString("url");
+        assertThat(url).matches(".*/crm/calendar/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(Api.json(api.call(seller, password, "GET", "api/v1/me/calendar", null, null)).getString("url"))
+                .isEqualTo(url);
+
+        HttpResponse<String> feed = Api.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
+        assertThat(feed.headers().firstValue("Set-Cookie")).as("no session for a calendar program").isEmpty();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(feed.body()));
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        Map<String, VEvent> events = new HashMap<>();
+        for (Object component : calendar.getComponents()) {
+            if (component instanceof VEvent event) {
+                events.put(value(event, Property.UID), event);
+            }
+        }
+        assertThat(events).hasSize(2);
+        VEvent meeting = events.values().stream().filter(e -> value(e, Property.UID).startsWith("activity-" + open + "@"))
+                .findFirst().orElseThrow();
+        assertThat(value(meeting, Property.SUMMARY)).startsWith("Reunião: Apresentar a proposta\nlevar o contrato · "
+                + "Calendário; com, vírgulas");
+        assertThat(value(meeting, Property.DTSTART)).isEqualTo(due.format(DateTimeFormatter.ofPattern(
+                "yyyyMMdd'T'HHmmss'Z'")));
+        assertThat(value(meeting, Property.DESCRIPTION)).contains("Cliente ").contains("/subject/view.xhtml?id=" + subject);
+        assertThat(value(meeting, Property.URL)).endsWith("/crm/subject/view.xhtml?id=" + subject);
+        VEvent call = events.values().stream().filter(e -> value(e, Property.UID).startsWith("activity-" + done + "@"))
+                .findFirst().orElseThrow();
+        assertThat(value(call, Property.SUMMARY)).as("a done one is marked").startsWith("✓ Ligação: ");
+        assertThat(value(call, Property.DESCRIPTION)).contains("Confirmado");
+        assertThat(value(call, Property.TRANSP)).isEqualTo("TRANSPARENT");
+
+        // One activity as a file, for whoever may read it.
+        HttpResponse<String> ics = api.call("ana", "GET", "api/v1/activities/" + open + ".ics", null, null);
+        assertThat(ics.statusCode()).isEqualTo(200);
+        Calendar single = new CalendarBuilder().build(new StringReader(ics.body()));
+        assertThat(single.getComponents()).hasSize(1);
+        assertThat(api.call("ana", "GET", "api/v1/activities/999999999.ics", null, null).statusCode()).isEqualTo(404);
+
+        // A new address: the old one stops working; a made-up one never did.
+        String renewed = Api.json(api.call(seller, password, "POST", "api/v1/me/calendar", null, null)).getString("url");
+        assertThat(renewed).isNotEqualTo(url);
+        assertThat(Api.send(HttpRequest.newBuilder(URI.create(url)).GET().build()).statusCode()).isEqualTo(404);
+        assertThat(Api.send(HttpRequest.newBuilder(URI.create(renewed)).GET().build()).statusCode()).isEqualTo(200);
+        for (String wrong : List.of("x.ics", "a".repeat(43) + ".ics", "")) {
+            assertThat(Api.send(HttpRequest.newBuilder(api.uri("calendar/" + wrong)).GET().build()).statusCode())
+                    .as(wrong).isEqualTo(404);
+        }
+        assertThat(Api.send(HttpRequest.newBuilder(api.uri("calendar/%00.ics")).GET().build()).statusCode())
+                .as("a control character is refused before anything reads it").isEqualTo(400);
+        // Nobody else's: an address is the holder's own business, and the API asks for a login.
+        assertThat(Api.send(HttpRequest.newBuilder(api.uri("api/v1/me/calendar")).GET().build()).statusCode())
+                .isEqualTo(401);
+    }
+
+    private static String value(VEvent event, String property) {
+        return event.getPropertyList().getProperty(property).map(Property::getValue).orElse(null);
     }
 }

@@ -21,7 +21,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -276,5 +278,28 @@ class ActivityBrowserIT {
         String text = money.contains(",") || !money.contains(".") ? money.replace(".", "").replace(',', '.') : money;
         return new BigDecimal(text.replaceAll("[^0-9.\\-]", "")).setScale(2).movePointRight(2)
                 .toPlainString();
+    }
+
+    @Test
+    void theUserMenuGivesTheCalendarAddressAndANewOneAfterAConfirmation(Browser browser) {
+        browser.login("ana");
+        browser.open("account/calendar.xhtml");
+        if (browser.findAll(By.id("calendar:feedUrl")).isEmpty()) {
+            browser.click(By.id("calendar:renew"));
+        }
+        String first = browser.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar:feedUrl")))
+                .getAttribute("value");
+        assertThat(first).matches(".*/crm/calendar/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(Api.json(api.call("ana", "GET", "api/v1/me/calendar", null, null)).getString("url"))
+                .isEqualTo(first);
+
+        browser.click(By.id("calendar:renew"));
+        browser.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        browser.until(ExpectedConditions.not(ExpectedConditions.attributeToBe(By.id("calendar:feedUrl"), "value",
+                first)));
+        String renewed = browser.find(By.id("calendar:feedUrl")).getAttribute("value");
+        assertThat(renewed).isNotEqualTo(first).matches(".*/crm/calendar/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(Api.send(HttpRequest.newBuilder(URI.create(first)).GET().build())
+                .statusCode()).as("the old address stopped working").isEqualTo(404);
     }
 }

@@ -390,7 +390,7 @@ class HostileInputIT {
                     "reports/forecast?to=", "reports/forecast?by=", "reports/forecast?user=",
                     "reports/forecast.csv?from=", "reports/forecast.xlsx?to=", "subjects/1/timeline?kind=",
                     "subjects/1/timeline?cursor=", "customers/1/sales?offset=", "customers/1/finance?limit=",
-                    "customers/1/service?offset=", "activities?limit=", "subjects/{id}", "activities/{id}", "notes/{id}",
+                    "customers/1/service?offset=", "activities?limit=", "subjects/{id}", "activities/{id}", "activities/{id}.ics", "notes/{id}",
                     "proposals/{id}", "proposals/{id}/pdf", "customers/{id}", "stages/{id}")) {
                 urls.add("api/v1/" + (query.contains("{id}") ? query.replace("{id}", bad) : query + bad));
             }
