@@ -98,11 +98,14 @@ public class ForecastReport {
         }
         Grouping by = query.by() == null ? Grouping.MONTH : query.by();
         boolean user = query.user() != null && !query.user().isBlank();
-        String group = switch (by) {
-            case MONTH -> "''";
-            case USER -> "u.username";
-            case STAGE -> "cast(f.stage_id as varchar(20))";
+        // The row's key and name beside the day; constants where the grouping has none (never grouped by:
+        // PostgreSQL refuses a constant in GROUP BY).
+        List<String> grouped = switch (by) {
+            case MONTH -> List.of();
+            case USER -> List.of("u.username", "u.display_name");
+            case STAGE -> List.of("cast(f.stage_id as varchar(20))");
         };
+        String group = grouped.isEmpty() ? "''" : grouped.get(0);
         String name = by == Grouping.USER ? "u.display_name" : "''";
         LocalDate today = BusinessCalendar.today();
         LocalDate first = query.from().atDay(1);
@@ -119,8 +122,9 @@ public class ForecastReport {
             parameters.add(query.user().strip());
         }
         // Counts taken out again (a subject moved, closed, re-dated) leave rows of zero behind.
-        sql.append(" group by f.close_on, ").append(group).append(", ").append(name)
-                .append(", f.outcome having sum(f.subjects) <> 0");
+        sql.append(" group by f.close_on, f.outcome");
+        grouped.forEach(column -> sql.append(", ").append(column));
+        sql.append(" having sum(f.subjects) <> 0");
         var counting = em.createNativeQuery(sql.toString());
         for (int i = 0; i < parameters.size(); i++) {
             counting.setParameter(i + 1, parameters.get(i));
