@@ -86,6 +86,19 @@ public class CrmBenchmark {
                             .header("Authorization", basic).GET().build()), 200, report), 5, 40);
         }
 
+        // The forecast over twelve months of 200,000 active subjects (their kept counts by day), REST and page.
+        java.time.YearMonth month = java.time.YearMonth.now();
+        String months = "from=" + month.minusMonths(2) + "&to=" + month.plusMonths(9);
+        for (String forecast : new String[]{"api/v1/reports/forecast?" + months + "&by=MONTH",
+                "api/v1/reports/forecast?" + months + "&by=USER", "api/v1/reports/forecast?" + months + "&by=STAGE",
+                "api/v1/reports/forecast?" + months + "&by=MONTH&user=seller7"}) {
+            measure(forecast.replace("api/v1/reports/", "").replace(months, "12 months"),
+                    () -> check(send(client, HttpRequest.newBuilder(URI.create(base + forecast))
+                            .header("Authorization", basic).GET().build()), 200, forecast));
+        }
+        measure("forecast page (render, 12 months)", () -> check(send(client, HttpRequest.newBuilder(
+                URI.create(base + "forecast.xhtml?" + months)).GET().build()), 200, "forecast page"));
+
         // The list of subjects: the URL's page number renders that page (the table's first row).
         String[] lists = {"list.xhtml", "list.xhtml?page=5000", "list.xhtml?q=benchmark&tag=1",
                 "list.xhtml?q=benchmark&tag=1&page=5000", "list.xhtml?q=benchmark+12&tag=2"};

@@ -119,6 +119,17 @@ set subjects = (select count(*) from crm_subject s where s.stage_id = crm_stage_
     amount   = (select coalesce(sum(s.amount), 0) from crm_subject s where s.stage_id = crm_stage_total.stage_id
                 and s.archived = false and coalesce(s.outcome, 'OPEN') = crm_stage_total.outcome);
 
+-- Closed subjects were closed over the last twelve months; the forecast's counts by day, as ForecastDays keeps them.
+update crm_subject set closed_at = now() - (id % 365) * interval '1 day' - (id % 1440) * interval '1 minute'
+where created_by = 'bench' and outcome is not null;
+insert into crm_forecast_day (close_on, stage_id, responsible_id, outcome, subjects, amount)
+select case when s.outcome is null then coalesce(s.expected_close, date '9999-12-31')
+            else cast(s.closed_at at time zone 'America/Sao_Paulo' as date) end,
+       s.stage_id, s.responsible_id, coalesce(s.outcome, 'OPEN'), count(*), coalesce(sum(s.amount), 0)
+from crm_subject s
+where s.archived = false
+group by 1, 2, 3, 4;
+
 -- The report's daily counts of done activities, as ActivityDays keeps them.
 insert into crm_activity_day (done_on, kind, responsible_id, stage_id, outcome, done_count)
 select cast(a.done_at at time zone 'America/Sao_Paulo' as date), a.kind, a.responsible_id, s.stage_id,

@@ -4,6 +4,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.assertj.core.data.Offset;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -12,15 +16,23 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -383,5 +395,216 @@ class ActivitiesApiIT {
                 .flatMap(column -> column.getJsonArray("cards").getValuesAs(JsonObject.class).stream())
                 .filter(c -> c.getJsonNumber("id").longValue() == subject)
                 .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theForecastWeighsOpenValuesByStageProbabilityAndCountsClosingsByTheirMonth() {
+        // A responsible of its own: the report filtered on them holds this test's subjects only.
+        String seller = "fc" + Api.token();
+        HttpResponse<String> user = api.call("admin", "POST", "api/v1/users", null, Json.createObjectBuilder()
+                .add("username", seller).add("displayName", "Previsão " + seller).add("email", seller + "@empresa.test")
+                .add("role", "crm-user").add("password", "Senha-forte-" + UUID.randomUUID()).build().toString());
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        JsonObject first = api.openStage(1);
+        JsonObject second = api.openStage(2);
+        int original = first.getInt("probability");
+        HttpResponse<String> set = api.call("admin", "PUT", "api/v1/stages/" + Api.id(first), Api.ifMatch(first),
+                "{\"description\":" + Json.createValue(first.getString("description")) + ",\"probability\":30}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(Api.json(set).getInt("probability")).isEqualTo(30);
+        try {
+            assertThat(api.call("admin", "PUT", "api/v1/stages/" + Api.id(first), Api.ifMatch(Api.json(set)),
+                    "{\"description\":\"x\",\"probability\":101}").statusCode()).isEqualTo(422);
+            JsonObject closing = api.closingStage();
+            assertThat(closing.containsKey("probability") && !closing.isNull("probability"))
+                    .as("no probability on the closing stage").isFalse();
+            assertThat(api.call("admin", "PUT", "api/v1/stages/" + Api.id(closing), Api.ifMatch(closing),
+                    "{\"description\":" + Json.createValue(closing.getString("description"))
+                            + ",\"probability\":50}").statusCode()).isEqualTo(422);
+
+            ZoneId saoPaulo = ZoneId.of("America/Sao_Paulo");
+            LocalDate today = LocalDate.now(saoPaulo);
+            YearMonth month = YearMonth.from(today);
+            int p2 = second.getInt("probability");
+            long a = forecastSubject(seller, first, "1000.00", month.plusMonths(1).atDay(10));
+            long b = forecastSubject(seller, second, "500.50", month.plusMonths(1).atEndOfMonth());
+            forecastSubject(seller, first, "80.00", today.minusDays(3));
+            forecastSubject(seller, second, "100.00", null);
+            long won = forecastSubject(seller, second, "2000.00", month.plusMonths(2).atDay(1));
+            long lost = forecastSubject(seller, first, "300.00", month.plusMonths(1).atDay(1));
+            long closingId = Api.id(api.closingStage());
+            api.move(won, "{\"stageId\":" + closingId + ",\"outcome\":\"WON\"}");
+            api.move(lost, "{\"stageId\":" + closingId + ",\"outcome\":\"LOST\",\"lostReasonId\":"
+                    + api.lostReason() + "}");
+
+            String query = "api/v1/reports/forecast?from=" + month + "&to=" + month.plusMonths(1) + "&user=" + seller;
+            JsonObject byMonth = Api.json(api.call("ana", "GET", query + "&by=MONTH", null, null));
+            Map<String, String> rows = forecastRows(byMonth);
+            BigDecimal weightedB = new BigDecimal("500.50").multiply(BigDecimal.valueOf(p2))
+                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_EVEN);
+            assertThat(rows).containsExactly(
+                    Map.entry("OVERDUE", "1 80 24 0 0 0 0"),
+                    Map.entry(month.toString(), "0 0 0 1 2000 1 300"),
+                    Map.entry(month.plusMonths(1).toString(), "2 1500.5 " + new BigDecimal("300.00").add(weightedB)
+                            .stripTrailingZeros().toPlainString() + " 0 0 0 0"),
+                    Map.entry("UNDATED", "1 100 " + BigDecimal.valueOf(p2).stripTrailingZeros().toPlainString()
+                            + " 0 0 0 0"));
+            JsonObject total = byMonth.getJsonObject("total");
+            assertThat(total.getJsonNumber("open").longValue()).isEqualTo(4);
+            assertThat(byMonth.getJsonArray("rows").getJsonObject(0).getString("label")).isEqualTo("Overdue");
+
+            // By stage or responsible: the same subjects, so the same total.
+            JsonObject byStage = Api.json(api.call("ana", "GET", query + "&by=STAGE", null, null));
+            assertThat(byStage.getJsonObject("total")).isEqualTo(total);
+            assertThat(forecastRows(byStage)).containsEntry(String.valueOf(Api.id(first)), "2 1080 324 0 0 0 0");
+            JsonObject byUser = Api.json(api.call("ana", "GET", query + "&by=USER", null, null));
+            assertThat(byUser.getJsonArray("rows")).hasSize(1);
+            assertThat(byUser.getJsonArray("rows").getJsonObject(0).getString("label")).isEqualTo("Previsão " + seller);
+            assertThat(byUser.getJsonObject("total")).isEqualTo(total);
+
+            // Moving and re-dating follow at once: the kept counts change with the subject.
+            api.move(a, "{\"stageId\":" + Api.id(second) + "}");
+            JsonObject moved = Api.json(api.call("ana", "GET", query + "&by=STAGE", null, null));
+            assertThat(forecastRows(moved)).containsEntry(String.valueOf(Api.id(first)), "1 80 24 0 0 0 0");
+
+            HttpResponse<String> csv = api.call("ana", "GET", query.replace("forecast?", "forecast.csv?") + "&by=MONTH",
+                    null, null);
+            assertThat(csv.statusCode()).isEqualTo(200);
+            String[] lines = csv.body().split("\r\n");
+            assertThat(lines[0]).startsWith("\uFEFFMonth;Open;Open value;Weighted value;Won");
+            assertThat(lines[1]).startsWith("Overdue;1;80,00;24,00;0;");
+            assertThat(lines).hasSize(6);
+            assertThat(api.call("ana", "GET", "api/v1/reports/forecast?from=2026-13", null, null).statusCode())
+                    .isEqualTo(422);
+            assertThat(api.call("ana", "GET", "api/v1/reports/forecast?from=2020-01&to=2023-01", null, null)
+                    .statusCode()).isEqualTo(422);
+
+            // The board weighs each column's value by its stage's probability; the closing stage counts the won.
+            JsonArray board = Api.array(api.call("ana", "GET", "api/v1/funnel?responsible=" + seller, null, null));
+            Map<Long, String> weighted = new HashMap<>();
+            board.getValuesAs(JsonObject.class).forEach(column -> weighted.put(Api.id(column.getJsonObject("stage")),
+                    column.getJsonNumber("weightedTotal").bigDecimalValue().stripTrailingZeros().toPlainString()));
+            assertThat(weighted).containsEntry(Api.id(first), "24").containsEntry(closingId, "2000");
+        } finally {
+            JsonObject now = api.openStage(1);
+            api.call("admin", "PUT", "api/v1/stages/" + Api.id(now), Api.ifMatch(now),
+                    "{\"description\":" + Json.createValue(now.getString("description")) + ",\"probability\":"
+                            + original + "}");
+        }
+    }
+
+    /** A subject of {@code seller} in {@code stage}, worth {@code amount}, expected to close on {@code expected}. */
+    private long forecastSubject(String seller, JsonObject stage, String amount, LocalDate expected) {
+        var body = Json.createObjectBuilder().add("title", "Previsão " + UUID.randomUUID())
+                .add("customerId", api.newCustomer()).add("stageId", Api.id(stage)).add("responsible", seller)
+                .add("amount", new BigDecimal(amount));
+        if (expected != null) {
+            body.add("expectedClose", expected.toString());
+        }
+        HttpResponse<String> created = api.call("ana", "POST", "api/v1/subjects", null, body.build().toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Api.id(Api.json(created));
+    }
+
+    /** Each row's key → open count, open value, weighted, won count, won value, lost count, lost value. */
+    private static Map<String, String> forecastRows(JsonObject report) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (JsonObject row : report.getJsonArray("rows").getValuesAs(JsonObject.class)) {
+            rows.put(row.getString("key"), String.join(" ", row.getJsonNumber("open").toString(),
+                    plain(row, "openValue"), plain(row, "weightedValue"), row.getJsonNumber("won").toString(),
+                    plain(row, "wonValue"), row.getJsonNumber("lost").toString(), plain(row, "lostValue")));
+        }
+        return rows;
+    }
+
+    private static String plain(JsonObject row, String field) {
+        return row.getJsonNumber(field).bigDecimalValue().stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void eachUserHasAPrivateCalendarFeedThatCalendarProgramsReadWithoutASession() throws Exception {
+        // A user of their own: their feed holds this test's activities only.
+        String seller = "cal" + Api.token();
+        String first = "Senha-forte-" + UUID.randomUUID();
+        HttpResponse<String> user = api.call("admin", "POST", "api/v1/users", null, Json.createObjectBuilder()
+                .add("username", seller).add("displayName", "Agenda " + seller).add("email", seller + "@empresa.test")
+                .add("role", "crm-user").add("password", first).build().toString());
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        String password = "Outra-senha-" + UUID.randomUUID();
+        assertThat(api.call(seller, first, "POST", "api/v1/me/password", null, Json.createObjectBuilder()
+                .add("current", first).add("password", password).build().toString()).statusCode()).isEqualTo(204);
+        long subject = api.newSubject("Calendário; com, vírgulas " + UUID.randomUUID());
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusDays(2).withNano(0);
+        long open = Api.id(Api.json(api.call("ana", "POST", "api/v1/subjects/" + subject + "/activities", null,
+                Api.activity("MEETING", "Apresentar a proposta\nlevar o contrato", due, seller))));
+        long done = Api.id(Api.json(api.call("ana", "POST", "api/v1/subjects/" + subject + "/activities", null,
+                Api.activity("CALL", "Ligar para confirmar", due.minusDays(5), seller))));
+        HttpResponse<String> completed = api.call("ana", "POST", "api/v1/activities/" + done + "/done",
+                api.call("ana", "GET", "api/v1/activities/" + done, null, null).headers().firstValue("ETag")
+                        .orElseThrow(), "{\"result\":\"Confirmado\"}");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+
+        // The user (who must still change their password, and may) reads and makes their own address only.
+        assertThat(Api.json(api.call(seller, password, "GET", "api/v1/me/calendar", null, null)))
+                .as("no address until one is made").doesNotContainKey("url");
+        HttpResponse<String> made = api.call(seller, password, "POST", "api/v1/me/calendar", null, null);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        String url = Api.json(made).getString("url");
+        assertThat(url).matches(".*/crm/calendar/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(Api.json(api.call(seller, password, "GET", "api/v1/me/calendar", null, null)).getString("url"))
+                .isEqualTo(url);
+
+        HttpResponse<String> feed = Api.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
+        assertThat(feed.headers().firstValue("Set-Cookie")).as("no session for a calendar program").isEmpty();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(feed.body()));
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        Map<String, VEvent> events = new HashMap<>();
+        for (Object component : calendar.getComponents()) {
+            if (component instanceof VEvent event) {
+                events.put(value(event, Property.UID), event);
+            }
+        }
+        assertThat(events).hasSize(2);
+        VEvent meeting = events.values().stream().filter(e -> value(e, Property.UID).startsWith("activity-" + open + "@"))
+                .findFirst().orElseThrow();
+        assertThat(value(meeting, Property.SUMMARY)).startsWith("Reunião: Apresentar a proposta\nlevar o contrato · "
+                + "Calendário; com, vírgulas");
+        assertThat(value(meeting, Property.DTSTART)).isEqualTo(due.format(DateTimeFormatter.ofPattern(
+                "yyyyMMdd'T'HHmmss'Z'")));
+        assertThat(value(meeting, Property.DESCRIPTION)).contains("Cliente ").contains("/subject/view.xhtml?id=" + subject);
+        assertThat(value(meeting, Property.URL)).endsWith("/crm/subject/view.xhtml?id=" + subject);
+        VEvent call = events.values().stream().filter(e -> value(e, Property.UID).startsWith("activity-" + done + "@"))
+                .findFirst().orElseThrow();
+        assertThat(value(call, Property.SUMMARY)).as("a done one is marked").startsWith("✓ Ligação: ");
+        assertThat(value(call, Property.DESCRIPTION)).contains("Confirmado");
+        assertThat(value(call, Property.TRANSP)).isEqualTo("TRANSPARENT");
+
+        // One activity as a file, for whoever may read it.
+        HttpResponse<String> ics = api.call("ana", "GET", "api/v1/activities/" + open + ".ics", null, null);
+        assertThat(ics.statusCode()).isEqualTo(200);
+        Calendar single = new CalendarBuilder().build(new StringReader(ics.body()));
+        assertThat(single.getComponents()).hasSize(1);
+        assertThat(api.call("ana", "GET", "api/v1/activities/999999999.ics", null, null).statusCode()).isEqualTo(404);
+
+        // A new address: the old one stops working; a made-up one never did.
+        String renewed = Api.json(api.call(seller, password, "POST", "api/v1/me/calendar", null, null)).getString("url");
+        assertThat(renewed).isNotEqualTo(url);
+        assertThat(Api.send(HttpRequest.newBuilder(URI.create(url)).GET().build()).statusCode()).isEqualTo(404);
+        assertThat(Api.send(HttpRequest.newBuilder(URI.create(renewed)).GET().build()).statusCode()).isEqualTo(200);
+        for (String wrong : List.of("x.ics", "a".repeat(43) + ".ics", "")) {
+            assertThat(Api.send(HttpRequest.newBuilder(api.uri("calendar/" + wrong)).GET().build()).statusCode())
+                    .as(wrong).isEqualTo(404);
+        }
+        assertThat(Api.send(HttpRequest.newBuilder(api.uri("calendar/%00.ics")).GET().build()).statusCode())
+                .as("a control character is refused before anything reads it").isEqualTo(400);
+        // Nobody else's: an address is the holder's own business, and the API asks for a login.
+        assertThat(Api.send(HttpRequest.newBuilder(api.uri("api/v1/me/calendar")).GET().build()).statusCode())
+                .isEqualTo(401);
+    }
+
+    private static String value(VEvent event, String property) {
+        return event.getPropertyList().getProperty(property).map(Property::getValue).orElse(null);
     }
 }

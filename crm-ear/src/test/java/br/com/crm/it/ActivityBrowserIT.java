@@ -20,10 +20,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -222,5 +226,80 @@ class ActivityBrowserIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void theForecastPageAndTheFunnelHeaderShowTheWeightedValueTheApiGives(Browser browser) {
+        YearMonth next = YearMonth.now(ZONE).plusMonths(1);
+        HttpResponse<String> created = api.call("ana", "POST", "api/v1/subjects", null, Json.createObjectBuilder()
+                .add("title", "Previsão " + Api.token()).add("customerId", api.newCustomer())
+                .add("stageId", Api.id(api.openStage(1))).add("responsible", "ana").add("amount", 1234)
+                .add("expectedClose", next.atDay(5).toString()).build().toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String query = "from=" + next + "&to=" + next.plusMonths(1) + "&user=ana";
+        JsonObject expected = Api.json(api.call("ana", "GET", "api/v1/reports/forecast?" + query, null, null));
+        browser.login("ana");
+
+        browser.open("forecast.xhtml?" + query);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".crm-chart canvas")));
+        assertThat(browser.findAll(By.cssSelector("#forecastTable tbody tr")).stream()
+                .map(row -> row.getAttribute("data-key")).toList())
+                .containsExactly("OVERDUE", next.toString(), next.plusMonths(1).toString(), "UNDATED");
+        assertThat(cents(browser.find(By.id("weightedTotal")).getText()))
+                .isEqualTo(cents(expected.getJsonObject("total").getJsonNumber("weightedValue").toString()));
+        assertThat(browser.find(By.cssSelector("#forecastTable tbody tr:nth-child(2) th")).getText())
+                .isEqualTo(next.format(DateTimeFormatter.ofPattern("MM/yyyy")));
+
+        HttpResponse<byte[]> xlsx = browser.download(browser.find(By.id("exportForecastXlsx")).getAttribute("href"));
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Valor ponderado");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Atrasados");
+            assertThat(sheet.getLastRowNum()).as("header, four rows, total").isEqualTo(5);
+            assertThat(sheet.getRow(5).getCell(3).getNumericCellValue()).isEqualTo(
+                    expected.getJsonObject("total").getJsonNumber("weightedValue").doubleValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        // The board's header: the open value weighed by each stage's probability, as the API sums it.
+        long weighted = Api.array(api.call("ana", "GET", "api/v1/funnel?limit=1", null, null)).getValuesAs(JsonObject.class)
+                .stream().filter(column -> !column.getJsonObject("stage").getBoolean("closing"))
+                .mapToLong(column -> column.getJsonNumber("weightedTotal").bigDecimalValue().movePointRight(2)
+                        .longValueExact()).sum();
+        browser.open("index.xhtml");
+        assertThat(cents(browser.find(By.id("board:openWeighted")).getText())).isEqualTo(String.valueOf(weighted));
+        assertThat(browser.findAll(By.cssSelector(".crm-column-header .crm-weighted"))).isNotEmpty();
+    }
+
+    /** A currency text or a JSON number as its cents' digits ("R$ 1.234,50" and "1234.5" → "123450"). */
+    private static String cents(String money) {
+        String text = money.contains(",") || !money.contains(".") ? money.replace(".", "").replace(',', '.') : money;
+        return new BigDecimal(text.replaceAll("[^0-9.\\-]", "")).setScale(2).movePointRight(2)
+                .toPlainString();
+    }
+
+    @Test
+    void theUserMenuGivesTheCalendarAddressAndANewOneAfterAConfirmation(Browser browser) {
+        browser.login("ana");
+        browser.open("account/calendar.xhtml");
+        if (browser.findAll(By.id("calendar:feedUrl")).isEmpty()) {
+            browser.click(By.id("calendar:renew"));
+        }
+        String first = browser.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar:feedUrl")))
+                .getAttribute("value");
+        assertThat(first).matches(".*/crm/calendar/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(Api.json(api.call("ana", "GET", "api/v1/me/calendar", null, null)).getString("url"))
+                .isEqualTo(first);
+
+        browser.click(By.id("calendar:renew"));
+        browser.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        browser.until(ExpectedConditions.not(ExpectedConditions.attributeToBe(By.id("calendar:feedUrl"), "value",
+                first)));
+        String renewed = browser.find(By.id("calendar:feedUrl")).getAttribute("value");
+        assertThat(renewed).isNotEqualTo(first).matches(".*/crm/calendar/[A-Za-z0-9_-]{43}\\.ics");
+        assertThat(Api.send(HttpRequest.newBuilder(URI.create(first)).GET().build())
+                .statusCode()).as("the old address stopped working").isEqualTo(404);
     }
 }

@@ -16,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,5 +151,50 @@ class FoundationApiIT {
         assertThat(problem.getInt("status")).isEqualTo(status);
         assertThat(problem.getString("title")).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at br.com");
+    }
+
+    @Test
+    void theDemoDataFillsEveryScreenOnTheFirstStart() throws Exception {
+        // The demo's subjects are titled "<title> — <customer>"; the tests' own are not.
+        String demo = " from crm_subject s where s.title like '% — %' and s.created_by in ('ana', 'bruno', 'admin')";
+        try (Connection db = Database.connection()) {
+            assertThat(strings(db, "select distinct a.kind from crm_activity a join crm_subject s on s.id = "
+                    + "a.subject_id where s.title like '% — %' and a.done_at > current_timestamp - interval '90' day"))
+                    .as("done activities of every kind in the last 90 days")
+                    .containsExactlyInAnyOrder("CALL", "EMAIL", "MEETING", "VISIT", "TASK", "PROPOSAL", "WHATSAPP",
+                            "OTHER");
+            assertThat(strings(db, "select count(*) from crm_activity a join crm_subject s on s.id = a.subject_id "
+                    + "where s.title like '% — %' and a.done_at > current_timestamp - interval '30' day"))
+                    .as("the report's default range is not empty").isNotEqualTo(List.of("0"));
+            assertThat(strings(db, "select distinct p.status from crm_proposal p join crm_subject s on s.id = "
+                    + "p.subject_id where s.title like '% — %'")).as("proposals in every state")
+                    .containsExactlyInAnyOrder("DRAFT", "SENT", "ACCEPTED", "REJECTED", "EXPIRED");
+            assertThat(strings(db, "select distinct m.status from crm_mail m join crm_subject s on s.id = "
+                    + "m.subject_id where s.title like '% — %'")).as("the proposals' e-mails, sent")
+                    .containsExactly("SENT");
+            assertThat(strings(db, "select count(*) from crm_note n join crm_subject s on s.id = n.subject_id "
+                    + "where s.title like '% — %'")).isNotEqualTo(List.of("0"));
+            assertThat(strings(db, "select count(*)" + demo + " and s.outcome is null and s.last_activity_at < "
+                    + "current_timestamp - interval '10' day")).as("a few stale subjects").isNotEqualTo(List.of("0"));
+            assertThat(strings(db, "select count(*)" + demo + " and s.outcome is null and s.expected_close < "
+                    + "current_date")).as("a few overdue subjects").isNotEqualTo(List.of("0"));
+            assertThat(strings(db, "select distinct s.outcome" + demo + " and s.outcome is not null"))
+                    .containsExactlyInAnyOrder("WON", "LOST");
+        }
+        JsonObject forecast = Api.json(api.get("api/v1/reports/forecast?from="
+                + YearMonth.now().minusMonths(5) + "&to=" + YearMonth.now().plusMonths(4),
+                "ana", "ana"));
+        assertThat(forecast.getJsonObject("total").getJsonNumber("weightedValue").doubleValue()).isPositive();
+        assertThat(forecast.getJsonObject("total").getJsonNumber("won").longValue()).isPositive();
+    }
+
+    private static List<String> strings(Connection db, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 }

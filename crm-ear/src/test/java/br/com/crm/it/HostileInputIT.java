@@ -244,10 +244,11 @@ class HostileInputIT {
                         .add("expectedCount", 999).add("confirm", false).build()),
                 new Endpoint("admin", "POST", "api/v1/stages", null, Json.createObjectBuilder()
                         .add("description", "Hostil " + Api.token()).add("descriptionEn", "Hostile")
-                        .add("position", 1).add("staleDays", 5).add("proposalRule", "SENT").build()),
+                        .add("position", 1).add("staleDays", 5).add("proposalRule", "SENT").add("probability", 40)
+                        .build()),
                 new Endpoint("admin", "PUT", "api/v1/stages/{id}", stageTag, Json.createObjectBuilder()
                         .add("description", "Hostil " + Api.token()).add("descriptionEn", "Hostile")
-                        .add("staleDays", 5).add("proposalRule", "SENT").build()),
+                        .add("staleDays", 5).add("proposalRule", "SENT").add("probability", 40).build()),
                 new Endpoint("admin", "POST", "api/v1/tags", null, Json.createObjectBuilder()
                         .add("name", "h-" + Api.token()).add("color", "#336699").build()),
                 new Endpoint("admin", "PUT", "api/v1/tags/{id}", tagTag, Json.createObjectBuilder()
@@ -410,9 +411,11 @@ class HostileInputIT {
                     "activities?to=", "customers?q=", "customers?limit=", "customers/erp?q=",
                     "subjects/export.csv?min=", "subjects/export.xlsx?from=", "reports/activities?from=",
                     "reports/activities?to=", "reports/activities?period=", "reports/activities?by=", "reports/activities?kind=", "reports/activities?tag=",
-                    "reports/activities.csv?from=", "reports/stages?from=", "subjects/1/timeline?kind=",
+                    "reports/activities.csv?from=", "reports/stages?from=", "reports/forecast?from=",
+                    "reports/forecast?to=", "reports/forecast?by=", "reports/forecast?user=",
+                    "reports/forecast.csv?from=", "reports/forecast.xlsx?to=", "subjects/1/timeline?kind=",
                     "subjects/1/timeline?cursor=", "customers/1/sales?offset=", "customers/1/finance?limit=",
-                    "customers/1/service?offset=", "activities?limit=", "subjects/{id}", "activities/{id}", "notes/{id}",
+                    "customers/1/service?offset=", "activities?limit=", "subjects/{id}", "activities/{id}", "activities/{id}.ics", "notes/{id}",
                     "proposals/{id}", "proposals/{id}/pdf", "customers/{id}", "stages/{id}")) {
                 urls.add("api/v1/" + (query.contains("{id}") ? query.replace("{id}", bad) : query + bad));
             }

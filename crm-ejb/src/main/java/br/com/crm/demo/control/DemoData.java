@@ -9,6 +9,13 @@ import br.com.crm.customer.entity.TaxId;
 import br.com.crm.database.control.DemoMode;
 import br.com.crm.database.control.StartupLock;
 import br.com.crm.kernel.Change;
+import br.com.crm.mail.entity.Mail;
+import br.com.crm.note.entity.Note;
+import br.com.crm.proposal.control.ProposalExpiry;
+import br.com.crm.proposal.control.ProposalLifecycle;
+import br.com.crm.proposal.entity.Proposal;
+import br.com.crm.proposal.entity.ProposalItem;
+import br.com.crm.proposal.entity.ProposalStatus;
 import br.com.crm.security.control.Accounts;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
@@ -27,6 +34,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -90,6 +98,12 @@ public class DemoData {
     @Inject
     StartupLock startup;
 
+    @Inject
+    ProposalLifecycle proposals;
+
+    @Inject
+    ProposalExpiry expiry;
+
     @PostConstruct
     void load() {
         if (!demo.isOn()) {
@@ -128,6 +142,95 @@ public class DemoData {
                     now.plusHours(random.nextInt(13 * 24) - 3 * 24L), subject.getResponsible(), now, by),
                     Change.Kind.ACTIVITY_PLANNED);
         }
+    }
+
+    /** What was done, by kind, with how it went: the report's every kind. */
+    private static final List<String[]> DONE = List.of(
+            new String[]{"Ligação de acompanhamento", "Cliente pediu uma nova condição de pagamento"},
+            new String[]{"E-mail com o material técnico", "Recebido; o time técnico vai avaliar"},
+            new String[]{"Reunião de alinhamento", "Definido o escopo da primeira fase"},
+            new String[]{"Visita à unidade", "Levantadas as necessidades da filial"},
+            new String[]{"Atualizar o cadastro do cliente", "Cadastro conferido"},
+            new String[]{"Apresentar a proposta", "Cliente vai levar à diretoria"},
+            new String[]{"Mensagem pelo WhatsApp", "Confirmou a reunião da próxima semana"},
+            new String[]{"Pesquisa de satisfação", "Nota 9"});
+
+    private static final List<String> NOTES = List.of(
+            "Decisor é o diretor financeiro; o comprador só cota.",
+            "Concorrente ofereceu 10 % de desconto; nosso diferencial é o suporte local.",
+            "Prefere contato pela manhã. Não ligar às sextas.",
+            "Pediu referência de outro cliente do mesmo ramo.");
+
+    /**
+     * What a working funnel has behind it: done activities of every kind from the subject's creation to today (the
+     * report's default range is never empty), except on a few subjects left without news (stale); notes on some.
+     */
+    private void demoHistory(Subject subject, int i, Random random, String by) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withSecond(0).withNano(0);
+        if (i % 7 != 3) {
+            int done = 1 + random.nextInt(3);
+            // Over the last 90 days, or since the subject was created when that is later.
+            OffsetDateTime from = subject.getCreatedAt().plusHours(3).isAfter(now.minusDays(90))
+                    ? subject.getCreatedAt().plusHours(3) : now.minusDays(90);
+            int hours = (int) Math.max(1, Duration.between(from, now).toHours() - 1);
+            for (int k = 0; k < done; k++) {
+                int kind = (i + k) % DONE.size();
+                // One subject in five had something done today.
+                OffsetDateTime at = k == 0 && i % 5 == 0 ? now.minusMinutes(30 + random.nextInt(60))
+                        : from.plusHours(random.nextInt(hours));
+                Activity activity = new Activity(subject, ActivityKind.values()[kind], DONE.get(kind)[0],
+                        at.minusHours(1), subject.getResponsible(), at.minusHours(2), by);
+                activity.complete(at, DONE.get(kind)[1], at, by);
+                saved(activity, Change.Kind.ACTIVITY_DONE);
+            }
+        }
+        if (i % 4 == 1) {
+            OffsetDateTime at = subject.getCreatedAt().plusDays(1);
+            Note note = new Note(subject, NOTES.get(i % NOTES.size()), by, at);
+            em.persist(note);
+            em.flush();
+            changes.recorded(Change.Kind.NOTE_ADDED, subject.getId(), note.getId(), at);
+        }
+    }
+
+    /** The proposals' every state, the sent ones with the e-mail that carried them (as sent: no SMTP in a demo). */
+    private static final List<ProposalStatus> PROPOSALS = List.of(ProposalStatus.DRAFT, ProposalStatus.SENT,
+            ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.EXPIRED, ProposalStatus.SENT);
+
+    private void demoProposal(Subject subject, ProposalStatus state, String by) {
+        boolean current = state == ProposalStatus.DRAFT || state == ProposalStatus.SENT;
+        OffsetDateTime at = current ? OffsetDateTime.now(ZoneOffset.UTC).minusDays(3)
+                : subject.getCreatedAt().plusDays(4);
+        LocalDate issued = at.toLocalDate();
+        BigDecimal price = subject.getAmount() == null ? new BigDecimal("1000.00") : subject.getAmount();
+        Proposal proposal = new Proposal(subject, proposals.nextNumber(), new Proposal.Terms(issued,
+                issued.plusDays(current ? 30 : 10), BigDecimal.ZERO, "30/60 dias", null),
+                List.of(new ProposalItem(null, "Licenças e implantação", BigDecimal.ONE, price, BigDecimal.ZERO)),
+                at, by);
+        em.persist(proposal);
+        em.flush();
+        proposals.changed(Change.Kind.PROPOSAL_SAVED, proposal);
+        if (state == ProposalStatus.DRAFT) {
+            return;
+        }
+        OffsetDateTime sent = at.plusHours(2);
+        proposal.markSent(sent, by);
+        Customer customer = subject.getCustomer();
+        Mail mail = new Mail(subject.getId(), proposal.getId(), customer.getEmail(), null,
+                "Proposta " + proposal.getDisplayNumber() + " — " + customer.getName(),
+                "Prezados,\n\nsegue a nossa proposta. Ficamos à disposição.\n\nAtenciosamente", "<demo-"
+                + proposal.getNumber() + "@demo.crm.local>", sent, by);
+        mail.sent(sent.plusMinutes(1));
+        em.persist(mail);
+        em.flush();
+        proposals.changed(Change.Kind.PROPOSAL_SENT, proposal);
+        changes.recorded(Change.Kind.MAIL_QUEUED, subject.getId(), mail.getId(), sent);
+        if (state == ProposalStatus.ACCEPTED || state == ProposalStatus.REJECTED) {
+            proposal.decide(state == ProposalStatus.ACCEPTED, sent.plusDays(2), by);
+            em.flush();
+            proposals.changed(Change.Kind.PROPOSAL_ANSWERED, proposal);
+        }
+        // EXPIRED: sent and past its validity; the expiry below marks it as every night does.
     }
 
     /** An activity made as it was, through the subjects' one path (which counts it if done). */
@@ -184,7 +287,12 @@ public class DemoData {
                 changes.change(subject, Change.Kind.SUBJECT_MOVED,
                         (moved, now, user) -> moved.moveTo(stage, outcome, reason, at, by));
             }
+            demoHistory(subject, i, random, by);
+            if (i % 6 == 2) {
+                demoProposal(subject, PROPOSALS.get((i / 6) % PROPOSALS.size()), by);
+            }
         }
+        expiry.expire();
         LOG.info("Demo mode: created 60 subjects for " + customers.size() + " customers");
     }
 }

@@ -51,8 +51,13 @@ public class Funnel {
         }
     }
 
-    /** A column's figures: all its open subjects, and in the closing stage, won and lost apart. */
-    public record ColumnFigures(long stageId, Figures all, Figures won, Figures lost) implements Serializable {
+    /**
+     * A column's figures: all its subjects, and in the closing stage, won and lost apart; {@code weighted}: what
+     * the forecast counts of its value (an open stage's total weighed by its win probability; the closing stage's
+     * won total).
+     */
+    public record ColumnFigures(long stageId, Figures all, Figures won, Figures lost, BigDecimal weighted)
+            implements Serializable {
     }
 
     /**
@@ -194,9 +199,10 @@ public class Funnel {
         for (Stage stage : stages) {
             Map<Outcome, Figures> byOutcome = grouped.getOrDefault(stage.getId(), Map.of());
             Figures all = byOutcome.values().stream().reduce(Figures.NONE, Figures::plus);
-            figures.put(stage.getId(), new ColumnFigures(stage.getId(), all,
-                    byOutcome.getOrDefault(Outcome.WON, Figures.NONE),
-                    byOutcome.getOrDefault(Outcome.LOST, Figures.NONE)));
+            Figures won = byOutcome.getOrDefault(Outcome.WON, Figures.NONE);
+            figures.put(stage.getId(), new ColumnFigures(stage.getId(), all, won,
+                    byOutcome.getOrDefault(Outcome.LOST, Figures.NONE),
+                    stage.isClosing() ? won.total() : stage.weigh(all.total())));
         }
         return figures;
     }

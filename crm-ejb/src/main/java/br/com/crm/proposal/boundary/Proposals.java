@@ -115,7 +115,7 @@ public class Proposals {
             throw BusinessException.notFound("subject", subjectId);
         }
         List<ProposalItem> items = form.proposalItems();
-        Proposal proposal = new Proposal(subject, nextNumber(), form.terms(), items, now(), caller.name());
+        Proposal proposal = new Proposal(subject, lifecycle.nextNumber(), form.terms(), items, now(), caller.name());
         em.persist(proposal);
         return saved(proposal);
     }
@@ -226,15 +226,6 @@ public class Proposals {
     private void companyChanged(Company company) {
         changes.audit(AuditEvent.of(AuditEvent.Action.SETTINGS, AuditEvent.Entity.COMPANY, null, null,
                 company.getName(), caller.name()));
-    }
-
-    private long nextNumber() {
-        Object value = em.createNativeQuery("select next_value from crm_counter where name = 'proposal' for update")
-                .getSingleResult();
-        long number = ((Number) value).longValue();
-        em.createNativeQuery("update crm_counter set next_value = next_value + 1 where name = 'proposal'")
-                .executeUpdate();
-        return number;
     }
 
     private Proposal current(long id, long version) {

@@ -48,6 +48,16 @@ public class ProposalLifecycle {
         return proposal;
     }
 
+    /** The number of a new proposal: the counter's next, taken under its row lock (two drafts never share one). */
+    public long nextNumber() {
+        Object value = em.createNativeQuery("select next_value from crm_counter where name = 'proposal' for update")
+                .getSingleResult();
+        long number = ((Number) value).longValue();
+        em.createNativeQuery("update crm_counter set next_value = next_value + 1 where name = 'proposal'")
+                .executeUpdate();
+        return number;
+    }
+
     public Company company() {
         return em.find(Company.class, Company.ID);
     }

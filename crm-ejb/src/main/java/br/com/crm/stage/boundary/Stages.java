@@ -65,6 +65,7 @@ public class Stages {
             throw new BusinessException(BusinessException.Kind.CONFLICT, "stage.limit", null, Stage.MAX_STAGES);
         }
         Stage stage = new Stage(stages.size(), description, descriptionEn);
+        stage.estimateWinAt(Stage.defaultProbability((int) stages.stream().filter(s -> !s.isClosing()).count()));
         List<Stage> ordered = new ArrayList<>(stages);
         ordered.add(closingIndex(ordered), stage);
         em.persist(stage);
@@ -75,12 +76,12 @@ public class Stages {
     }
 
     /**
-     * Describes a stage and places it at a position (1-based). The closing stage stays last, so other stages take
-     * positions before it.
+     * Describes a stage, sets its win probability (%; none on the closing stage) and places it at a position
+     * (1-based). The closing stage stays last, so other stages take positions before it.
      */
     @RolesAllowed(Roles.ADMIN)
     public Stage update(long id, long version, String description, String descriptionEn, int position,
-                        Integer staleDays, ProposalRule proposalRule) {
+                        Integer staleDays, ProposalRule proposalRule, Integer probability) {
         requireDescription(description);
         List<Stage> stages = lockAll();
         Stage stage = finder.find(id);
@@ -89,6 +90,7 @@ public class Stages {
         }
         stage.describe(description, descriptionEn);
         stage.flagStaleAfter(staleDays);
+        stage.estimateWinAt(probability);
         if (proposalRule != null) {
             // One stage per rule: the rule moves here from wherever it was.
             stages.stream().filter(other -> other.getProposalRule() == proposalRule)

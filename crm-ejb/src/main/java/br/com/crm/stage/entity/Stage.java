@@ -16,12 +16,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
  * A step of the funnel. Stages are ordered by {@link #getPosition() position}; exactly one, always the last, is the
  * closing stage (Encerrado), where subjects end as won or lost ({@link #isClosing()}; {@code Stages} keeps it so).
- * There are never more than {@link #MAX_STAGES}.
+ * There are never more than {@link #MAX_STAGES}. Each open stage has a win probability, what the forecast weighs its
+ * subjects' values by; the closing stage has none (its won subjects count whole, its lost ones not at all).
  */
 @Entity
 @Table(name = "crm_stage")
@@ -35,6 +38,9 @@ public class Stage implements Serializable {
     public static final String COUNT = "Stage.count";
     public static final int MAX_STAGES = 5;
     public static final int DESCRIPTION_LENGTH = 60;
+
+    /** The win probabilities (%) a new open stage gets by its place among the open stages (the last beyond). */
+    static final int[] DEFAULT_PROBABILITIES = {10, 25, 50, 75};
 
     @Id
     @SequenceGenerator(name = "crm_stage_seq", sequenceName = "crm_stage_seq", allocationSize = 50)
@@ -59,6 +65,10 @@ public class Stage implements Serializable {
     /** {@code true} on the closing stage, {@code null} (not false) elsewhere: the column is unique. */
     @Column(name = "closing")
     private Boolean closing;
+
+    /** % of an open subject's value the forecast counts; {@code null} on the closing stage. */
+    @Column(name = "probability")
+    private Integer probability;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "proposal_rule", length = 10)
@@ -98,6 +108,48 @@ public class Stage implements Serializable {
                     "stage.staleDays.invalid", "staleDays", 1, 365);
         }
         this.staleDays = days;
+    }
+
+    /**
+     * How likely (%, 0–100) a subject open here is to be won. The closing stage takes none: its subjects are
+     * already won or lost.
+     */
+    public void estimateWinAt(Integer percent) {
+        if (isClosing()) {
+            if (percent != null) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "stage.probability.closing",
+                        "probability");
+            }
+            return;
+        }
+        if (percent == null || percent < 0 || percent > 100) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "stage.probability.invalid", "probability",
+                    0, 100);
+        }
+        this.probability = percent;
+    }
+
+    /** The default probability of the {@code index}-th open stage (0-based). */
+    public static int defaultProbability(int index) {
+        return DEFAULT_PROBABILITIES[Math.min(index, DEFAULT_PROBABILITIES.length - 1)];
+    }
+
+    /** The win probability (%) of a subject open here; {@code null} on the closing stage. */
+    public Integer getProbability() {
+        return probability;
+    }
+
+    /** What {@code amount} open here is worth in the forecast: weighed by the probability, in cents. */
+    public BigDecimal weigh(BigDecimal amount) {
+        return weigh(amount, probability);
+    }
+
+    /** {@code amount} × {@code percent} %, in cents ({@code null} percent: nothing). */
+    public static BigDecimal weigh(BigDecimal amount, Integer percent) {
+        if (amount == null || percent == null) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return amount.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_EVEN);
     }
 
     /** Subjects come here when one of their proposals is sent or accepted; {@code null}: no rule. */

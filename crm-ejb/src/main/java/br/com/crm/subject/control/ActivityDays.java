@@ -93,7 +93,7 @@ public class ActivityDays {
                 + "from crm_activity a join crm_subject s on s.id = a.subject_id "
                 + "where a.done_at is not null and " + where + " group by " + String.join(", ", groups);
         em.createNativeQuery(upsert(dialect, "crm_activity_day", List.of("done_on", "kind", "responsible_id",
-                "stage_id", "outcome"), "done_count", counted)).executeUpdate();
+                "stage_id", "outcome"), List.of("done_count"), counted)).executeUpdate();
     }
 
     /** Adds {@code sign} × the open activities matching {@code where} to their counts. */
@@ -103,25 +103,27 @@ public class ActivityDays {
         String counted = "select " + day + " as due_on, a.responsible_id as responsible_id, " + sign
                 + " * count(*) as open_count from crm_activity a where a.done_at is null and " + where
                 + " group by " + day + ", a.responsible_id";
-        em.createNativeQuery(upsert(dialect, "crm_activity_due", List.of("due_on", "responsible_id"), "open_count",
-                counted)).executeUpdate();
+        em.createNativeQuery(upsert(dialect, "crm_activity_due", List.of("due_on", "responsible_id"),
+                List.of("open_count"), counted)).executeUpdate();
     }
 
     /**
-     * Adds the counted rows ({@code keys} and {@code counter}, named as the table's columns) to the table's rows of
+     * Adds the counted rows ({@code keys} and {@code counters}, named as the table's columns) to the table's rows of
      * the same key, inserting the keys it does not hold yet.
      */
-    static String upsert(Dialect dialect, String table, List<String> keys, String counter, String counted) {
-        String columns = String.join(", ", keys) + ", " + counter;
+    static String upsert(Dialect dialect, String table, List<String> keys, List<String> counters, String counted) {
+        String columns = String.join(", ", keys) + ", " + String.join(", ", counters);
         if (dialect == Dialect.POSTGRESQL) {
             return "insert into " + table + " (" + columns + ") " + counted + " on conflict (" + String.join(", ", keys)
-                    + ") do update set " + counter + " = " + table + "." + counter + " + excluded." + counter;
+                    + ") do update set " + String.join(", ", counters.stream()
+                    .map(c -> c + " = " + table + "." + c + " + excluded." + c).toList());
         }
         return "merge into " + table + " t using (" + counted + ") x on "
                 + String.join(" and ", keys.stream().map(k -> "t." + k + " = x." + k).toList())
-                + " when matched then update set t." + counter + " = t." + counter + " + x." + counter
+                + " when matched then update set " + String.join(", ", counters.stream()
+                .map(c -> "t." + c + " = t." + c + " + x." + c).toList())
                 + " when not matched then insert (" + columns + ") values ("
-                + String.join(", ", Stream.concat(keys.stream(), Stream.of(counter)).map(k -> "x." + k).toList())
+                + String.join(", ", Stream.concat(keys.stream(), counters.stream()).map(k -> "x." + k).toList())
                 + ")";
     }
 }

@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * stage rule, an activity, the demo data). Inside the caller's transaction it keeps the kept figures in step, the
  * columns' totals ({@link StageTotals}) and the daily counts of done activities ({@link ActivityDays}), and emits
  * exactly one {@link Change} per call, naming the subjects and the columns it touched. No write to a subject's
- * stage, outcome, value, archiving or existence, nor to a done activity, goes around it.
+ * stage, outcome, value, archiving or existence, nor to a done activity, goes around it. The forecast's daily
+ * counts ({@link ForecastDays}) follow the same calls.
  */
 @Dependent
 public class SubjectChanges {
@@ -75,6 +76,9 @@ public class SubjectChanges {
 
     @Inject
     StageHistory history;
+
+    @Inject
+    ForecastDays forecast;
 
     @Inject
     Changes changes;
@@ -113,6 +117,7 @@ public class SubjectChanges {
             stages.add(subject.getStage().getId());
         }
         flush();
+        forecast.addSubjects(subjects.stream().map(Subject::getId).toList());
         List<AuditEvent.Item> items = subjects.stream()
                 .map(subject -> new AuditEvent.Item(subject.getId(), subject.getId(), subject.auditSummary())).toList();
         AuditEvent audited = new AuditEvent(kind.action(), AuditEvent.Entity.SUBJECT, items, null, by(),
@@ -139,6 +144,7 @@ public class SubjectChanges {
      */
     public Subject change(Subject subject, Change.Kind kind, Mutation mutation) {
         Placement before = subject.placement();
+        Subject.Forecast forecastBefore = subject.forecast(ForecastDays.NO_DATE);
         Map<String, String> fieldsBefore = subject.auditFields();
         long stageBefore = subject.getStage().getId();
         Outcome outcomeBefore = subject.getOutcome();
@@ -152,6 +158,7 @@ public class SubjectChanges {
             history.moved(List.of(subject.getId()), moved.getChangedAt(), subject.getStage().getPosition());
         }
         totals.replace(before, subject.placement());
+        forecast.replace(forecastBefore, subject.forecast(ForecastDays.NO_DATE));
         long stageAfter = subject.getStage().getId();
         if (stageBefore != stageAfter || outcomeBefore != subject.getOutcome()) {
             activityDays.subjectMoved(subject.getId(), stageBefore,
@@ -187,6 +194,7 @@ public class SubjectChanges {
             }
         });
         totals.replace(subject.placement(), null);
+        forecast.replace(subject.forecast(ForecastDays.NO_DATE), null);
         activityDays.removeSubjects(List.of(id));
         long stage = subject.getStage().getId();
         removal.fire(new SubjectRemoval(List.of(id)));
@@ -224,6 +232,7 @@ public class SubjectChanges {
             lock(chunk);
             audited.addAll(summaries(chunk));
             Map<List<Object>, Object[]> before = placements(chunk);
+            forecast.removeSubjects(chunk);
             if (moves) {
                 activityDays.removeSubjects(chunk);
             }
@@ -232,6 +241,7 @@ public class SubjectChanges {
             }
             changed += step.apply(chunk, now, by);
             em.flush();
+            forecast.addSubjects(chunk);
             if (moves) {
                 activityDays.addSubjects(chunk);
             }

@@ -1,6 +1,7 @@
 package br.com.crm.subject.entity;
 
 import br.com.crm.customer.entity.Customer;
+import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Text;
 import br.com.crm.security.entity.User;
@@ -118,6 +119,10 @@ public class Subject implements Serializable {
     @Column(nullable = false)
     private boolean archived;
 
+    /** When it was closed as won or lost ({@code null} while open): the forecast counts it in that month. */
+    @Column(name = "closed_at")
+    private OffsetDateTime closedAt;
+
     @Column(name = "stage_entered_at", nullable = false)
     private OffsetDateTime stageEnteredAt;
 
@@ -227,6 +232,11 @@ public class Subject implements Serializable {
             return null;
         }
         Stage from = stage;
+        if (resultingOutcome == null) {
+            closedAt = null;
+        } else if (resultingOutcome != outcome || !target.equals(stage)) {
+            closedAt = at;
+        }
         if (!target.equals(stage)) {
             stageEnteredAt = at;
         }
@@ -244,6 +254,25 @@ public class Subject implements Serializable {
         }
         return new Placement(stage.getId(), outcome == null ? StageTotal.OPEN : outcome.name(),
                 amount == null ? BigDecimal.ZERO : amount);
+    }
+
+    /**
+     * Where the forecast counts the subject: an open one on its expected close date (on {@code noDate} without
+     * one), a closed one on the business day it was closed; by stage, responsible and outcome group, with its
+     * value. {@code null} while archived (archived subjects count nowhere).
+     */
+    public Forecast forecast(LocalDate noDate) {
+        if (archived) {
+            return null;
+        }
+        LocalDate day = outcome == null ? (expectedClose == null ? noDate : expectedClose)
+                : BusinessCalendar.dayOf(closedAt);
+        return new Forecast(day, stage.getId(), responsible.getId(),
+                outcome == null ? StageTotal.OPEN : outcome.name(), amount == null ? BigDecimal.ZERO : amount);
+    }
+
+    /** A subject's place in the forecast's daily counts ({@link #forecast}). */
+    public record Forecast(LocalDate day, long stageId, long responsibleId, String outcome, BigDecimal amount) {
     }
 
     private boolean sameReason(LostReason other) {
@@ -388,6 +417,10 @@ public class Subject implements Serializable {
 
     public boolean isArchived() {
         return archived;
+    }
+
+    public OffsetDateTime getClosedAt() {
+        return closedAt;
     }
 
     public OffsetDateTime getStageEnteredAt() {

@@ -120,11 +120,43 @@ class SchemaMigrationIT {
                     + "timestamp with time zone '2026-01-01 12:00:00+00' + case position when 1 then interval '0' day "
                     + "when 3 then interval '1' day else interval '2' day end, 'maria' from crm_stage "
                     + "where position in (1, 2, 3)");
+            // Won at 01:30 UTC on 1 February: still 31 January in São Paulo.
+            c.createStatement().execute("insert into crm_subject (id, title, search_title, customer_id, stage_id, "
+                    + "responsible_id, amount, outcome, stage_entered_at, created_at, created_by, updated_at, "
+                    + "updated_by, last_activity_at) select 2, 'Won', 'won', 1, id, 1, 1000.50, 'WON', "
+                    + "current_timestamp, current_timestamp, 'maria', current_timestamp, 'maria', current_timestamp "
+                    + "from crm_stage where position = 5");
+            c.createStatement().execute("insert into crm_stage_change (id, subject_id, to_stage_id, to_stage_name, "
+                    + "outcome, changed_at, changed_by) select 20, 2, id, description, 'WON', "
+                    + "timestamp with time zone '2026-02-01 01:30:00+00', 'maria' from crm_stage where position = 5");
         }
         SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).load().migrate();
+        try (Connection c = db.dataSource().getConnection()) {
+            List<String> probabilities = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select position, probability from crm_stage order by position")) {
+                while (rs.next()) {
+                    probabilities.add(rs.getInt(1) + ":" + rs.getObject(2));
+                }
+            }
+            assertThat(probabilities).as("default win probabilities (20); none on the closing stage")
+                    .containsExactly("1:10", "2:25", "3:50", "4:75", "5:null");
+            List<String> forecast = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("select f.close_on, st.position, f.outcome, f.subjects, "
+                    + "f.amount from crm_forecast_day f join crm_stage st on st.id = f.stage_id order by f.close_on")) {
+                while (rs.next()) {
+                    forecast.add(rs.getDate(1).toLocalDate() + " " + rs.getInt(2) + " " + rs.getString(3) + " "
+                            + rs.getLong(4) + " " + rs.getBigDecimal(5).toPlainString());
+                }
+            }
+            assertThat(forecast).as("the forecast's counts (20): a closed subject on its São Paulo closing day, an "
+                    + "open one without a date on the last day").containsExactly("2026-01-31 5 WON 1 1000.50",
+                    "9999-12-31 2 OPEN 1 0.00");
+        }
         try (Connection c = db.dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery("select st.position, h.left_at, h.advanced, h.to_position "
-                     + "from crm_stage_change h join crm_stage st on st.id = h.to_stage_id order by h.changed_at")) {
+                     + "from crm_stage_change h join crm_stage st on st.id = h.to_stage_id where h.subject_id = 1 "
+                     + "order by h.changed_at")) {
             List<String> facts = new ArrayList<>();
             while (rs.next()) {
                 facts.add(rs.getInt(1) + " " + (rs.getObject(2) == null ? "there"
@@ -136,7 +168,7 @@ class SchemaMigrationIT {
                     "3 2026-01-03T12:00:00Z false at 3", "2 there false at 2");
         }
         try (Connection c = db.dataSource().getConnection();
-             ResultSet rs = c.createStatement().executeQuery("select search_text from crm_subject")) {
+             ResultSet rs = c.createStatement().executeQuery("select search_text from crm_subject where id = 1")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).as("what text searches read (17)").isEqualTo("deal acme");
         }

@@ -1,12 +1,18 @@
 package br.com.crm.web.api;
 
 import br.com.crm.activity.boundary.Activities;
+import br.com.crm.activity.boundary.ActivityCalendar;
 import br.com.crm.activity.boundary.ActivityJson;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.web.activity.CalendarServlet;
+import br.com.crm.web.activity.ICalendar;
+import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.shell.Languages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -24,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.ResourceBundle;
 
 /**
  * Activities over HTTP: search (user, due range, done), read, edit, mark done, reopen, delete; with the subject's
@@ -49,6 +56,12 @@ public class ActivitiesResource {
     @Inject
     Activities activities;
 
+    @Inject
+    ActivityCalendar calendar;
+
+    @Context
+    HttpServletRequest request;
+
     /** {@code user} (username), {@code from}/{@code to} (due, ISO date-time, to exclusive), {@code done}. */
     @GET
     public List<ActivityJson> search(@QueryParam("user") String user, @QueryParam("done") Boolean done,
@@ -56,6 +69,19 @@ public class ActivitiesResource {
                                      @QueryParam("limit") @DefaultValue("100") int limit) {
         return activities.search(user, done, time(from, "from"), time(to, "to"), limit).stream()
                 .map(ActivitiesResource::json).toList();
+    }
+
+    /** The activity as an iCalendar event, to open in a calendar program. */
+    @GET
+    @Path("{id}.ics")
+    @Produces(ICalendar.CONTENT_TYPE)
+    public Response ics(@PathParam("id") long id) {
+        ActivityCalendar.Event event = calendar.event(id);
+        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(request));
+        String body = ICalendar.of(bundle.getString("calendar.name"), List.of(event), bundle,
+                CalendarServlet.subjectUrl(request), request.getServerName());
+        return Response.ok(body, ICalendar.CONTENT_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"activity-" + id + ".ics\"").build();
     }
 
     @GET

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +22,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class FunnelResource {
 
+    /** {@code weightedTotal}: the column's value weighed by its stage's win probability (the closing stage: won). */
     public record ColumnJson(StagesResource.StageJson stage, Funnel.Figures all, Funnel.Figures won,
-                             Funnel.Figures lost, List<Funnel.Card> cards, String next) {
+                             Funnel.Figures lost, BigDecimal weightedTotal, List<Funnel.Card> cards, String next) {
     }
 
     @Inject
@@ -36,7 +38,7 @@ public class FunnelResource {
             Funnel.Page page = board.pages().get(stage.getId());
             Funnel.Card last = page.last();
             return new ColumnJson(StagesResource.json(stage), f.all(), f.won(),
-                    f.lost(), page.cards(), page.more() && last != null ? last.id() + "_" + last.enteredAt() : null);
+                    f.lost(), f.weighted(), page.cards(), page.more() && last != null ? last.id() + "_" + last.enteredAt() : null);
         }).toList();
     }
 }

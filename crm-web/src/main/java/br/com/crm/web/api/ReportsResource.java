@@ -1,9 +1,12 @@
 package br.com.crm.web.api;
 
 import br.com.crm.report.boundary.ActivityReport;
+import br.com.crm.report.boundary.ForecastReport;
 import br.com.crm.report.boundary.StageReport;
 import br.com.crm.stage.boundary.Stages;
+import br.com.crm.web.report.ForecastRows;
 import br.com.crm.web.report.ReportTable;
+import br.com.crm.web.report.Sheet;
 import br.com.crm.web.shell.Feedback;
 import br.com.crm.web.shell.Languages;
 import br.com.crm.web.subject.FilterParams;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +51,9 @@ public class ReportsResource {
 
     @Inject
     StageReport stageReport;
+
+    @Inject
+    ForecastReport forecast;
 
     /** Text, read by {@link FilterParams#id}: a field Jersey fails to convert is logged with a stack trace. */
     @QueryParam("tag")
@@ -95,29 +102,29 @@ public class ReportsResource {
     @Path("activities.csv")
     @Produces("text/csv")
     public Response csv() {
-        return export(ReportTable.Format.CSV);
+        return export(Sheet.Format.CSV);
     }
 
     @GET
     @Path("activities.xlsx")
     @Produces(SubjectsXlsx.CONTENT_TYPE)
     public Response xlsx() {
-        return export(ReportTable.Format.XLSX);
+        return export(Sheet.Format.XLSX);
     }
 
     @GET
     @Path("activities.pdf")
     @Produces("application/pdf")
     public Response pdf() {
-        return export(ReportTable.Format.PDF);
+        return export(Sheet.Format.PDF);
     }
 
-    private Response export(ReportTable.Format format) {
+    private Response export(Sheet.Format format) {
         ReportTable table = table();
         ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers));
         StreamingOutput body = out -> table.write(format, out, bundle);
         return Response.ok(body, format.contentType)
-                .header("Content-Disposition", "attachment; filename=\"" + format.fileName() + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + format.fileName(ReportTable.FILE) + "\"").build();
     }
 
     /**
@@ -132,6 +139,72 @@ public class ReportsResource {
         ActivityReport.Query range = ReportTable.query(from, to, null, null, user, null);
         return stageReport.run(new StageReport.Query(range.from(), range.to(),
                 range.user(), tag == null || tag.isBlank() ? null : FilterParams.id(tag, "tag")));
+    }
+
+    /** A forecast row as the API shows it: the key, its label in the asked language, the figures. */
+    public record ForecastRowJson(String key, String label, long open, BigDecimal openValue, BigDecimal weightedValue,
+                                  long won, BigDecimal wonValue, long lost, BigDecimal lostValue) {
+
+        static ForecastRowJson of(String label, ForecastReport.Row row) {
+            return new ForecastRowJson(row.key(), label, row.open(), row.openValue(), row.weighted(), row.won(),
+                    row.wonValue(), row.lost(), row.lostValue());
+        }
+    }
+
+    /** {@code from}, {@code to}: months as {@code 2026-12}. */
+    public record ForecastJson(String from, String to, String by, String user, LocalDate today,
+                               List<ForecastRowJson> rows, ForecastRowJson total) {
+    }
+
+    /**
+     * The forecast: months {@code from}..{@code to} ({@code 2026-12}; default two months ago to three ahead),
+     * {@code by} MONTH (with OVERDUE and UNDATED rows), USER or STAGE, optionally of one {@code user}: open subjects
+     * and value, weighted value, won and lost with values.
+     */
+    @GET
+    @Path("forecast")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ForecastJson forecast() {
+        ForecastRows rows = forecastRows();
+        ForecastReport.Result result = rows.result();
+        List<ForecastRowJson> json = new ArrayList<>();
+        for (int i = 0; i < result.rows().size(); i++) {
+            json.add(ForecastRowJson.of(rows.labels().get(i), result.rows().get(i)));
+        }
+        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers));
+        return new ForecastJson(result.query().from().toString(), result.query().to().toString(), result.query().by().name(),
+                result.query().user(), result.today(), json,
+                ForecastRowJson.of(bundle.getString("report.total"), result.total()));
+    }
+
+    @GET
+    @Path("forecast.csv")
+    @Produces("text/csv")
+    public Response forecastCsv() {
+        return forecastExport(Sheet.Format.CSV);
+    }
+
+    @GET
+    @Path("forecast.xlsx")
+    @Produces(SubjectsXlsx.CONTENT_TYPE)
+    public Response forecastXlsx() {
+        return forecastExport(Sheet.Format.XLSX);
+    }
+
+    private Response forecastExport(Sheet.Format format) {
+        ForecastRows rows = forecastRows();
+        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers));
+        StreamingOutput body = out -> rows.write(format, out, bundle);
+        forecast.exported(rows.result().query(), format.name());
+        return Response.ok(body, format.contentType)
+                .header("Content-Disposition", "attachment; filename=\"" + format.fileName(ForecastRows.FILE) + "\"")
+                .build();
+    }
+
+    private ForecastRows forecastRows() {
+        ForecastReport.Result result = forecast.run(ForecastRows.query(from, to, by, user));
+        return ForecastRows.of(result, stages.list(), ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers)),
+                Languages.of(headers));
     }
 
     private ReportTable table() {

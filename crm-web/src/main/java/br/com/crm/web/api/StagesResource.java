@@ -28,16 +28,18 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class StagesResource {
 
+    /** {@code probability}: the win probability (%) of a subject open here; absent on the closing stage. */
     public record StageJson(long id, int position, String description, String descriptionEn, boolean closing,
-                            Integer staleDays, ProposalRule proposalRule, long version) {
+                            Integer staleDays, ProposalRule proposalRule, Integer probability, long version) {
     }
 
     /**
      * {@code staleDays}: after how many days without activity subjects are flagged (absent: never);
-     * {@code proposalRule}: SENT or ACCEPTED, subjects come to this stage when a proposal is (absent: no rule).
+     * {@code proposalRule}: SENT or ACCEPTED, subjects come to this stage when a proposal is (absent: no rule);
+     * {@code probability}: 0–100 (absent: unchanged; the closing stage takes none).
      */
     public record StageInput(String description, String descriptionEn, Integer position, Integer staleDays,
-                             ProposalRule proposalRule) {
+                             ProposalRule proposalRule, Integer probability) {
     }
 
     @Inject
@@ -63,7 +65,8 @@ public class StagesResource {
         Stage stage = stages.update(id, version, input == null ? null : input.description(),
                 input == null ? null : input.descriptionEn(),
                 input == null || input.position() == null ? current.getPosition() : input.position(),
-                input == null ? null : input.staleDays(), input == null ? null : input.proposalRule());
+                input == null ? null : input.staleDays(), input == null ? null : input.proposalRule(),
+                input == null || input.probability() == null ? current.getProbability() : input.probability());
         return Response.ok(json(stage)).tag(Versions.tag(stage.getVersion())).build();
     }
 
@@ -76,6 +79,6 @@ public class StagesResource {
 
     static StageJson json(Stage s) {
         return new StageJson(s.getId(), s.getPosition(), s.getDescription(), s.getDescriptionEn(), s.isClosing(),
-                s.getStaleDays(), s.getProposalRule(), s.getVersion());
+                s.getStaleDays(), s.getProposalRule(), s.getProbability(), s.getVersion());
     }
 }

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The funnel board: columns, their figures and cards (a page at a time), moving cards by drag and drop or by the
@@ -287,9 +288,18 @@ public class FunnelBacking implements Serializable {
     }
 
     public BigDecimal getOpenTotal() {
+        return openSum(figures -> figures.all().total());
+    }
+
+    /** The open subjects' value weighed by their stages' win probabilities: the forecast of the open funnel. */
+    public BigDecimal getOpenWeighted() {
+        return openSum(ColumnFigures::weighted);
+    }
+
+    private BigDecimal openSum(Function<ColumnFigures, BigDecimal> figure) {
         Funnel.Board board = board().board();
         return board.stages().stream().filter(s -> !s.isClosing())
-                .map(s -> board.figures().get(s.getId()).all().total()).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .map(s -> figure.apply(board.figures().get(s.getId()))).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public List<LostReason> getLostReasons() {

@@ -5,17 +5,11 @@ import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.report.boundary.ActivityReport;
 import br.com.crm.stage.entity.Stage;
-import br.com.crm.web.shell.Csv;
 import br.com.crm.web.shell.Feedback;
-import br.com.crm.web.subject.SubjectsXlsx;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -68,111 +62,19 @@ public record ReportTable(ActivityReport.Query query, ActivityReport.Result resu
         return result.counts();
     }
 
-    /** The export formats: file extension, content type, writer. */
-    public enum Format {
-        CSV("text/csv;charset=UTF-8"), XLSX(SubjectsXlsx.CONTENT_TYPE), PDF("application/pdf");
-
-        public final String contentType;
-
-        Format(String contentType) {
-            this.contentType = contentType;
-        }
-
-        public String fileName() {
-            return "crm-report." + name().toLowerCase(Locale.ROOT);
-        }
+    /** The table as a file in {@code format}, labelled from {@code bundle}. */
+    public void write(Sheet.Format format, OutputStream out, ResourceBundle bundle) throws IOException {
+        String filters = bundle.getString("report.from") + " " + query.from() + "  "
+                + bundle.getString("report.to") + " " + query.to() + "  ·  "
+                + bundle.getString("report.by." + query.by().name()) + "  ·  "
+                + bundle.getString("report.period." + query.period().name())
+                + (query.user() == null ? "" : "  ·  " + query.user())
+                + (query.kind() == null ? "" : "  ·  " + bundle.getString("activity.kind." + query.kind()));
+        new Sheet(bundle.getString("report.title"), filters, rows(bundle)).write(format, out);
     }
 
-    public void write(Format format, OutputStream out, ResourceBundle bundle) throws IOException {
-        switch (format) {
-            case CSV -> writeCsv(out, bundle);
-            case XLSX -> writeXlsx(out, bundle);
-            case PDF -> writePdf(out, bundle);
-        }
-    }
-
-    /** CSV for Excel pt-BR (BOM, ';'): a row per period, a column per group, totals last. */
-    public void writeCsv(OutputStream out, ResourceBundle bundle) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        for (List<Object> row : rows(bundle)) {
-            writer.write(String.join(";", row.stream()
-                    .map(v -> v instanceof Number ? String.valueOf(v) : Csv.cell(String.valueOf(v))).toList())
-                    + "\r\n");
-        }
-        writer.flush();
-    }
-
-    /** The same table as an Excel workbook: numbers as numbers, header and totals in bold. */
-    public void writeXlsx(OutputStream out, ResourceBundle bundle) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            var sheet = workbook.createSheet(bundle.getString("report.title"));
-            var bold = workbook.createCellStyle();
-            var font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            List<List<Object>> rows = rows(bundle);
-            for (int r = 0; r < rows.size(); r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    var cell = row.createCell(c);
-                    Object value = rows.get(r).get(c);
-                    if (value instanceof Long number) {
-                        cell.setCellValue(number);
-                    } else {
-                        cell.setCellValue(String.valueOf(value));
-                    }
-                    if (r == 0 || r == rows.size() - 1 || c == 0) {
-                        cell.setCellStyle(bold);
-                    }
-                }
-            }
-            sheet.createFreezePane(1, 1);
-            workbook.write(out);
-        }
-    }
-
-    /** The same table as a printable PDF (landscape A4), with the filters it was made with. */
-    public void writePdf(OutputStream out, ResourceBundle bundle) throws IOException {
-        com.lowagie.text.Document document = new com.lowagie.text.Document(
-                com.lowagie.text.PageSize.A4.rotate(), 36, 36, 36, 36);
-        try {
-            com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
-            document.open();
-            var title = com.lowagie.text.FontFactory.getFont(com.lowagie.text.FontFactory.HELVETICA_BOLD, 16);
-            var small = com.lowagie.text.FontFactory.getFont(com.lowagie.text.FontFactory.HELVETICA, 9);
-            var boldSmall = com.lowagie.text.FontFactory.getFont(com.lowagie.text.FontFactory.HELVETICA_BOLD, 9);
-            document.add(new com.lowagie.text.Paragraph(bundle.getString("report.title"), title));
-            document.add(new com.lowagie.text.Paragraph(bundle.getString("report.from") + " " + query.from() + "  "
-                    + bundle.getString("report.to") + " " + query.to() + "  ·  "
-                    + bundle.getString("report.by." + query.by().name()) + "  ·  "
-                    + bundle.getString("report.period." + query.period().name())
-                    + (query.user() == null ? "" : "  ·  " + query.user())
-                    + (query.kind() == null ? "" : "  ·  " + bundle.getString("activity.kind." + query.kind())),
-                    small));
-            List<List<Object>> rows = rows(bundle);
-            com.lowagie.text.pdf.PdfPTable table = new com.lowagie.text.pdf.PdfPTable(rows.get(0).size());
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(12);
-            table.setHeaderRows(1);
-            for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    Object value = rows.get(r).get(c);
-                    var cell = new com.lowagie.text.pdf.PdfPCell(new com.lowagie.text.Phrase(String.valueOf(value),
-                            r == 0 || r == rows.size() - 1 || c == 0 ? boldSmall : small));
-                    if (value instanceof Long) {
-                        cell.setHorizontalAlignment(com.lowagie.text.Element.ALIGN_RIGHT);
-                    }
-                    table.addCell(cell);
-                }
-            }
-            document.add(table);
-        } catch (com.lowagie.text.DocumentException e) {
-            throw new IOException(e);
-        } finally {
-            document.close();
-        }
-    }
+    /** The name of the exported files. */
+    public static final String FILE = "crm-report";
 
     /** Header, a row per period, totals: what every export writes. */
     private List<List<Object>> rows(ResourceBundle bundle) {

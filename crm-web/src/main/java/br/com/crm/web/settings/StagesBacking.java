@@ -31,6 +31,7 @@ public class StagesBacking implements Serializable {
         private int position;
         private Integer staleDays;
         private ProposalRule proposalRule;
+        private Integer probability;
         private final boolean closing;
 
         Row(Stage stage) {
@@ -41,6 +42,7 @@ public class StagesBacking implements Serializable {
             this.position = stage.getPosition();
             this.staleDays = stage.getStaleDays();
             this.proposalRule = stage.getProposalRule();
+            this.probability = stage.getProbability();
             this.closing = stage.isClosing();
         }
 
@@ -50,6 +52,14 @@ public class StagesBacking implements Serializable {
 
         public void setProposalRule(ProposalRule proposalRule) {
             this.proposalRule = proposalRule;
+        }
+
+        public Integer getProbability() {
+            return probability;
+        }
+
+        public void setProbability(Integer probability) {
+            this.probability = probability;
         }
 
         public Integer getStaleDays() {
@@ -118,7 +128,7 @@ public class StagesBacking implements Serializable {
 
     public void save(Row row) {
         attempt(() -> stages.update(row.id, row.version, row.description, row.descriptionEn, row.position,
-                        row.staleDays, row.proposalRule),
+                        row.staleDays, row.proposalRule, row.probability),
                 "stage.saved");
     }
 
