@@ -73,6 +73,19 @@ class SubjectsApiIT {
         assertThat(badCnpj.body()).contains("\"field\":\"taxId\"").contains("Invalid CNPJ");
         assertThat(api.call("ana", "GET", "api/v1/customers?q=" + name.replace(" ", "%20"), null, null).body())
                 .isEqualTo("[]");
+
+        // "value" for "amount": refused naming the field, not a subject saved without its value.
+        String title = "Sem valor " + UUID.randomUUID();
+        HttpResponse<String> unknown = api.call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"" + title
+                + "\",\"customerId\":" + api.newCustomer() + ",\"value\":1500}");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"value\"");
+        assertThat(api.call("ana", "GET", "api/v1/subjects?q=" + title.replace(" ", "%20"), null, null).body())
+                .doesNotContain(title);
+        HttpResponse<String> nested = api.call("admin", "POST", "api/v1/subjects/bulk", null,
+                "{\"action\":\"archive\",\"filter\":{\"q\":\"" + title + "\",\"tag\":1}}");
+        assertThat(nested.statusCode()).as(nested.body()).isEqualTo(400);
+        assertThat(nested.body()).contains("\"field\":\"filter.tag\"");
     }
 
     @Test

@@ -3,7 +3,11 @@ package br.com.crm.web.api;
 import br.com.crm.kernel.Text;
 import br.com.crm.web.shell.RequestLimits;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.MediaType;
@@ -15,11 +19,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
 
 /**
@@ -43,6 +52,11 @@ public class JsonBodies implements ReaderInterceptor {
         if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             byte[] body = limited.readAllBytes();
             check(body);
+            if (body.length > 0) {
+                try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+                    refuseUnknownFields(reader.readValue(), context.getGenericType(), null);
+                }
+            }
             context.setInputStream(new ByteArrayInputStream(body));
         } else {
             context.setInputStream(limited);
@@ -101,6 +115,30 @@ public class JsonBodies implements ReaderInterceptor {
                     e.getLocation().getColumnNumber());
         } catch (JsonException e) {
             throw new BadRequestBody(null, "api.body.malformed", 1, 1);
+        }
+    }
+
+    /**
+     * Refuses a field the target record does not have, at any depth (records inside records and lists): Yasson's
+     * {@code fail-on-unknown-properties} covers classes, not records, which it binds through their constructor and
+     * whose unknown fields it drops. So a client that sends {@code "value"} for {@code "amount"} learns it (400
+     * naming the field) instead of saving a subject without its value.
+     */
+    static void refuseUnknownFields(JsonValue value, Type type, String path) {
+        if (type instanceof Class<?> target && target.isRecord() && value instanceof JsonObject object) {
+            for (String key : object.keySet()) {
+                String field = path == null ? key : path + "." + key;
+                RecordComponent component = Arrays.stream(target.getRecordComponents())
+                        .filter(c -> c.getName().equals(key)).findFirst()
+                        .orElseThrow(() -> new BadRequestBody(field, "api.body.unknownField", field));
+                refuseUnknownFields(object.get(key), component.getGenericType(), field);
+            }
+        } else if (type instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw
+                && Collection.class.isAssignableFrom(raw) && value instanceof JsonArray array) {
+            Type element = generic.getActualTypeArguments()[0];
+            for (int i = 0; i < array.size(); i++) {
+                refuseUnknownFields(array.get(i), element, path == null ? String.valueOf(i) : path + "." + i);
+            }
         }
     }
 

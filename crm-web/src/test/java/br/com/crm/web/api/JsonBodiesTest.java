@@ -1,8 +1,12 @@
 package br.com.crm.web.api;
 
+import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -39,5 +43,26 @@ class JsonBodiesTest {
         assertThat(catchThrowableOfType(() -> JsonBodies.check(new byte[]{'"', (byte) 0xC3, (byte) 0x28, '"'}),
                 JsonBodies.BadRequestBody.class).messageKey()).isEqualTo("api.body.encoding");
         assertThat(refusal("{\"t\":\"" + "x".repeat(JsonBodies.MAX_TEXT + 1) + "\"}").field()).isEqualTo("t");
+    }
+
+    record Line(String description, int quantity) {
+    }
+
+    record Order(String title, List<Line> items, Map<String, Object> extra) {
+    }
+
+    private static JsonBodies.BadRequestBody unknown(String body) {
+        return catchThrowableOfType(() -> JsonBodies.refuseUnknownFields(Json.createReader(new StringReader(body))
+                .readValue(), Order.class, null), JsonBodies.BadRequestBody.class);
+    }
+
+    @Test
+    void aFieldTheRecordDoesNotHaveIsRefusedNamingItEvenInAList() {
+        assertThatCode(() -> JsonBodies.refuseUnknownFields(Json.createReader(new StringReader(
+                "{\"title\":\"t\",\"items\":[{\"description\":\"d\",\"quantity\":1}],\"extra\":{\"any\":1}}"))
+                .readValue(), Order.class, null)).as("a map takes any key").doesNotThrowAnyException();
+        assertThat(unknown("{\"title\":\"t\",\"value\":1}").field()).isEqualTo("value");
+        assertThat(unknown("{\"items\":[{\"quantity\":1},{\"qty\":2}]}").field()).isEqualTo("items.1.qty");
+        assertThat(unknown("{\"value\":1}").messageKey()).isEqualTo("api.body.unknownField");
     }
 }
