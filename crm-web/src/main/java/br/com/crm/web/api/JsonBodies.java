@@ -52,11 +52,7 @@ public class JsonBodies implements ReaderInterceptor {
         if (type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
             byte[] body = limited.readAllBytes();
             check(body);
-            if (body.length > 0) {
-                try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-                    refuseUnknownFields(reader.readValue(), context.getGenericType(), null);
-                }
-            }
+            refuseUnknownFields(body, context.getGenericType());
             context.setInputStream(new ByteArrayInputStream(body));
         } else {
             context.setInputStream(limited);
@@ -115,6 +111,18 @@ public class JsonBodies implements ReaderInterceptor {
                     e.getLocation().getColumnNumber());
         } catch (JsonException e) {
             throw new BadRequestBody(null, "api.body.malformed", 1, 1);
+        }
+    }
+
+    /** {@link #refuseUnknownFields(JsonValue, Type, String)} on a body {@link #check} passed. */
+    static void refuseUnknownFields(byte[] body, Type type) {
+        if (body.length == 0) {
+            return;
+        }
+        // Read as text (checked UTF-8): from bytes, the reader guesses the encoding, and cannot from fewer than
+        // two ("1").
+        try (JsonReader reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+            refuseUnknownFields(reader.readValue(), type, null);
         }
     }
 

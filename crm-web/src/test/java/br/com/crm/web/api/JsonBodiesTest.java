@@ -64,5 +64,9 @@ class JsonBodiesTest {
         assertThat(unknown("{\"title\":\"t\",\"value\":1}").field()).isEqualTo("value");
         assertThat(unknown("{\"items\":[{\"quantity\":1},{\"qty\":2}]}").field()).isEqualTo("items.1.qty");
         assertThat(unknown("{\"value\":1}").messageKey()).isEqualTo("api.body.unknownField");
+        for (String other : new String[]{"1", "\"x\"", "[]", "null"}) {
+            assertThatCode(() -> JsonBodies.refuseUnknownFields(other.getBytes(StandardCharsets.UTF_8), Order.class))
+                    .as("not an object: left to the binding, which refuses it").doesNotThrowAnyException();
+        }
     }
 }
