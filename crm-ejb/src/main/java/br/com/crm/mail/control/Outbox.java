@@ -1,6 +1,7 @@
 package br.com.crm.mail.control;
 
 import jakarta.activation.DataHandler;
+import br.com.crm.kernel.Rounds;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -27,7 +28,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -61,8 +61,7 @@ public class Outbox {
     @ConfigProperty(name = "crm.mail.poll-seconds", defaultValue = "10")
     long pollSeconds;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Rounds rounds = new Rounds("outbox");
 
     @PostConstruct
     void schedule() {
@@ -76,24 +75,13 @@ public class Outbox {
 
     /** Sends every due message, in batches, until none is due. */
     public void sendDue() {
-        again.set(true);
-        while (again.getAndSet(false)) {
-            if (!running.compareAndSet(false, true)) {
-                again.set(true);
-                return;
-            }
-            try {
-                List<Long> due;
-                do {
-                    due = delivery.due(BATCH);
-                    due.forEach(this::sendOne);
-                } while (due.size() == BATCH);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "The outbox round stopped; the next one tries again", e);
-            } finally {
-                running.set(false);
-            }
-        }
+        rounds.run(() -> {
+            List<Long> due;
+            do {
+                due = delivery.due(BATCH);
+                due.forEach(this::sendOne);
+            } while (due.size() == BATCH);
+        });
     }
 
     private void sendOne(long id) {

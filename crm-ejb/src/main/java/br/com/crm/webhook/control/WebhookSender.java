@@ -1,5 +1,6 @@
 package br.com.crm.webhook.control;
 
+import br.com.crm.kernel.Rounds;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -80,8 +80,7 @@ public class WebhookSender {
     private HttpClient client;
     /** When old deliveries were last removed: once an hour is enough. */
     private volatile Instant forgotten;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final Rounds rounds = new Rounds("webhook");
 
     @PostConstruct
     void schedule() {
@@ -107,28 +106,17 @@ public class WebhookSender {
 
     /** Sends every due delivery, in batches, until none is due. */
     public void sendDue() {
-        again.set(true);
-        while (again.getAndSet(false)) {
-            if (!running.compareAndSet(false, true)) {
-                again.set(true);
-                return;
-            }
-            try {
-                // A batch whose deliveries were all taken by another server meanwhile ends the round.
-                boolean progress;
-                int batches = 0;
-                do {
-                    progress = false;
-                    for (long id : deliveries.due(BATCH)) {
-                        progress |= sendOne(id);
-                    }
-                } while (progress && ++batches < MAX_BATCHES);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "The webhook round stopped; the next one tries again", e);
-            } finally {
-                running.set(false);
-            }
-        }
+        rounds.run(() -> {
+            // A batch whose deliveries were all taken by another server meanwhile ends the round.
+            boolean progress;
+            int batches = 0;
+            do {
+                progress = false;
+                for (long id : deliveries.due(BATCH)) {
+                    progress |= sendOne(id);
+                }
+            } while (progress && ++batches < MAX_BATCHES);
+        });
     }
 
     /** Whether it took the delivery (and posted it). */
