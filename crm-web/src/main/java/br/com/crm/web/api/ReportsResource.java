@@ -121,10 +121,19 @@ public class ReportsResource {
 
     private Response export(Sheet.Format format) {
         ReportTable table = table();
-        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers));
-        StreamingOutput body = out -> table.write(format, out, bundle);
+        ResourceBundle bundle = bundle();
+        return download(out -> table.write(format, out, bundle), format, ReportTable.FILE);
+    }
+
+    /** A report's file, streamed, named for saving. */
+    private static Response download(StreamingOutput body, Sheet.Format format, String name) {
         return Response.ok(body, format.contentType)
-                .header("Content-Disposition", "attachment; filename=\"" + format.fileName(ReportTable.FILE) + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + format.fileName(name) + "\"").build();
+    }
+
+    /** The texts in the language the request asks for. */
+    private ResourceBundle bundle() {
+        return ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers));
     }
 
     /**
@@ -171,10 +180,9 @@ public class ReportsResource {
         for (int i = 0; i < result.rows().size(); i++) {
             json.add(ForecastRowJson.of(rows.labels().get(i), result.rows().get(i)));
         }
-        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers));
-        return new ForecastJson(result.query().from().toString(), result.query().to().toString(), result.query().by().name(),
-                result.query().user(), result.today(), json,
-                ForecastRowJson.of(bundle.getString("report.total"), result.total()));
+        return new ForecastJson(result.query().from().toString(), result.query().to().toString(),
+                result.query().by().name(), result.query().user(), result.today(), json,
+                ForecastRowJson.of(bundle().getString("report.total"), result.total()));
     }
 
     @GET
@@ -193,18 +201,14 @@ public class ReportsResource {
 
     private Response forecastExport(Sheet.Format format) {
         ForecastRows rows = forecastRows();
-        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers));
-        StreamingOutput body = out -> rows.write(format, out, bundle);
+        ResourceBundle bundle = bundle();
         forecast.exported(rows.result().query(), format.name());
-        return Response.ok(body, format.contentType)
-                .header("Content-Disposition", "attachment; filename=\"" + format.fileName(ForecastRows.FILE) + "\"")
-                .build();
+        return download(out -> rows.write(format, out, bundle), format, ForecastRows.FILE);
     }
 
     private ForecastRows forecastRows() {
         ForecastReport.Result result = forecast.run(ForecastRows.query(from, to, by, user));
-        return ForecastRows.of(result, stages.list(), ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(headers)),
-                Languages.of(headers));
+        return ForecastRows.of(result, stages.list(), bundle(), Languages.of(headers));
     }
 
     private ReportTable table() {
