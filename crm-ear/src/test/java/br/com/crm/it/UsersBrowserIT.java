@@ -7,6 +7,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URL;
@@ -98,7 +99,10 @@ class UsersBrowserIT {
         admin.open("settings/audit.xhtml");
         admin.find(By.id("audit:id")).sendKeys(String.valueOf(subject));
         admin.select("audit:entity", "SUBJECT");
+        // The page opens on the latest entries, which may already hold this deletion: wait for the search's own table.
+        WebElement latest = admin.find(By.id("audit:entries"));
         admin.click(By.id("audit:search"));
+        admin.until(ExpectedConditions.stalenessOf(latest));
         admin.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:entries"), "Excluiu"));
         String entries = admin.find(By.id("audit:entries")).getText();
         assertThat(entries).contains("Moveu").contains("Excluiu").contains("Criou").contains("ana").contains(title)
@@ -107,7 +111,9 @@ class UsersBrowserIT {
         admin.find(By.id("audit:id")).clear();
         admin.select("audit:entity", "");
         admin.find(By.id("audit:actor")).sendKeys(stranger);
+        WebElement bySubject = admin.find(By.id("audit:entries"));
         admin.click(By.id("audit:search"));
+        admin.until(ExpectedConditions.stalenessOf(bySubject));
         admin.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:entries"), "Falha de login"));
         assertThat(admin.find(By.id("audit:entries")).getText()).contains(stranger).contains(today)
                 .doesNotContain("Excluiu");
