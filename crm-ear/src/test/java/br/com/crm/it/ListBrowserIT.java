@@ -1,6 +1,7 @@
 package br.com.crm.it;
 
 import br.com.crm.customer.entity.TaxId;
+import br.com.crm.funnel.boundary.SubjectList;
 import jakarta.json.JsonObject;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -19,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -114,6 +116,42 @@ class ListBrowserIT {
         browser.until(d -> rowIds(d).isEmpty());
         assertThat(api.subject(first).getBoolean("archived")).isFalse();
         assertThat(api.subject(second).getBoolean("archived")).isFalse();
+    }
+
+    @Test
+    void aBroadFilterPagesThroughTheFirstThousandSaysMoreMatchAndSelectingAllTakesEveryMatch(Browser browser) {
+        String token = Api.token();
+        int matching = SubjectList.SHOWN_AT_MOST + 3;
+        StringBuilder csv = new StringBuilder("chave,titulo,cliente\n");
+        for (int i = 0; i < matching; i++) {
+            csv.append(token).append('-').append(i).append(",Muitos ").append(token).append(' ').append(i)
+                    .append(",Cliente ").append(token).append('\n');
+        }
+        HttpResponse<String> imported = Api.send(api.request("api/v1/subjects/import", "ana", "ana")
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build());
+        assertThat(Api.json(imported).getJsonNumber("created").intValue()).as(imported.body()).isEqualTo(matching);
+        browser.login("ana");
+
+        browser.open("list.xhtml?q=muitos+" + token);
+        assertThat(browser.find(By.cssSelector("#list\\:subjects .ui-paginator-current")).getText())
+                .isEqualTo("1–25 / 1000+");
+        assertThat(browser.find(By.id("list:subjects:moreMatching")).getText())
+                .startsWith("Mais de 1.000 assuntos atendem ao filtro");
+        assertThat(browser.find(By.id("list:selectAll")).getText()).contains("mais de 1.000");
+        browser.click(By.cssSelector("#list\\:subjects .ui-paginator-last"));
+        browser.until(ExpectedConditions.textToBe(By.cssSelector("#list\\:subjects .ui-paginator-current"),
+                "976–1000 / 1000+"));
+        assertThat(rowIds(browser.driver())).hasSize(25);
+
+        browser.click(By.id("list:selectAll"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"),
+                "Todos os 1.003 assuntos"));
+        browser.click(By.id("list:bulkArchive"));
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+                "1.003 de 1.003 assunto(s) arquivado(s)"));
+        browser.until(d -> rowIds(d).isEmpty());
+        assertThat(browser.findAll(By.id("list:subjects:moreMatching"))).isEmpty();
     }
 
     @Test

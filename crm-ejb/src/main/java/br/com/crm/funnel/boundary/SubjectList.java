@@ -31,15 +31,25 @@ import java.util.Map;
  * The list of subjects (Tipo de visualização: lista), sorted and paged on the server. A page is read in two steps:
  * the ids of the page, then those rows with their customer, user and tags. Unfiltered, the ids come from an index
  * that starts with the tab and the sorted column (page 5,000 walks index entries only, never rows and joins) and
- * the count from the kept column totals. Narrowed by a filter, the sorted ids of all matches are read once (that
- * query is also the count) and kept in {@link ResultSnapshots} until something changes, so paging, even to page
- * 5,000, costs one small query.
+ * the count from the kept column totals. Narrowed by a filter, the first {@link #SHOWN_AT_MOST} sorted ids of the
+ * matches are read once (that query is also what the paginator counts) and kept in {@link ResultSnapshots} until
+ * something changes, so paging costs one small query. Only that many: a broad filter ("ltda", a tag most subjects
+ * carry) then stops walking the sorted index at the first thousand matches instead of reading and sorting a
+ * hundred thousand, and the list says that more match (the exact count is read only when the user selects them
+ * all).
  */
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
 public class SubjectList {
 
     public static final int MAX_PAGE_SIZE = 200;
+
+    /** How many matches of a narrowed filter the list pages through, in the order asked. */
+    public static final int SHOWN_AT_MOST = 1_000;
+
+    /** What the list pages through: {@code rows} subjects, and whether more than those match the filter. */
+    public record Shown(long rows, boolean more) implements Serializable {
+    }
 
     /** The sortable columns, each with the JPQL it sorts by (ties broken by id). */
     public enum Sort {
@@ -107,14 +117,20 @@ public class SubjectList {
     private record Key(SubjectFilter filter, Sort sort, boolean ascending) {
     }
 
-    /** How many subjects the filter selects. */
+    /** How many rows the list pages through for the filter (at most {@link #SHOWN_AT_MOST} when narrowed). */
+    public Shown shown(SubjectFilter filter) {
+        if (filter.isNarrowed()) {
+            int found = snapshot(filter, Sort.LAST_ACTIVITY, false).length;
+            return new Shown(Math.min(found, SHOWN_AT_MOST), found > SHOWN_AT_MOST);
+        }
+        return new Shown(count(filter), false);
+    }
+
+    /** How many subjects the filter selects, all of them (a narrowed filter's count reads every match). */
     public long count(SubjectFilter filter) {
         if (filter.isEmpty()) {
             return em.createQuery("select coalesce(sum(t.subjects), 0) from StageTotal t", Number.class)
                     .getSingleResult().longValue();
-        }
-        if (filter.isNarrowed()) {
-            return snapshot(filter, Sort.LAST_ACTIVITY, false).length;
         }
         Map<String, Object> parameters = new HashMap<>();
         var query = em.createQuery("select count(s.id)" + from(filter, null) + " where 1 = 1"
@@ -129,8 +145,9 @@ public class SubjectList {
         int limit = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
         if (filter.isNarrowed()) {
             long[] ids = snapshot(filter, sort, ascending);
-            return withErpFacts(rows(Arrays.stream(ids, Math.min(from, ids.length),
-                    Math.min(from + limit, ids.length)).boxed().toList()));
+            int shown = Math.min(ids.length, SHOWN_AT_MOST);
+            return withErpFacts(rows(Arrays.stream(ids, Math.min(from, shown), Math.min(from + limit, shown))
+                    .boxed().toList()));
         }
         return withErpFacts(rows(pageIds(filter, sort, ascending, from, limit)));
     }
@@ -150,8 +167,9 @@ public class SubjectList {
             Map<String, Object> parameters = new HashMap<>();
             var query = em.createQuery(idsQuery(filter, sort, ascending, parameters), Long.class);
             parameters.forEach(query::setParameter);
-            return query.setHint(SubjectFilter.BIND_PARAMETERS, "True").getResultStream()
-                    .mapToLong(Long::longValue).toArray();
+            // One more than shown: whether more match, without reading them.
+            return query.setHint(SubjectFilter.BIND_PARAMETERS, "True").setMaxResults(SHOWN_AT_MOST + 1)
+                    .getResultStream().mapToLong(Long::longValue).toArray();
         });
     }
 

@@ -13,18 +13,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The sorted ids of what a narrowed list shows (a text, tag or other filter), kept for a while: counting and
- * sorting 140,000 filtered subjects costs a few hundred milliseconds, a page of them taken from the kept ids costs
- * one small query. Any committed change of a subject, tag or stage, on this server or another of the cluster,
+ * The sorted ids of what a narrowed list shows (a text, tag or other filter; the first thousand), kept for a while:
+ * finding them costs from a few to a hundred milliseconds, a page of them taken from the kept ids one small query. Any committed change of a subject, tag or stage, on this server or another of the cluster,
  * drops them all; each also expires after {@link #TIME_TO_LIVE}, which bounds how stale a count may be after a
  * change made beside the module (SQL).
- * At most {@link #ENTRIES} lists are kept (the least recently used goes first): 8 × 500,000 ids is 32 MB at worst.
+ * At most {@link #ENTRIES} lists are kept (the least recently used goes first), each of at most a thousand and one ids.
  */
 @ApplicationScoped
 public class ResultSnapshots {
 
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(30);
-    static final int ENTRIES = 8;
+    static final int ENTRIES = 64;
 
     private record Snapshot(long[] ids, Instant takenAt) {
     }

@@ -45,17 +45,32 @@ public class SubjectListBacking implements Serializable {
 
     public static final int PAGE_SIZE = 25;
 
-    /** The table's rows, a page at a time; the count is kept until the data changes (it costs a query). */
+    /**
+     * The table's rows, a page at a time. What it pages through and, once asked for, how many match in all are kept
+     * until the data changes (each costs a query; the whole count of a broad filter reads every match).
+     */
     public final class Rows extends LazyDataModel<Row> {
         private static final long serialVersionUID = 1L;
-        private Long count;
+        private SubjectList.Shown shown;
+        private Long matching;
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            if (count == null) {
-                count = list.count(filter);
+            return (int) Math.min(shown().rows(), Integer.MAX_VALUE);
+        }
+
+        SubjectList.Shown shown() {
+            if (shown == null) {
+                shown = list.shown(filter);
             }
-            return (int) Math.min(count, Integer.MAX_VALUE);
+            return shown;
+        }
+
+        long matching() {
+            if (matching == null) {
+                matching = shown().more() ? list.count(filter) : shown().rows();
+            }
+            return matching;
         }
 
         @Override
@@ -86,7 +101,8 @@ public class SubjectListBacking implements Serializable {
         }
 
         void changed() {
-            count = null;
+            shown = null;
+            matching = null;
         }
     }
 
@@ -184,13 +200,18 @@ public class SubjectListBacking implements Serializable {
         }
     }
 
-    /** How many subjects the filter selects (the count the paginator shows too). */
-    public long getMatchingCount() {
-        return rows.count(Map.of());
+    /** How many subjects the list pages through (a narrowed one at most {@link SubjectList#SHOWN_AT_MOST}). */
+    public long getShownCount() {
+        return rows.shown().rows();
+    }
+
+    /** Whether more subjects match the filter than the list pages through. */
+    public boolean isMoreMatching() {
+        return rows.shown().more();
     }
 
     public long getSelectedCount() {
-        return allMatching ? rows.count(Map.of()) : selected.size();
+        return allMatching ? rows.matching() : selected.size();
     }
 
     public boolean isNothingSelected() {
