@@ -130,6 +130,15 @@ from crm_subject s
 where s.archived = false
 group by 1, 2, 3, 4;
 
+-- The stage report's counts by day of entry, as StageDays keeps them (each subject's one entry, not left yet).
+insert into crm_stage_day (entered_on, stage_id, responsible_id, entered, advanced, left_stage, stay_seconds)
+select cast(c.changed_at at time zone 'America/Sao_Paulo' as date), c.to_stage_id, s.responsible_id, count(*),
+       sum(case when c.advanced then 1 else 0 end), count(c.left_at),
+       coalesce(sum(extract(epoch from c.left_at) - extract(epoch from c.changed_at)), 0)
+from crm_stage_change c join crm_subject s on s.id = c.subject_id
+where c.to_stage_id is not null
+group by 1, 2, 3;
+
 -- The report's daily counts of done activities, as ActivityDays keeps them.
 insert into crm_activity_day (done_on, kind, responsible_id, stage_id, outcome, done_count)
 select cast(a.done_at at time zone 'America/Sao_Paulo' as date), a.kind, a.responsible_id, s.stage_id,

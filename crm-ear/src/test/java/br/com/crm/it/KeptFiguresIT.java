@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -34,12 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The kept figures (each column's count and sum in {@code crm_stage_total}, the report's daily counts of done
- * activities in {@code crm_activity_day}, the forecast's subjects by day in {@code crm_forecast_day}) always equal a fresh count over the subjects and activities, whatever
- * sequence of changes users make: seeded random sequences of creating, moving, closing won and lost, editing,
- * archiving, unarchiving and deleting subjects, bulk operations, imports, and planning, completing, reopening,
- * editing and deleting activities, all through the REST API of the real Micro, compared after every sequence with
- * a fresh {@code count}/{@code sum} read straight from its database (H2, or PostgreSQL with -Ppostgresql). Refusals
- * (a move of an archived subject, a stale version) are part of the game: they must change nothing.
+ * activities in {@code crm_activity_day}, the forecast's subjects by day in {@code crm_forecast_day}, the stage
+ * report's history entries by day in {@code crm_stage_day}) always equal a fresh count over the subjects, their
+ * history and activities, whatever sequence of changes users make: seeded random sequences of creating, moving,
+ * closing won and lost, editing (another responsible too), archiving, unarchiving and deleting subjects, bulk
+ * operations, imports, and planning, completing, reopening, editing and deleting activities, all through the REST
+ * API of the real Micro, compared after every sequence with a fresh {@code count}/{@code sum} read straight from
+ * its database (H2, or PostgreSQL with -Ppostgresql), and the stage report read from the kept counts with the
+ * history counted afresh. Refusals (a move of an archived subject, a stale version) are part of the game: they
+ * must change nothing.
  */
 @ExtendWith(ArquillianExtension.class)
 class KeptFiguresIT {
@@ -83,9 +89,11 @@ class KeptFiguresIT {
                 randomChange(random);
             }
             assertKeptFiguresMatchAFreshCount("seed " + seed);
+            assertStageReportMatchesTheHistory("seed " + seed);
         }
         // Every kind of change was made, so every write path was compared.
-        assertThat(tried.keySet()).contains("create", "move", "won", "lost", "reopen", "edit", "archive",
+        assertThat(tried.keySet()).contains("create", "move", "won", "lost", "reopen", "edit", "edit responsible",
+                "archive",
                 "unarchive", "delete", "bulk archive", "bulk unarchive", "bulk move", "bulk delete", "bulk tags",
                 "bulk assign",
                 "import", "plan", "done", "reopen activity", "edit activity", "delete activity");
@@ -139,13 +147,20 @@ class KeptFiguresIT {
             return;
         }
         JsonObject s = Api.json(current);
-        // The form moves the subject too when it names another stage (not the closing one).
-        answered("edit", api.call("ana", "PUT", "api/v1/subjects/" + subject,
+        // The form moves the subject too when it names another stage (not the closing one), and may name another
+        // responsible (the stage report's counts are by responsible).
+        long stage = open.get(random.nextInt(open.size()));
+        String was = s.getString("responsible");
+        String responsible = random.nextInt(3) == 0 ? ("ana".equals(was) ? "bruno" : "ana") : was;
+        HttpResponse<String> edited = api.call("ana", "PUT", "api/v1/subjects/" + subject,
                 current.headers().firstValue("ETag").orElseThrow(), "{\"title\":\"" + s.getString("title")
-                        + "\",\"customerId\":" + s.getJsonNumber("customerId") + ",\"stageId\":"
-                        + open.get(random.nextInt(open.size())) + ",\"responsible\":\""
-                        + (random.nextInt(3) == 0 ? (random.nextBoolean() ? "ana" : "bruno") : s.getString("responsible"))
-                        + "\",\"amount\":" + amount(random) + ",\"expectedClose\":" + expectedClose(random) + "}"));
+                        + "\",\"customerId\":" + s.getJsonNumber("customerId") + ",\"stageId\":" + stage
+                        + ",\"responsible\":\"" + responsible + "\",\"amount\":" + amount(random)
+                        + ",\"expectedClose\":" + expectedClose(random) + "}");
+        answered("edit", edited);
+        if (edited.statusCode() < 300 && !responsible.equals(was)) {
+            tried.merge("edit responsible", 1, Integer::sum);
+        }
     }
 
     private void delete(long subject) {
@@ -340,7 +355,129 @@ class KeptFiguresIT {
                     + "left join crm_stage later on later.id = c.to_stage_id "
                     + "left join crm_stage here on here.id = c.to_stage_id", 1);
             assertThat(keptHistory).as("stage history facts after " + after).isEqualTo(freshHistory);
+
+            Map<String, String> keptStageDays = new HashMap<>();
+            try (ResultSet rs = db.createStatement().executeQuery("select entered_on, stage_id, responsible_id, "
+                    + "entered, advanced, left_stage, stay_seconds from crm_stage_day "
+                    + "where entered <> 0 or advanced <> 0 or left_stage <> 0 or stay_seconds <> 0")) {
+                while (rs.next()) {
+                    keptStageDays.put(rs.getDate(1).toLocalDate() + "|" + rs.getLong(2) + "|" + rs.getLong(3),
+                            new StageCount(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7))
+                                    .toString());
+                }
+            }
+            Map<String, StageCount> freshStageDays = new HashMap<>();
+            for (Entry entry : entries(db)) {
+                freshStageDays.merge(entry.day() + "|" + entry.stage() + "|" + entry.responsible(), entry.count(),
+                        StageCount::plus);
+            }
+            assertThat(keptStageDays).as("stage report's counts by day after " + after).isEqualTo(freshStageDays
+                    .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())));
         }
+    }
+
+    /**
+     * The stage report as the API answers it (from the kept counts: no tag), for everyone and for one responsible,
+     * equals the stage history and the subjects' closings counted afresh over the same São Paulo days.
+     */
+    private void assertStageReportMatchesTheHistory(String after) throws SQLException {
+        LocalDate today = LocalDate.now(SAO_PAULO);
+        LocalDate from = today.minusDays(1);
+        for (String user : new String[]{null, "ana"}) {
+            JsonObject report = Api.json(api.call("ana", "GET", "api/v1/reports/stages?from=" + from + "&to=" + today
+                    + (user == null ? "" : "&user=" + user), null, null));
+            Map<Long, String> shown = new HashMap<>();
+            for (JsonObject stage : report.getJsonArray("stages").getValuesAs(JsonObject.class)) {
+                shown.put(stage.getJsonNumber("stageId").longValue(), stage.getJsonNumber("entered") + "/"
+                        + stage.getJsonNumber("movedOn") + "/" + days(stage.containsKey("averageDays")
+                        && !stage.isNull("averageDays") ? stage.getJsonNumber("averageDays").doubleValue() : null));
+            }
+            Map<String, String> closings = new HashMap<>();
+            for (JsonObject closing : report.getJsonArray("closings").getValuesAs(JsonObject.class)) {
+                closings.put(closing.getString("outcome"), closing.getJsonNumber("count") + "|"
+                        + closing.getJsonNumber("amount").bigDecimalValue().stripTrailingZeros().toPlainString());
+            }
+
+            Map<Long, StageCount> counted = new HashMap<>();
+            Map<String, long[]> closed = new HashMap<>();
+            Map<String, BigDecimal> closedValues = new HashMap<>();
+            try (Connection db = Database.connection()) {
+                for (Entry entry : entries(db)) {
+                    if (!entry.day().isBefore(from) && !entry.day().isAfter(today)
+                            && (user == null || user.equals(entry.username()))) {
+                        counted.merge(entry.stage(), entry.count(), StageCount::plus);
+                    }
+                }
+                try (ResultSet rs = db.createStatement().executeQuery("select s.outcome, s.closed_at, "
+                        + "coalesce(s.amount, 0), u.username from crm_subject s join crm_user u "
+                        + "on u.id = s.responsible_id where s.outcome is not null")) {
+                    while (rs.next()) {
+                        LocalDate day = rs.getObject(2, OffsetDateTime.class).atZoneSameInstant(SAO_PAULO)
+                                .toLocalDate();
+                        if (!day.isBefore(from) && !day.isAfter(today) && (user == null || user.equals(rs.getString(4)))) {
+                            closed.computeIfAbsent(rs.getString(1), k -> new long[1])[0]++;
+                            closedValues.merge(rs.getString(1), rs.getBigDecimal(3), BigDecimal::add);
+                        }
+                    }
+                }
+            }
+            Map<Long, String> fresh = new HashMap<>();
+            for (long stage : shown.keySet()) {
+                StageCount count = counted.getOrDefault(stage, new StageCount(0, 0, 0, BigDecimal.ZERO));
+                fresh.put(stage, count.entered() + "/" + count.advanced() + "/" + days(count.left() == 0 ? null
+                        : count.stay().doubleValue() / 86_400 / count.left()));
+            }
+            assertThat(counted.keySet()).as("every stage entered is shown").isSubsetOf(shown.keySet());
+            assertThat(shown).as("stage report" + (user == null ? "" : " of " + user) + " after " + after)
+                    .isEqualTo(fresh);
+            assertThat(closings).as("closings" + (user == null ? "" : " of " + user) + " after " + after)
+                    .isEqualTo(closed.keySet().stream().collect(Collectors.toMap(k -> k, k -> closed.get(k)[0] + "|"
+                            + closedValues.get(k).stripTrailingZeros().toPlainString())));
+        }
+    }
+
+    /** Average days as the test compares them: to a millionth of a day (the report divides in floating point). */
+    private static String days(Double days) {
+        return days == null ? "-" : String.format(Locale.ROOT, "%.6f", days);
+    }
+
+    /** A stage history entry as the stage report counts it: by São Paulo day, stage, its subject's responsible. */
+    private record Entry(LocalDate day, long stage, long responsible, String username, StageCount count) {
+    }
+
+    /** Entries, how many advanced, how many were left, the seconds those stayed. */
+    private record StageCount(long entered, long advanced, long left, BigDecimal stay) {
+
+        StageCount plus(StageCount other) {
+            return new StageCount(entered + other.entered, advanced + other.advanced, left + other.left,
+                    stay.add(other.stay));
+        }
+
+        /** The seconds to a thousandth: the two databases keep the sums at different scales. */
+        @Override
+        public String toString() {
+            return entered + "|" + advanced + "|" + left + "|"
+                    + stay.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** Every history entry into a stage that still exists, read afresh. */
+    private static List<Entry> entries(Connection db) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        try (ResultSet rs = db.createStatement().executeQuery("select c.changed_at, c.to_stage_id, s.responsible_id, "
+                + "u.username, c.advanced, c.left_at from crm_stage_change c join crm_subject s on s.id = c.subject_id "
+                + "join crm_user u on u.id = s.responsible_id where c.to_stage_id is not null")) {
+            while (rs.next()) {
+                OffsetDateTime entered = rs.getObject(1, OffsetDateTime.class);
+                OffsetDateTime left = rs.getObject(6, OffsetDateTime.class);
+                BigDecimal stay = left == null ? BigDecimal.ZERO : new BigDecimal(Duration.between(entered, left)
+                        .toNanos()).movePointLeft(9);
+                entries.add(new Entry(entered.atZoneSameInstant(SAO_PAULO).toLocalDate(), rs.getLong(2),
+                        rs.getLong(3), rs.getString(4), new StageCount(1, rs.getBoolean(5) ? 1 : 0,
+                        left == null ? 0 : 1, stay)));
+            }
+        }
+        return entries;
     }
 
     /** The rows as key (the first {@code keyColumns} columns) → the rest, numbers written without scale. */

@@ -5,6 +5,7 @@ import br.com.crm.kernel.BusinessException;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.stage.entity.LostReason;
 import br.com.crm.stage.entity.Stage;
+import br.com.crm.subject.control.StageDays;
 import br.com.crm.subject.entity.Outcome;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -26,6 +27,9 @@ import java.util.Map;
  * The funnel over a range of days, from the stage history: for each stage how many subjects entered it, how many of
  * those went on to a later stage (the conversion), and how long they stayed; subjects closed as won and lost with
  * their values, and the lost reasons. Optionally for one responsible user or one tag.
+ * <p>
+ * The stages' figures are sums over the kept daily counts ({@link StageDays}), never over the history, but for one
+ * tag; the closings read the subjects by their closing time.
  */
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
@@ -70,21 +74,8 @@ public class StageReport {
         parameters.put("to", to);
         String narrowed = narrowing(query, parameters);
 
-        // Each history entry keeps when its subject left the stage and whether it reached a further one later
-        // (written as the subject moved on), so the entries of the range are one index range, counted in the
-        // database.
-        List<Object> values = new ArrayList<>(List.of(from, to));
-        String narrowedSql = nativeNarrowing(query, values);
-        jakarta.persistence.Query history = em.createNativeQuery("select c.to_stage_id, count(*), "
-                + "sum(case when c.advanced then 1 else 0 end), count(c.left_at), "
-                + "sum(extract(epoch from c.left_at) - extract(epoch from c.changed_at)) "
-                + "from crm_stage_change c where c.changed_at >= ? and c.changed_at < ? and c.to_stage_id is not null"
-                + narrowedSql + " group by c.to_stage_id");
-        for (int i = 0; i < values.size(); i++) {
-            history.setParameter(i + 1, values.get(i));
-        }
         Map<Long, Object[]> counted = new HashMap<>();
-        for (Object row : history.getResultList()) {
+        for (Object row : stageFigures(query, from, to)) {
             Object[] r = (Object[]) row;
             counted.put(((Number) r[0]).longValue(), r);
         }
@@ -100,11 +91,10 @@ public class StageReport {
                     left == 0 ? null : ((Number) r[4]).doubleValue() / 86_400 / left));
         }
 
-        // Closings in the range (the subject's closing entry), by outcome and lost reason in one query: the
-        // outcomes' counts and values, and the lost reasons, most frequent first.
+        // Closings in the range (the subject's closing time, by index), by outcome and lost reason in one query:
+        // the outcomes' counts and values, and the lost reasons, most frequent first.
         var closed = em.createQuery("select s.outcome, r, count(s.id), sum(s.amount) from Subject s "
-                + "left join s.lostReason r where s.outcome is not null and exists (select c.id from StageChange c "
-                + "where c.subject = s and c.outcome is not null and c.changedAt >= :from and c.changedAt < :to)"
+                + "left join s.lostReason r where s.outcome is not null and s.closedAt >= :from and s.closedAt < :to"
                 + narrowed.replace("c.subject.", "s.") + " group by s.outcome, r", Object[].class);
         parameters.forEach(closed::setParameter);
         Map<Outcome, Closing> byOutcome = new EnumMap<>(Outcome.class);
@@ -123,6 +113,42 @@ public class StageReport {
         lost.sort(Comparator.comparingLong(LostReasonCount::count).reversed());
         List<Closing> closings = List.copyOf(byOutcome.values());
         return new Result(figures, closings, lost);
+    }
+
+    /**
+     * Per stage: the entries of the range, how many advanced, how many were left, and the seconds spent by those
+     * left (rows of stage id and the four sums). Without a tag, from the kept daily counts, whose days are the
+     * report's São Paulo days. With one, from the history entries of the range, each entry keeping when it was
+     * left and whether it advanced (written as the subject moved on), so one index range counted in the database:
+     * a subject has any number of tags, and counts kept per tag would multiply the rows and have to move on every
+     * tagging as well.
+     */
+    private List<?> stageFigures(Query query, OffsetDateTime from, OffsetDateTime to) {
+        List<Object> values = new ArrayList<>();
+        String sql;
+        if (query.tagId() == null) {
+            values.add(query.from());
+            values.add(query.to());
+            sql = "select d.stage_id, sum(d.entered), sum(d.advanced), sum(d.left_stage), sum(d.stay_seconds) "
+                    + "from crm_stage_day d where d.entered_on between ? and ?";
+            if (query.user() != null && !query.user().isBlank()) {
+                sql += " and d.responsible_id = (select u.id from crm_user u where u.username = ?)";
+                values.add(query.user());
+            }
+            sql += " group by d.stage_id";
+        } else {
+            values.add(from);
+            values.add(to);
+            sql = "select c.to_stage_id, count(*), sum(case when c.advanced then 1 else 0 end), count(c.left_at), "
+                    + "sum(extract(epoch from c.left_at) - extract(epoch from c.changed_at)) "
+                    + "from crm_stage_change c where c.changed_at >= ? and c.changed_at < ? "
+                    + "and c.to_stage_id is not null" + nativeNarrowing(query, values) + " group by c.to_stage_id";
+        }
+        var figures = em.createNativeQuery(sql);
+        for (int i = 0; i < values.size(); i++) {
+            figures.setParameter(i + 1, values.get(i));
+        }
+        return figures.getResultList();
     }
 
     /** The same conditions in SQL on {@code c.subject_id}, their values added to {@code values} in order. */

@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
  * stage rule, an activity, the demo data). Inside the caller's transaction it keeps the kept figures in step, the
  * columns' totals ({@link StageTotals}) and the daily counts of done activities ({@link ActivityDays}), and emits
  * exactly one {@link Change} per call, naming the subjects and the columns it touched. No write to a subject's
- * stage, outcome, value, archiving or existence, nor to a done activity, goes around it. The forecast's daily
- * counts ({@link ForecastDays}) follow the same calls.
+ * stage, outcome, value, responsible, archiving or existence, nor to a done activity, goes around it. The
+ * forecast's daily counts ({@link ForecastDays}) and the stage report's ({@link StageDays}) follow the same calls.
  */
 @Dependent
 public class SubjectChanges {
@@ -79,6 +79,9 @@ public class SubjectChanges {
 
     @Inject
     ForecastDays forecast;
+
+    @Inject
+    StageDays stageDays;
 
     @Inject
     Changes changes;
@@ -117,15 +120,17 @@ public class SubjectChanges {
             stages.add(subject.getStage().getId());
         }
         flush();
-        forecast.addSubjects(subjects.stream().map(Subject::getId).toList());
+        List<Long> ids = subjects.stream().map(Subject::getId).toList();
+        forecast.addSubjects(ids);
+        stageDays.addSubjects(ids);
         List<AuditEvent.Item> items = subjects.stream()
                 .map(subject -> new AuditEvent.Item(subject.getId(), subject.getId(), subject.auditSummary())).toList();
         AuditEvent audited = new AuditEvent(kind.action(), AuditEvent.Entity.SUBJECT, items, null, by(),
                 kind == Change.Kind.SUBJECTS_IMPORTED ? AuditEvent.Origin.IMPORT : null);
         if (subjects.size() > Change.MAX_IDS) {
-            batch.fire(new SubjectBatch(kind, subjects.stream().map(Subject::getId).toList()));
+            batch.fire(new SubjectBatch(kind, ids));
         }
-        changes.fire(kind, subjects.stream().map(Subject::getId).toList(), stages, null, by(), audited);
+        changes.fire(kind, ids, stages, null, by(), audited);
     }
 
     public Subject created(Subject subject) {
@@ -140,7 +145,8 @@ public class SubjectChanges {
 
     /**
      * Changes a subject of this transaction. A move or close is recorded in the stage history, moves the subject's
-     * count between columns and its done activities between report counts, and is named as such in the event.
+     * count between columns and its done activities between report counts, and is named as such in the event. A
+     * move or a new responsible moves the subject's history entries between the stage report's counts.
      */
     public Subject change(Subject subject, Change.Kind kind, Mutation mutation) {
         Placement before = subject.placement();
@@ -148,14 +154,25 @@ public class SubjectChanges {
         Map<String, String> fieldsBefore = subject.auditFields();
         long stageBefore = subject.getStage().getId();
         Outcome outcomeBefore = subject.getOutcome();
+        long responsibleBefore = subject.getResponsible().getId();
         OffsetDateTime now = now();
         StageChange moved = mutation.apply(subject, now, by());
         if (moved != null) {
             em.persist(moved);
         }
         flush();
+        boolean recount = moved != null || responsibleBefore != subject.getResponsible().getId();
+        if (recount) {
+            // The database holds the new responsible and the new entry, not yet the older entries' left_at and
+            // advanced (history.moved below): all the entries but the new one, under the old responsible, are
+            // the subject's entries as they were.
+            stageDays.removeSubject(subject.getId(), responsibleBefore, moved == null ? null : moved.getId());
+        }
         if (moved != null) {
             history.moved(List.of(subject.getId()), moved.getChangedAt(), subject.getStage().getPosition());
+        }
+        if (recount) {
+            stageDays.addSubjects(List.of(subject.getId()));
         }
         totals.replace(before, subject.placement());
         forecast.replace(forecastBefore, subject.forecast(ForecastDays.NO_DATE));
@@ -196,6 +213,8 @@ public class SubjectChanges {
         totals.replace(subject.placement(), null);
         forecast.replace(subject.forecast(ForecastDays.NO_DATE), null);
         activityDays.removeSubjects(List.of(id));
+        // The database deletes the subject's history with it.
+        stageDays.removeSubjects(List.of(id));
         long stage = subject.getStage().getId();
         removal.fire(new SubjectRemoval(List.of(id)));
         em.remove(subject);
@@ -217,7 +236,8 @@ public class SubjectChanges {
     /**
      * A set-based change of many subjects, a chunk at a time: lock the chunk's rows, note where they count, apply
      * the step, move the column totals by the difference. {@code moves}: the step moves or deletes subjects, and
-     * so their done activities in the report's counts. One event for all of them, only when something changed.
+     * so their done activities in the report's counts; such a step, or a new responsible, moves their history
+     * entries in the stage report's counts. One event for all of them, only when something changed.
      *
      * @return how many subjects the step changed
      */
@@ -225,6 +245,7 @@ public class SubjectChanges {
         OffsetDateTime now = now();
         String by = by();
         int changed = 0;
+        boolean recountHistory = moves || kind == Change.Kind.SUBJECT_ASSIGNED;
         Set<Long> stages = new HashSet<>();
         List<AuditEvent.Item> audited = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -236,6 +257,9 @@ public class SubjectChanges {
             if (moves) {
                 activityDays.removeSubjects(chunk);
             }
+            if (recountHistory) {
+                stageDays.removeSubjects(chunk);
+            }
             if (kind == Change.Kind.SUBJECT_DELETED) {
                 removal.fire(new SubjectRemoval(chunk));
             }
@@ -244,6 +268,9 @@ public class SubjectChanges {
             forecast.addSubjects(chunk);
             if (moves) {
                 activityDays.addSubjects(chunk);
+            }
+            if (recountHistory) {
+                stageDays.addSubjects(chunk);
             }
             Map<List<Object>, Object[]> after = placements(chunk);
             shiftTotals(before, after);

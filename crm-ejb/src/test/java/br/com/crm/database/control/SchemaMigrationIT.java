@@ -152,6 +152,20 @@ class SchemaMigrationIT {
             assertThat(forecast).as("the forecast's counts (20): a closed subject on its São Paulo closing day, an "
                     + "open one without a date on the last day").containsExactly("2026-01-31 5 WON 1 1000.50",
                     "9999-12-31 2 OPEN 1 0.00");
+            List<String> stageDays = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("select d.entered_on, st.position, "
+                    + "d.responsible_id, d.entered, d.advanced, d.left_stage, d.stay_seconds from crm_stage_day d "
+                    + "join crm_stage st on st.id = d.stage_id order by d.entered_on")) {
+                while (rs.next()) {
+                    stageDays.add(rs.getDate(1).toLocalDate() + " " + rs.getInt(2) + " by " + rs.getLong(3) + ": "
+                            + rs.getLong(4) + " " + rs.getLong(5) + " " + rs.getLong(6) + " "
+                            + rs.getBigDecimal(7).stripTrailingZeros().toPlainString());
+                }
+            }
+            assertThat(stageDays).as("the stage report's counts (23): entries by São Paulo day (01:30 UTC is the "
+                    + "day before), stage and responsible; entered, advanced, left, seconds in the stage")
+                    .containsExactly("2026-01-01 1 by 1: 1 1 1 86400", "2026-01-02 3 by 1: 1 0 1 86400",
+                            "2026-01-03 2 by 1: 1 0 0 0", "2026-01-31 5 by 1: 1 0 0 0");
         }
         try (Connection c = db.dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery("select st.position, h.left_at, h.advanced, h.to_position "
