@@ -62,7 +62,7 @@ set configs.config.server-config.availability-service.web-container-availability
 ASADMIN
 
 for i in $(seq 1 "$instances"); do
-    CRM_INSTANCE=crm-$i java ${JAVA_OPTS:--Xmx768m} -jar "$micro" \
+    CRM_INSTANCE=crm-$i java ${JAVA_OPTS:--Xmx768m -XX:+UseParallelGC} -jar "$micro" \
         --name "crm-$i" \
         --clustername "$CRM_CLUSTER_NAME" \
         --clustermode "tcpip:$members" \

@@ -19,7 +19,7 @@ export CRM_DEMO=${CRM_DEMO:-true}
 export CRM_DATA_DIR=${CRM_DATA_DIR:-$PWD/data}
 mkdir -p "$CRM_DATA_DIR"
 
-exec java ${JAVA_OPTS:--Xmx768m} -jar "$micro" \
+exec java ${JAVA_OPTS:--Xmx768m -XX:+UseParallelGC} -jar "$micro" \
     --nohazelcast \
     --port "${CRM_PORT:-8080}" \
     --contextroot crm \

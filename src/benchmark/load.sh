@@ -53,7 +53,8 @@ pg_cpu_ms() {
 heap_mb() {
     jcmd $bench_micro GC.run > /dev/null
     sleep 2
-    jcmd $bench_micro GC.heap_info | awk '/heap/ && /used/ {gsub(/[^0-9]/, "", $6); print int($6 / 1024); exit}'
+    # jstat's columns S0U, S1U, EU and OU (KB): the same for every collector.
+    jstat -gc $bench_micro | awk 'NR == 2 {print int(($3 + $4 + $6 + $8) / 1024)}'
 }
 
 echo "## The floor (one user, sequential calls)"

@@ -22,13 +22,14 @@ alter role $bench_db set log_statement = 'all';
 SQL
 }
 
-# bench_start HEAP [JVM OPTION...]: Micro with the module on crm_bench, returns once the login page answers.
+# bench_start HEAP [JVM OPTION...]: Micro with the module on crm_bench, returns once the login page answers. The
+# collector is src/run.sh's (CRM_BENCH_GC overrides it, e.g. -XX:+UseG1GC to compare).
 bench_start() {
     local heap=$1
     shift
     CRM_DB_CLASS=org.postgresql.ds.PGSimpleDataSource CRM_DB_URL=jdbc:postgresql://127.0.0.1:5432/$bench_db \
     CRM_DB_USER=$bench_db CRM_DB_PASSWORD=$bench_db CRM_DEMO=false CRM_ADMIN_USERNAME=bench CRM_ADMIN_PASSWORD=bench \
-      java -Xmx"$heap" "$@" -jar crm-ear/target/payara-micro.jar --nohazelcast --port "$bench_port" --maxhttpthreads 50 \
+      java -Xmx"$heap" ${CRM_BENCH_GC:--XX:+UseParallelGC} "$@" -jar crm-ear/target/payara-micro.jar --nohazelcast --port "$bench_port" --maxhttpthreads 50 \
       --contextroot crm --deploy "$bench_war" --prebootcommandfile "$bench_preboot" > "$bench_log" 2>&1 &
     bench_micro=$!
     for _ in $(seq 1 180); do curl -sf -o /dev/null "$bench_url/login.xhtml" && return 0; sleep 1; done

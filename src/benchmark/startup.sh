@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 data=$(mktemp -d)
 port=8182
 start=$(date +%s%N)
-CRM_DEMO=true CRM_DATA_DIR=$data java -Xmx768m -jar crm-ear/target/payara-micro.jar --nohazelcast --port $port \
+CRM_DEMO=true CRM_DATA_DIR=$data java -Xmx768m -XX:+UseParallelGC -jar crm-ear/target/payara-micro.jar --nohazelcast --port $port \
   --contextroot crm --deploy crm-ear/target/crm-micro.war > "$data/micro.log" 2>&1 &
 micro=$!
 trap 'kill $micro 2>/dev/null; wait $micro 2>/dev/null; rm -rf "$data"' EXIT
@@ -20,7 +20,7 @@ echo "first start (schema and demo data created): ready in ${ready} ms, RSS $(( 
 kill $micro; wait $micro 2>/dev/null || true
 
 start=$(date +%s%N)
-CRM_DEMO=true CRM_DATA_DIR=$data java -Xmx768m -jar crm-ear/target/payara-micro.jar --nohazelcast --port $port \
+CRM_DEMO=true CRM_DATA_DIR=$data java -Xmx768m -XX:+UseParallelGC -jar crm-ear/target/payara-micro.jar --nohazelcast --port $port \
   --contextroot crm --deploy crm-ear/target/crm-micro.war > "$data/micro2.log" 2>&1 &
 micro=$!
 until curl -sf -o /dev/null http://localhost:$port/crm/login.xhtml; do sleep 0.2; done
