@@ -18,10 +18,10 @@ import java.util.List;
  */
 public class ForecastTable extends VersionedMigration {
 
-    /** The default probabilities of the open stages, by position (a fifth open stage gets the last). */
     /** Where open subjects with no expected close date count: key columns cannot be null, and it sorts last. */
     public static final String NO_DATE = "9999-12-31";
 
+    /** The default probabilities of the open stages, by position (a fifth open stage gets the last). */
     static final int[] DEFAULT_PROBABILITIES = {10, 25, 50, 75};
 
     public ForecastTable() {
