@@ -46,6 +46,10 @@ class FunnelBrowserIT {
 
         browser.find(By.id("subject:newCustomer")).click();
         WebElement name = browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("customerForm:name")));
+        // The dialog puts the focus on its first field (the ERP search) once shown: typed before that, the name
+        // went there (CI).
+        browser.until(d -> "customerForm:erpCustomer_input".equals(
+                browser.script("return document.activeElement && document.activeElement.id")));
         name.sendKeys("Empresa " + title);
         browser.find(By.id("customerForm:taxId")).sendKeys("11.222.333/0001-00");
         browser.find(By.id("customerForm:register")).click();

@@ -16,6 +16,7 @@ public final class MicroDeployment {
 
     public static WebArchive war() {
         awaitEarlierMicrosGone();
+        Database.serveH2();
         File war = new File(System.getProperty("crm.microWar", "target/crm-micro.war"));
         // The archive's name is the context root on Payara Micro.
         return ShrinkWrap.create(WebArchive.class, "crm.war")
