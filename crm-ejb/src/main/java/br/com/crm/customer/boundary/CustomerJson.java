@@ -3,6 +3,7 @@ package br.com.crm.customer.boundary;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
+import br.com.crm.customer.entity.TaxId;
 
 /**
  * A customer as the REST API shows it ({@code /api/v1/customers/{id}}), and as a webhook's event carries it: one
@@ -12,7 +13,13 @@ public record CustomerJson(long id, String name, CustomerKind kind, String taxId
                            ContactStatus contactStatus, String erpCode, long version) {
 
     public static CustomerJson of(Customer c) {
-        return new CustomerJson(c.getId(), c.getName(), c.getKind(), c.getTaxId(), c.getEmail(), c.getPhone(),
+        return of(c, true);
+    }
+
+    /** The customer, its CPF {@link TaxId#masked(String) masked} for who may not see personal data. */
+    public static CustomerJson of(Customer c, boolean personalData) {
+        return new CustomerJson(c.getId(), c.getName(), c.getKind(),
+                personalData ? c.getTaxId() : TaxId.masked(c.getTaxId()), c.getEmail(), c.getPhone(),
                 c.getContactStatus(), c.getErpCode(), c.getVersion());
     }
 }

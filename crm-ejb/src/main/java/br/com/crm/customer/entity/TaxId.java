@@ -48,6 +48,23 @@ public final class TaxId {
         return digits;
     }
 
+    /**
+     * As shown to someone who may not see a person's data (LGPD: crm-viewer): a CPF keeps only its middle six
+     * digits ({@code ***.456.789-**}), enough to tell two people apart on a screen, not to use the number. A CNPJ
+     * names a company, not a person: shown whole.
+     */
+    public static String masked(String digits) {
+        if (digits == null || digits.length() != 11) {
+            return format(digits);
+        }
+        return "***." + digits.substring(3, 6) + "." + digits.substring(6, 9) + "-**";
+    }
+
+    /** {@link #format(String) Formatted} for who may see personal data, {@link #masked(String) masked} otherwise. */
+    public static String shown(String digits, boolean personalData) {
+        return personalData ? format(digits) : masked(digits);
+    }
+
     /** CPF: weights count down from {@code firstWeight} over the first {@code length} digits. */
     static int checkDigit(String d, int length, int firstWeight) {
         int sum = 0;

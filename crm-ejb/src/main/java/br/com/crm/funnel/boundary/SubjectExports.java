@@ -1,5 +1,6 @@
 package br.com.crm.funnel.boundary;
 
+import br.com.crm.customer.entity.TaxId;
 import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.Changes;
 import br.com.crm.security.control.CurrentCaller;
@@ -34,6 +35,11 @@ public class SubjectExports {
     public record Row(long id, String title, String customer, String taxId, String stage, Outcome outcome,
                       BigDecimal amount, LocalDate expectedClose, String responsible, boolean archived,
                       OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+        Row withTaxId(String shown) {
+            return new Row(id, title, customer, shown, stage, outcome, amount, expectedClose, responsible, archived,
+                    createdAt, updatedAt);
+        }
     }
 
     @PersistenceContext
@@ -45,8 +51,12 @@ public class SubjectExports {
     @Inject
     CurrentCaller caller;
 
-    /** Hands every selected subject to {@code sink}, newest first; returns how many. */
+    /**
+     * Hands every selected subject to {@code sink}, newest first; returns how many. A caller who may not see
+     * personal data gets the CPFs masked.
+     */
     public long each(SubjectFilter filter, Consumer<Row> sink) {
+        boolean personalData = caller.seesPersonalData();
         long count = 0;
         long after = Long.MAX_VALUE;
         while (true) {
@@ -61,7 +71,7 @@ public class SubjectExports {
                     .setMaxResults(CHUNK);
             parameters.forEach(query::setParameter);
             List<Row> rows = query.getResultList();
-            rows.forEach(sink);
+            rows.forEach(row -> sink.accept(personalData ? row : row.withTaxId(TaxId.masked(row.taxId()))));
             count += rows.size();
             if (rows.size() < CHUNK) {
                 changes.audit(AuditEvent.of(AuditEvent.Action.EXPORT, AuditEvent.Entity.SUBJECT, null, null,

@@ -19,4 +19,12 @@ public class CurrentCaller {
     public boolean isAdministrator() {
         return context.isCallerInRole(Roles.ADMIN);
     }
+
+    /**
+     * May see people's data whole (a CPF unmasked, in the API and in exports): who works on subjects. A viewer
+     * reads the funnel and the figures without it (LGPD: only who needs it).
+     */
+    public boolean seesPersonalData() {
+        return context.isCallerInRole(Roles.ADMIN) || context.isCallerInRole(Roles.USER);
+    }
 }

@@ -10,6 +10,7 @@ import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.boundary.ErpDocuments;
 import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.security.control.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -43,10 +44,13 @@ public class CustomersResource {
     @Inject
     Customers customers;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     public List<CustomerJson> search(@QueryParam("q") @DefaultValue("") String query,
                                      @QueryParam("limit") @DefaultValue("20") int limit) {
-        return customers.search(query, limit).stream().map(CustomersResource::json).toList();
+        return customers.search(query, limit).stream().map(this::json).toList();
     }
 
     @GET
@@ -68,8 +72,8 @@ public class CustomersResource {
                 .tag(Versions.tag(customer.getVersion())).entity(json(customer)).build();
     }
 
-    static CustomerJson json(Customer c) {
-        return CustomerJson.of(c);
+    private CustomerJson json(Customer c) {
+        return CustomerJson.of(c, caller.seesPersonalData());
     }
 
     /** The customer's sales documents in the ERP (orders, invoices, ERP proposals), newest first. */

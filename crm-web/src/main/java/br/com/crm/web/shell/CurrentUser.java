@@ -1,6 +1,9 @@
 package br.com.crm.web.shell;
 
+import br.com.crm.customer.entity.Customer;
+import br.com.crm.customer.entity.TaxId;
 import br.com.crm.security.boundary.Users;
+import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
 import jakarta.enterprise.context.SessionScoped;
@@ -19,6 +22,9 @@ public class CurrentUser implements Serializable {
 
     @Inject
     Users users;
+
+    @Inject
+    CurrentCaller caller;
 
     private String displayName;
 
@@ -40,5 +46,10 @@ public class CurrentUser implements Serializable {
     /** May change subjects (viewers may not). */
     public boolean isEditor() {
         return Faces.isUserInRole(Roles.ADMIN) || Faces.isUserInRole(Roles.USER);
+    }
+
+    /** A customer's CPF or CNPJ as this user may see it: a viewer's CPFs masked. */
+    public String taxId(Customer customer) {
+        return TaxId.shown(customer.getTaxId(), caller.seesPersonalData());
     }
 }
