@@ -50,7 +50,7 @@ class ArchitectureTest {
             List.of("activity", "note", "proposal"),
             List.of("mail"),
             List.of("funnel"),
-            List.of("report", "timeline", "webhook"),
+            List.of("report", "timeline", "webhook", "privacy"),
             List.of("demo"));
 
     static JavaClasses classes;

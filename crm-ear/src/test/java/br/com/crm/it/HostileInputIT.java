@@ -180,6 +180,12 @@ class HostileInputIT {
         assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(201);
         long webhookId = Api.id(Api.json(webhook));
 
+        // A customer of its own to anonymise: the valid attempt anonymises it; the subject's customer stays.
+        long spare = api.newCustomer("Hostil anônimo " + Api.token());
+        Supplier<String> spareTag = () -> api.call("admin", "GET", "api/v1/customers/" + spare, null, null)
+                .headers().firstValue("ETag").orElseThrow();
+        Supplier<String> privacyTag = () -> api.call("admin", "GET", "api/v1/privacy/retention", null, null)
+                .headers().firstValue("ETag").orElseThrow();
         Supplier<String> subjectTag = etag("api/v1/subjects/" + subject);
         Supplier<String> activityTag = etag("api/v1/activities/" + activity);
         Supplier<String> noteTag = etag("api/v1/notes/" + noteId);
@@ -271,6 +277,15 @@ class HostileInputIT {
                         .add("renewSecret", false).build()),
                 new Endpoint("admin", "POST", "api/v1/webhooks/{id}/test", null, null),
                 new Endpoint("admin", "POST", "api/v1/webhooks/{id}/deliveries/0/resend", null, null),
+                new Endpoint("ana", "POST", "api/v1/customers/{id}/consents", null, Json.createObjectBuilder()
+                        .add("basis", "CONTRACT").add("how", "Contrato assinado")
+                        .add("givenAt", OffsetDateTime.now().minusDays(1).toString()).build()),
+                new Endpoint("admin", "PUT", "api/v1/privacy/retention", privacyTag,
+                        Json.createObjectBuilder().add("months", 60).build()),
+                // Customer 0 is never proposed: no variant anonymises anybody.
+                new Endpoint("admin", "POST", "api/v1/privacy/retention", null, Json.createObjectBuilder()
+                        .add("ids", Json.createArrayBuilder().add(0)).build()),
+                new Endpoint("admin", "POST", "api/v1/customers/" + spare + "/anonymize", spareTag, null),
                 new Endpoint("ana", "POST", "api/v1/proposals/{id}/sales-order", proposalTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/notes/{id}", noteTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/activities/{id}", activityTag, null),
@@ -280,16 +295,17 @@ class HostileInputIT {
                 new Endpoint("ana", "DELETE", "api/v1/subjects/{id}?confirm=maybe", subjectTag, null),
                 new Endpoint("ana", "DELETE", "api/v1/subjects/{id}", subjectTag, null))
                 .stream().map(e -> e.path().contains("{id}") ? withId(e, subject, activity, noteId, proposalId,
-                        stageId, tag, userId, webhookId) : e).toList();
+                        stageId, tag, userId, webhookId, customer) : e).toList();
     }
 
     private static Endpoint withId(Endpoint e, long subject, long activity, long note, long proposal, long stage,
-                                   long tag, long user, long webhook) {
+                                   long tag, long user, long webhook, long customer) {
         String path = e.path();
         long id = path.contains("/subjects/") ? subject : path.contains("/activities/") ? activity
                 : path.contains("/notes/") ? note : path.contains("/proposals/") ? proposal
                 : path.contains("/stages/") ? stage : path.contains("/tags/") ? tag
-                : path.contains("/users/") ? user : path.contains("/webhooks/") ? webhook : 0;
+                : path.contains("/users/") ? user : path.contains("/webhooks/") ? webhook
+                : path.contains("/customers/") ? customer : 0;
         // The id stays a placeholder: the attempts put hostile ids there, and the real one for the rest.
         return new Endpoint(e.user(), e.method(), path.replace("{id}", "{id:" + id + "}"), e.ifMatch(), e.valid());
     }
@@ -416,7 +432,9 @@ class HostileInputIT {
                     "reports/forecast.csv?from=", "reports/forecast.xlsx?to=", "subjects/1/timeline?kind=",
                     "subjects/1/timeline?cursor=", "customers/1/sales?offset=", "customers/1/finance?limit=",
                     "customers/1/service?offset=", "activities?limit=", "subjects/{id}", "activities/{id}", "activities/{id}.ics", "notes/{id}",
-                    "proposals/{id}", "proposals/{id}/pdf", "customers/{id}", "stages/{id}")) {
+                    "proposals/{id}", "proposals/{id}/pdf", "customers/{id}", "stages/{id}",
+                    "customers/1/personal-data?format=", "customers/{id}/personal-data", "customers/{id}/consents",
+                    "customers/{id}/anonymize")) {
                 urls.add("api/v1/" + (query.contains("{id}") ? query.replace("{id}", bad) : query + bad));
             }
         }

@@ -25,13 +25,13 @@ public record AuditEvent(Action action, Entity entity, List<Item> items, Map<Str
     public enum Action {
         CREATE, EDIT, MOVE, CLOSE, REOPEN, ASSIGN, ARCHIVE, UNARCHIVE, DELETE, TAG, IMPORT, EXPORT,
         PLAN, DONE, SEND, ANSWER, EXPIRE, QUEUE, LOGIN, LOGIN_FAILED, LOGOUT,
-        DEACTIVATE, REACTIVATE, PASSWORD_CHANGE, PASSWORD_RESET, SETTINGS
+        DEACTIVATE, REACTIVATE, PASSWORD_CHANGE, PASSWORD_RESET, SETTINGS, CONSENT, ANONYMIZE
     }
 
     /** The kind of record an entry is about ({@code entity} in the API). */
     public enum Entity {
         SUBJECT, CUSTOMER, ACTIVITY, NOTE, PROPOSAL, EMAIL, TAG, STAGE, LOST_REASON, TEMPLATE, COMPANY, USER, REPORT,
-        WEBHOOK
+        WEBHOOK, PRIVACY
     }
 
     /** Where a change came from. */

@@ -39,7 +39,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         NOTE_ADDED, NOTE_EDITED, NOTE_DELETED,
         PROPOSAL_SAVED, PROPOSAL_SENT, PROPOSAL_ANSWERED, PROPOSAL_EXPIRED,
         MAIL_QUEUED, MAIL_STATUS,
-        CUSTOMER_CREATED, CUSTOMER_SAVED,
+        CUSTOMER_CREATED, CUSTOMER_SAVED, CUSTOMER_CONSENT, CUSTOMER_ANONYMIZED,
         TAGS_CHANGED,
         STAGES_CHANGED,
         LOST_REASONS_CHANGED,
@@ -66,6 +66,8 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
                 case PROPOSAL_ANSWERED -> AuditEvent.Action.ANSWER;
                 case PROPOSAL_EXPIRED -> AuditEvent.Action.EXPIRE;
                 case MAIL_QUEUED -> AuditEvent.Action.QUEUE;
+                case CUSTOMER_CONSENT -> AuditEvent.Action.CONSENT;
+                case CUSTOMER_ANONYMIZED -> AuditEvent.Action.ANONYMIZE;
                 case TAGS_CHANGED, STAGES_CHANGED, LOST_REASONS_CHANGED, USERS_CHANGED -> AuditEvent.Action.SETTINGS;
             };
         }
@@ -82,7 +84,8 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
                 case NOTE_ADDED, NOTE_EDITED, NOTE_DELETED -> AuditEvent.Entity.NOTE;
                 case PROPOSAL_SAVED, PROPOSAL_SENT, PROPOSAL_ANSWERED, PROPOSAL_EXPIRED -> AuditEvent.Entity.PROPOSAL;
                 case MAIL_QUEUED, MAIL_STATUS -> AuditEvent.Entity.EMAIL;
-                case CUSTOMER_CREATED, CUSTOMER_SAVED -> AuditEvent.Entity.CUSTOMER;
+                case CUSTOMER_CREATED, CUSTOMER_SAVED, CUSTOMER_CONSENT, CUSTOMER_ANONYMIZED ->
+                        AuditEvent.Entity.CUSTOMER;
                 case TAGS_CHANGED -> AuditEvent.Entity.TAG;
                 case USERS_CHANGED -> AuditEvent.Entity.USER;
                 case LOST_REASONS_CHANGED -> AuditEvent.Entity.LOST_REASON;
@@ -99,7 +102,7 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         public boolean showsOnBoard() {
             return switch (this) {
                 case PROPOSAL_SAVED, PROPOSAL_SENT, PROPOSAL_ANSWERED, PROPOSAL_EXPIRED, MAIL_QUEUED, MAIL_STATUS,
-                     NOTE_EDITED, NOTE_DELETED, LOST_REASONS_CHANGED, USERS_CHANGED -> false;
+                     NOTE_EDITED, NOTE_DELETED, LOST_REASONS_CHANGED, USERS_CHANGED, CUSTOMER_CONSENT -> false;
                 default -> true;
             };
         }

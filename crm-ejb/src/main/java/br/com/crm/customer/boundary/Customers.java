@@ -1,9 +1,11 @@
 package br.com.crm.customer.boundary;
 
 import br.com.crm.customer.control.CustomerRegistry;
+import br.com.crm.customer.entity.Consent;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
+import br.com.crm.customer.entity.LegalBasis;
 import br.com.crm.customer.entity.TaxId;
 import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.control.ErpCalls;
@@ -19,6 +21,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Finding and registering customers. */
@@ -103,6 +107,32 @@ public class Customers {
         customer.changeContactStatus(status);
         changed(Change.Kind.CUSTOMER_SAVED, customer);
         return customer;
+    }
+
+    /** A basis or consent to record: {@code givenAt} {@code null} for now. */
+    public record ConsentForm(LegalBasis basis, Consent.Action consent, String how, OffsetDateTime givenAt) {
+    }
+
+    /** The customer's history of legal bases and consents, latest first. */
+    public List<Consent> consents(long id) {
+        find(id);
+        return em.createNamedQuery(Consent.OF_CUSTOMER, Consent.class).setParameter("customer", id).getResultList();
+    }
+
+    /** Records a legal basis, or a consent given or withdrawn, in the customer's history (audited). */
+    @RolesAllowed({Roles.ADMIN, Roles.USER})
+    public Consent record(long id, ConsentForm form) {
+        if (form == null) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "consent.basis.required", "basis");
+        }
+        Customer customer = find(id);
+        Consent consent = customer.record(form.basis(), form.consent(), form.how(), form.givenAt(),
+                OffsetDateTime.now(ZoneOffset.UTC), caller.name());
+        em.persist(consent);
+        em.flush();
+        changes.fire(Change.Kind.CUSTOMER_CONSENT, List.of(), List.of(), customer.getId(), caller.name(),
+                consent.getBasis() + (consent.getConsent() == null ? "" : " (" + consent.getConsent() + ")"));
+        return consent;
     }
 
     /** The customer's name and status show on its subjects' cards, in any column. */

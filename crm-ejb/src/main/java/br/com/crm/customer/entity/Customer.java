@@ -83,6 +83,15 @@ public class Customer implements Serializable {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** Why the module may hold this person's data; {@code null} while none is recorded. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_basis", length = 20)
+    private LegalBasis legalBasis;
+
+    /** When the person's data were replaced by a placeholder ({@link #anonymize}); {@code null} until then. */
+    @Column(name = "anonymized_at")
+    private OffsetDateTime anonymizedAt;
+
     @Version
     private long version;
 
@@ -113,6 +122,77 @@ public class Customer implements Serializable {
                     "taxId", raw);
         }
         return digits;
+    }
+
+    /**
+     * Records a legal basis or a consent given or withdrawn, and returns the history entry to keep. Consent given
+     * makes consent the basis; withdrawn, it leaves the basis named with it, or none. A date in the future, a
+     * withdrawal of a consent never given, or an anonymised person are refused.
+     */
+    public Consent record(LegalBasis basis, Consent.Action consent, String how, OffsetDateTime givenAt,
+                          OffsetDateTime now, String by) {
+        if (anonymizedAt != null) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "customer.anonymized", null);
+        }
+        LegalBasis next;
+        if (consent == Consent.Action.GIVEN) {
+            if (basis != null && basis != LegalBasis.CONSENT) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "consent.givenIsConsent", "basis");
+            }
+            next = LegalBasis.CONSENT;
+        } else if (consent == Consent.Action.WITHDRAWN) {
+            if (legalBasis != LegalBasis.CONSENT) {
+                throw new BusinessException(BusinessException.Kind.CONFLICT, "consent.notGiven", "consent");
+            }
+            if (basis == LegalBasis.CONSENT) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "consent.withdrawnNotConsent", "basis");
+            }
+            next = basis == null ? LegalBasis.NONE : basis;
+        } else {
+            if (basis == null) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "consent.basis.required", "basis");
+            }
+            if (basis == LegalBasis.CONSENT && legalBasis != LegalBasis.CONSENT) {
+                throw new BusinessException(BusinessException.Kind.INVALID, "consent.basisConsentNeedsGiven", "basis");
+            }
+            next = basis;
+        }
+        OffsetDateTime when = givenAt == null ? now : givenAt;
+        if (when.isAfter(now.plusMinutes(5))) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "consent.future", "givenAt");
+        }
+        String text = blankToNull(how);
+        if (text != null && text.length() > Consent.HOW_LENGTH) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "field.tooLong", "how", Consent.HOW_LENGTH);
+        }
+        legalBasis = next;
+        return new Consent(this, next, consent, text, when, now, by);
+    }
+
+    /**
+     * E-mails that are not a proposal of the negotiation go only to someone the module still has a basis for: not
+     * after they withdrew consent or objected, nor once anonymised. While no basis is recorded, the subject the
+     * e-mail is about is one (art. 7, V: steps before a contract the person asked for).
+     */
+    public boolean refusesPlainEmail() {
+        return legalBasis == LegalBasis.NONE || anonymizedAt != null;
+    }
+
+    /**
+     * Replaces the person's name, CPF/CNPJ, e-mail and phone with a placeholder and forgets the ERP link (the ERP
+     * keeps its fiscal documents, under its own name for them); the customer stays, with its subjects and figures.
+     */
+    public void anonymize(String placeholderName, OffsetDateTime at) {
+        if (anonymizedAt != null) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "customer.anonymized", null);
+        }
+        name = placeholderName;
+        taxId = null;
+        email = null;
+        phone = null;
+        erpCode = null;
+        legalBasis = LegalBasis.NONE;
+        anonymizedAt = at;
     }
 
     public void changeContactStatus(ContactStatus status) {
@@ -168,6 +248,22 @@ public class Customer implements Serializable {
 
     public String getErpCode() {
         return erpCode;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public LegalBasis getLegalBasis() {
+        return legalBasis;
+    }
+
+    public OffsetDateTime getAnonymizedAt() {
+        return anonymizedAt;
+    }
+
+    public boolean isAnonymized() {
+        return anonymizedAt != null;
     }
 
     public long getVersion() {

@@ -79,7 +79,8 @@ public class SchemaMigration {
                 .table(HISTORY_TABLE)
                 .locations("classpath:db/migration")
                 .javaMigrations(new ActivityDaysTable(), new DemoErpTables(demo), new AuditTable(),
-                        new SearchTextColumn(), new ActivityDueTable(), new ForecastTable(), new StageDaysTable())
+                        new SearchTextColumn(), new ActivityDueTable(), new ForecastTable(), new StageDaysTable(),
+                        new PrivacyTables())
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .cleanDisabled(true);

@@ -2,9 +2,11 @@ package br.com.crm.demo.control;
 
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
+import br.com.crm.customer.entity.Consent;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
+import br.com.crm.customer.entity.LegalBasis;
 import br.com.crm.customer.entity.TaxId;
 import br.com.crm.database.control.DemoMode;
 import br.com.crm.database.control.StartupLock;
@@ -246,6 +248,31 @@ public class DemoData {
         });
     }
 
+    /**
+     * Each customer's legal basis as a company records it: the customers by contract, the people's consent from the
+     * site's form, one of them withdrawn since (plain e-mails to her are refused), the rest by legitimate interest.
+     */
+    private void consents(List<Customer> customers, Random random) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean withdrawn = false;
+        for (Customer customer : customers) {
+            OffsetDateTime at = now.minusDays(30 + random.nextInt(300));
+            if (customer.getContactStatus() == ContactStatus.CUSTOMER) {
+                em.persist(customer.record(LegalBasis.CONTRACT, null, "Contrato de fornecimento", at, now, "admin"));
+            } else if (customer.getKind() == CustomerKind.PERSON) {
+                em.persist(customer.record(null, Consent.Action.GIVEN, "Formulário de contato do site", at, now,
+                        "ana"));
+                if (!withdrawn) {
+                    em.persist(customer.record(null, Consent.Action.WITHDRAWN, "Pediu por e-mail para não receber "
+                            + "novidades", at.plusDays(20), now, "ana"));
+                    withdrawn = true;
+                }
+            } else {
+                em.persist(customer.record(LegalBasis.LEGITIMATE_INTEREST, null, null, at, now, "admin"));
+            }
+        }
+    }
+
     /** About 60 subjects over the stages, with fixed randomness so every demo looks the same. */
     private void createSubjects() {
         Random random = new Random(42);
@@ -255,6 +282,8 @@ public class DemoData {
             em.persist(customer);
             return customer;
         }).toList();
+        em.flush();
+        consents(customers, random);
         List<Stage> stages = em.createNamedQuery(Stage.ALL, Stage.class).getResultList();
         stages.stream().filter(stage -> !stage.isClosing()).forEach(stage -> stage.flagStaleAfter(10));
         List<LostReason> reasons = em.createNamedQuery(LostReason.ACTIVE, LostReason.class).getResultList();

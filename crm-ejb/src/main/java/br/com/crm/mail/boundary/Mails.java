@@ -177,10 +177,15 @@ public class Mails {
 
     /**
      * Queues the message to the subject's customer; with a proposal, its PDF goes along and the proposal is
-     * marked sent, in this same transaction.
+     * marked sent, in this same transaction. A plain e-mail to someone the module has no legal basis for (consent
+     * withdrawn, an objection, anonymised) is refused (LGPD).
      */
     public Mail send(long subjectId, Long proposalId, @NotNull Message message) {
         Subject subject = subject(subjectId);
+        if (proposalId == null && subject.getCustomer().refusesPlainEmail()) {
+            throw new BusinessException(BusinessException.Kind.CONFLICT, "mail.noLegalBasis", "to",
+                    subject.getCustomer().getName());
+        }
         String to = addresses(message.to(), "to", true);
         String cc = addresses(message.cc(), "cc", false);
         String title = required(message.subject(), Mail.SUBJECT_LENGTH, "subject");

@@ -312,7 +312,7 @@ public class ProposalPdf {
      * User text made safe to print: null becomes empty, Windows line ends and tabs become what the PDF lays out,
      * other control characters go. Characters the font lacks (emoji) are skipped by the font itself.
      */
-    static String clean(String text) {
+    public static String clean(String text) {
         if (text == null) {
             return "";
         }

@@ -216,4 +216,34 @@ class SchemaMigrationIT {
             }
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anAnonymisationMayRedactAnAuditEntrysTextAndNothingElse(TestDatabase db) throws Exception {
+        SchemaMigration.configure(db.dataSource(), getClass().getClassLoader(), false).load().migrate();
+        try (Connection c = db.dataSource().getConnection()) {
+            c.createStatement().execute("insert into crm_audit (at, actor, action, entity, entity_id, summary, "
+                    + "changes, origin) values (current_timestamp, 'ana', 'CREATE', 'CUSTOMER', 8, 'Joana Prado', "
+                    + "'{\"email\":[null,\"joana@x.com\"]}', 'API')");
+            c.createStatement().execute("update crm_audit set summary = '[anonimizado]', "
+                    + "changes = '{\"email\":[null,\"[anonimizado]\"]}' where entity_id = 8");
+            assertThatThrownBy(() -> c.createStatement().execute(
+                    "update crm_audit set summary = 'Outra pessoa' where entity_id = 8"))
+                    .as("a text changed to anything but a redaction")
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> c.createStatement().execute(
+                    "update crm_audit set summary = '[anonimizado] de novo', actor = 'bruno' where entity_id = 8"))
+                    .as("a redaction that also changes who did it")
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> c.createStatement().execute("delete from crm_audit where entity_id = 8"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select actor, summary, changes from crm_audit where entity_id = 8")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("ana");
+                assertThat(rs.getString(2)).isEqualTo("[anonimizado]");
+                assertThat(rs.getString(3)).doesNotContain("joana");
+            }
+        }
+    }
 }

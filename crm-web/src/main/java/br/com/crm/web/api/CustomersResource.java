@@ -3,14 +3,18 @@ package br.com.crm.web.api;
 import br.com.crm.customer.boundary.CustomerDocuments;
 import br.com.crm.customer.boundary.CustomerJson;
 import br.com.crm.customer.boundary.Customers;
+import br.com.crm.customer.entity.Consent;
 import br.com.crm.customer.entity.ContactStatus;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.CustomerKind;
+import br.com.crm.customer.entity.LegalBasis;
 import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.boundary.ErpDocuments;
 import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.kernel.BusinessException;
-import br.com.crm.security.control.CurrentCaller;
+import br.com.crm.privacy.boundary.Anonymizations;
+import br.com.crm.privacy.boundary.PersonalData;
+import br.com.crm.security.entity.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,13 +26,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** Customers: search by name or CPF/CNPJ, and registration with the tax id verified. */
 @Path("customers")
@@ -41,11 +50,30 @@ public class CustomersResource {
                                 ContactStatus contactStatus) {
     }
 
+    static final String PDF = "application/pdf";
+
+    public record ConsentInput(LegalBasis basis, Consent.Action consent, String how, OffsetDateTime givenAt) {
+    }
+
+    public record ConsentJson(long id, LegalBasis basis, Consent.Action consent, String how, OffsetDateTime givenAt,
+                              OffsetDateTime recordedAt, String recordedBy) {
+    }
+
+    /** The customer as it is now, and how many records of each kind named the person. */
+    public record AnonymizedJson(CustomerJson customer, Map<String, Integer> replaced) {
+    }
+
     @Inject
     Customers customers;
 
     @Inject
-    CurrentCaller caller;
+    PersonalData personalData;
+
+    @Inject
+    Anonymizations anonymizations;
+
+    @Context
+    SecurityContext security;
 
     @GET
     public List<CustomerJson> search(@QueryParam("q") @DefaultValue("") String query,
@@ -72,8 +100,74 @@ public class CustomersResource {
                 .tag(Versions.tag(customer.getVersion())).entity(json(customer)).build();
     }
 
+    /**
+     * Everything the module holds about the customer (LGPD, art. 18): JSON, or with {@code Accept:
+     * application/pdf} (or {@code ?format=pdf}) a PDF in the caller's language. For who works on subjects;
+     * audited.
+     */
+    @GET
+    @Path("{id}/personal-data")
+    @Produces({MediaType.APPLICATION_JSON, PDF})
+    public Response personalData(@PathParam("id") long id, @QueryParam("format") String format,
+                                 @Context HttpHeaders headers) {
+        if (format != null && !format.isBlank() && !"pdf".equals(format) && !"json".equals(format)) {
+            throw new BusinessException(BusinessException.Kind.INVALID, "api.personalData.format", "format");
+        }
+        // A link in a page cannot set Accept: ?format=pdf says the same.
+        boolean pdf = "pdf".equals(format) || format == null && headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.valueOf(PDF)) && !type.isWildcardType());
+        if (pdf) {
+            Locale locale = headers.getAcceptableLanguages().stream().findFirst().orElse(Locale.forLanguageTag("pt-BR"));
+            return Response.ok(personalData.pdf(id, locale), PDF)
+                    .header("Content-Disposition", "attachment; filename=\"dados-pessoais-" + id + ".pdf\"").build();
+        }
+        return Response.ok(personalData.report(id), MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * Replaces the person's name, CPF, e-mail and phone everywhere the module wrote them ({@code crm-admin},
+     * {@code If-Match} with the customer's version). Answers with how many records of each kind named them.
+     */
+    @POST
+    @Path("{id}/anonymize")
+    public Response anonymize(@PathParam("id") long id, @Context HttpHeaders headers) {
+        long version = Versions.ifMatch(headers);
+        Map<String, Integer> replaced = anonymizations.anonymize(id, version);
+        Customer customer = customers.find(id);
+        return Response.ok(new AnonymizedJson(json(customer), replaced))
+                .tag(Versions.tag(customer.getVersion())).build();
+    }
+
+    /** What an anonymisation would touch, for a confirmation ({@code crm-admin}). */
+    @GET
+    @Path("{id}/anonymize")
+    public Anonymizations.Scope anonymizationScope(@PathParam("id") long id) {
+        return anonymizations.scope(id);
+    }
+
+    /** The customer's legal bases and consents, latest first. */
+    @GET
+    @Path("{id}/consents")
+    public List<ConsentJson> consents(@PathParam("id") long id) {
+        return customers.consents(id).stream().map(CustomersResource::json).toList();
+    }
+
+    /** Records a legal basis, or consent given or withdrawn ({@code crm-admin}, {@code crm-user}). */
+    @POST
+    @Path("{id}/consents")
+    public Response recordConsent(@PathParam("id") long id, ConsentInput input, @Context UriInfo uri) {
+        Consent consent = customers.record(id, input == null ? null
+                : new Customers.ConsentForm(input.basis(), input.consent(), input.how(), input.givenAt()));
+        return Response.status(Response.Status.CREATED).entity(json(consent)).build();
+    }
+
+    static ConsentJson json(Consent c) {
+        return new ConsentJson(c.getId(), c.getBasis(), c.getConsent(), c.getHow(), c.getGivenAt(),
+                c.getRecordedAt(), c.getRecordedBy());
+    }
+
     private CustomerJson json(Customer c) {
-        return CustomerJson.of(c, caller.seesPersonalData());
+        return CustomerJson.of(c, security.isUserInRole(Roles.ADMIN) || security.isUserInRole(Roles.USER));
     }
 
     /** The customer's sales documents in the ERP (orders, invoices, ERP proposals), newest first. */

@@ -3,7 +3,6 @@ package br.com.crm.web.shell;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.customer.entity.TaxId;
 import br.com.crm.security.boundary.Users;
-import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.security.entity.User;
 import jakarta.enterprise.context.SessionScoped;
@@ -22,9 +21,6 @@ public class CurrentUser implements Serializable {
 
     @Inject
     Users users;
-
-    @Inject
-    CurrentCaller caller;
 
     private String displayName;
 
@@ -48,8 +44,8 @@ public class CurrentUser implements Serializable {
         return Faces.isUserInRole(Roles.ADMIN) || Faces.isUserInRole(Roles.USER);
     }
 
-    /** A customer's CPF or CNPJ as this user may see it: a viewer's CPFs masked. */
+    /** A customer's CPF or CNPJ as this user may see it: a viewer's CPFs masked (who edits sees people's data). */
     public String taxId(Customer customer) {
-        return TaxId.shown(customer.getTaxId(), caller.seesPersonalData());
+        return TaxId.shown(customer.getTaxId(), isEditor());
     }
 }
