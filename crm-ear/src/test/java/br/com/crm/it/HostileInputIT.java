@@ -433,8 +433,7 @@ class HostileInputIT {
                     "subjects/1/timeline?cursor=", "customers/1/sales?offset=", "customers/1/finance?limit=",
                     "customers/1/service?offset=", "activities?limit=", "subjects/{id}", "activities/{id}", "activities/{id}.ics", "notes/{id}",
                     "proposals/{id}", "proposals/{id}/pdf", "customers/{id}", "stages/{id}",
-                    "customers/1/personal-data?format=", "customers/{id}/personal-data", "customers/{id}/consents",
-                    "customers/{id}/anonymize")) {
+                    "customers/1/personal-data?format=", "customers/{id}/personal-data", "customers/{id}/consents")) {
                 urls.add("api/v1/" + (query.contains("{id}") ? query.replace("{id}", bad) : query + bad));
             }
         }
@@ -446,7 +445,7 @@ class HostileInputIT {
             for (String query : List.of("audit?actor=", "audit?action=", "audit?entity=", "audit?id=", "audit?from=",
                     "audit?to=", "audit?cursor=", "audit?limit=", "users?q=", "users?active=", "users/{id}",
                     "subjects/1/history?cursor=", "subjects/1/history?limit=", "webhooks/{id}",
-                    "webhooks/{id}/deliveries", "webhooks/1/deliveries?limit=")) {
+                    "webhooks/{id}/deliveries", "webhooks/1/deliveries?limit=", "customers/{id}/anonymize")) {
                 String url = "api/v1/" + (query.contains("{id}") ? query.replace("{id}", bad) : query + bad);
                 attempts.add(new Attempt("GET " + abbreviate(url), "admin", "GET", url, null, null, null));
             }

@@ -311,6 +311,10 @@ class PrivacyIT {
     void theCustomersPageRecordsConsentExportsAndAnonymisesAfterAConfirmation(Browser admin) throws Exception {
         Person p = person();
         admin.login("admin").open("subject/view.xhtml?id=" + p.subject());
+        // The page's own downloads work in the page's session (the API's addresses take Basic logins only).
+        HttpResponse<String> ics = admin.fetch(admin.find(By.cssSelector("a.crm-ics")).getAttribute("href"));
+        assertThat(ics.statusCode()).isEqualTo(200);
+        assertThat(ics.body()).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT");
         admin.click(By.id("subject:customerLink"));
         admin.until(ExpectedConditions.textToBe(By.id("customerName"), p.name()));
         assertThat(admin.find(By.id("customerTaxId")).getText()).isEqualTo(formatted(p.cpf()));

@@ -21,7 +21,6 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -44,22 +43,15 @@ public class PersonalDataPdf {
     private static final Locale BRAZIL = Locale.forLanguageTag("pt-BR");
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
 
-    private static final BaseFont HELVETICA = font(BaseFont.HELVETICA);
-    private static final BaseFont HELVETICA_BOLD = font(BaseFont.HELVETICA_BOLD);
+    // The proposals' fonts: Helvetica in WinAnsi, which every reader has and which covers Portuguese.
+    private static final BaseFont HELVETICA = ProposalPdf.HELVETICA;
+    private static final BaseFont HELVETICA_BOLD = ProposalPdf.HELVETICA_BOLD;
     private static final Font TEXT = new Font(HELVETICA, 9);
     private static final Font SMALL = new Font(HELVETICA, 8);
     private static final Font BOLD = new Font(HELVETICA_BOLD, 9);
     private static final Font HEADING = new Font(HELVETICA_BOLD, 11);
     private static final Font TITLE = new Font(HELVETICA_BOLD, 15);
     private static final Color LABEL_BACKGROUND = new Color(235, 235, 235);
-
-    private static BaseFont font(String name) {
-        try {
-            return BaseFont.createFont(name, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     public byte[] print(PersonalDataReport report, Locale requested) {
         Locale locale = "en".equals(requested.getLanguage()) ? Locale.ENGLISH : BRAZIL;

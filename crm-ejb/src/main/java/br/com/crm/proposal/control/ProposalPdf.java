@@ -61,8 +61,8 @@ public class ProposalPdf {
     private static final Color RULE = new Color(190, 190, 190);
 
     /* Helvetica in WinAnsi (Cp1252): a standard font every reader has, covering á, ç, ã, õ, é and º. */
-    private static final BaseFont HELVETICA = font(BaseFont.HELVETICA);
-    private static final BaseFont HELVETICA_BOLD = font(BaseFont.HELVETICA_BOLD);
+    public static final BaseFont HELVETICA = font(BaseFont.HELVETICA);
+    public static final BaseFont HELVETICA_BOLD = font(BaseFont.HELVETICA_BOLD);
     private static final Font TEXT = new Font(HELVETICA, 9);
     private static final Font SMALL = new Font(HELVETICA, 8);
     private static final Font BOLD = new Font(HELVETICA_BOLD, 9);

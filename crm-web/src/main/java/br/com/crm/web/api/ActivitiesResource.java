@@ -6,10 +6,8 @@ import br.com.crm.activity.boundary.ActivityJson;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.kernel.BusinessException;
-import br.com.crm.web.activity.CalendarServlet;
+import br.com.crm.web.activity.ActivityIcsServlet;
 import br.com.crm.web.activity.ICalendar;
-import br.com.crm.web.shell.Feedback;
-import br.com.crm.web.shell.Languages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +28,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.ResourceBundle;
 
 /**
  * Activities over HTTP: search (user, due range, done), read, edit, mark done, reopen, delete; with the subject's
@@ -76,11 +73,7 @@ public class ActivitiesResource {
     @Path("{id}.ics")
     @Produces(ICalendar.CONTENT_TYPE)
     public Response ics(@PathParam("id") long id) {
-        ActivityCalendar.Event event = calendar.event(id);
-        ResourceBundle bundle = ResourceBundle.getBundle(Feedback.BUNDLE, Languages.of(request));
-        String body = ICalendar.of(bundle.getString("calendar.name"), List.of(event), bundle,
-                CalendarServlet.subjectUrl(request), request.getServerName());
-        return Response.ok(body, ICalendar.CONTENT_TYPE)
+        return Response.ok(ActivityIcsServlet.ics(calendar, id, request), ICalendar.CONTENT_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"activity-" + id + ".ics\"").build();
     }
 
