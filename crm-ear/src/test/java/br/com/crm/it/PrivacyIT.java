@@ -295,7 +295,7 @@ class PrivacyIT {
     }
 
     @Test
-    void aViewerSeesCpfsMaskedInTheApiAndInExports() {
+    void aViewerSeesCpfsMaskedInTheApiExportsAndProposals() throws Exception {
         Person p = person();
         String digits = p.cpf().replaceAll("\\D", "");
         String masked = "***." + digits.substring(3, 6) + "." + digits.substring(6, 9) + "-**";
@@ -305,6 +305,24 @@ class PrivacyIT {
                 .getString("taxId")).isEqualTo(digits);
         String csv = api.call("vera", "GET", "api/v1/subjects/export.csv?q=priv" + p.token(), null, null).body();
         assertThat(csv).contains(masked).doesNotContain(digits);
+
+        HttpResponse<String> proposal = api.call("ana", "POST", "api/v1/subjects/" + p.subject() + "/proposals", null,
+                Json.createObjectBuilder().add("issuedOn", "2026-12-01").add("validUntil", "2026-12-31")
+                        .add("items", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("description", "Item").add("quantity", 1).add("unitPrice", 10))).build()
+                        .toString());
+        assertThat(proposal.statusCode()).as(proposal.body()).isEqualTo(201);
+        String pdf = "api/v1/proposals/" + Api.id(Api.json(proposal)) + "/pdf";
+        assertThat(text(pdfOf("vera", pdf))).as("a viewer's copy of the proposal").contains(masked)
+                .doesNotContain(formatted(p.cpf()));
+        assertThat(text(pdfOf("ana", pdf))).contains(formatted(p.cpf()));
+    }
+
+    private HttpResponse<byte[]> pdfOf(String user, String path) throws Exception {
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(api.request(path, user, user).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        return pdf;
     }
 
     @Test
@@ -351,6 +369,10 @@ class PrivacyIT {
     private static String formatted(String cpf) {
         String d = cpf.replaceAll("\\D", "");
         return d.substring(0, 3) + "." + d.substring(3, 6) + "." + d.substring(6, 9) + "-" + d.substring(9);
+    }
+
+    private static String text(HttpResponse<byte[]> pdf) throws Exception {
+        return text(pdf.body());
     }
 
     private static String text(byte[] pdf) throws Exception {

@@ -183,10 +183,10 @@ public class Proposals {
         return lifecycle.markSent(id);
     }
 
-    /** The printable proposal. */
+    /** The printable proposal; a viewer's copy has the customer's CPF masked. */
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
     public byte[] pdf(long id, Locale locale) {
-        return prints.pdf(find(id), locale);
+        return prints.pdf(find(id), locale, caller.seesPersonalData());
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})

@@ -1,6 +1,7 @@
 package br.com.crm.proposal.control;
 
 import br.com.crm.customer.entity.Customer;
+import br.com.crm.customer.entity.TaxId;
 import br.com.crm.proposal.entity.Company;
 import br.com.crm.proposal.entity.Proposal;
 import br.com.crm.subject.entity.Subject;
@@ -24,11 +25,17 @@ public class ProposalPrints {
     @Inject
     ProposalPdf pdf;
 
+    /** As the customer receives it: the mail sender's attachment. */
     public byte[] pdf(Proposal proposal, Locale locale) {
-        return pdf.render(document(proposal, locale));
+        return pdf(proposal, locale, true);
     }
 
-    ProposalDocument document(Proposal proposal, Locale locale) {
+    /** {@code personalData} false: the customer's CPF {@link TaxId#masked masked}, for who may not see it. */
+    public byte[] pdf(Proposal proposal, Locale locale, boolean personalData) {
+        return pdf.render(document(proposal, locale, personalData));
+    }
+
+    ProposalDocument document(Proposal proposal, Locale locale, boolean personalData) {
         Company company = em.find(Company.class, Company.ID);
         Subject subject = proposal.getSubject();
         Customer customer = subject.getCustomer();
@@ -36,7 +43,8 @@ public class ProposalPrints {
                 new ProposalDocument.Company(company.getName(), company.getTaxId(), company.getAddress(),
                         company.getPhone(), company.getEmail(), company.getLogo()),
                 proposal.getDisplayNumber(), proposal.getIssuedOn(), proposal.getValidUntil(),
-                new ProposalDocument.Party(customer.getName(), customer.getTaxId(), customer.getEmail(),
+                new ProposalDocument.Party(customer.getName(),
+                        personalData ? customer.getTaxId() : TaxId.masked(customer.getTaxId()), customer.getEmail(),
                         customer.getPhone()),
                 subject.getTitle(), proposal.getItems(), proposal.getFreight(), proposal.getPaymentTerms(),
                 proposal.getNotes(), subject.getResponsible().getDisplayName(), locale);
