@@ -179,6 +179,13 @@ class PrivacyIT {
         assertThat(plainEmail(p.subject(), p.email()).statusCode()).isBetween(200, 202);
         api.call("ana", "POST", "api/v1/customers/" + p.customer() + "/consents", null,
                 "{\"consent\":\"GIVEN\",\"how\":\"Assinado por " + p.name() + "\"}");
+        // A subject deleted before: its audit entry, which names the person, is tied to no subject of theirs now.
+        HttpResponse<String> other = api.call("ana", "POST", "api/v1/subjects", null, Json.createObjectBuilder()
+                .add("title", "Outra obra de " + p.name()).add("customerId", p.customer()).add("responsible", "ana")
+                .build().toString());
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+        assertThat(api.call("ana", "DELETE", "api/v1/subjects/" + Api.id(Api.json(other)),
+                Api.ifMatch(Api.json(other)), null).statusCode()).isEqualTo(204);
         String path = "api/v1/customers/" + p.customer() + "/anonymize";
         JsonObject customer = Api.json(api.call("admin", "GET", "api/v1/customers/" + p.customer(), null, null));
 

@@ -1,6 +1,7 @@
 package br.com.crm.privacy.control;
 
 import br.com.crm.customer.entity.Customer;
+import br.com.crm.customer.entity.TaxId;
 import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Changes;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,23 +30,26 @@ import java.util.Map;
 @Dependent
 public class Anonymizer {
 
-    /** A table's texts to search: its key, the text columns, which rows, whether it has a version. */
-    private record Texts(String table, List<String> columns, String rows, boolean versioned) {
+    /**
+     * A table's texts to search: the text columns, which rows, whether it has a version, and whether rows no
+     * longer tied to the customer (a deleted subject's audit entries and last webhook events) are searched by text.
+     */
+    private record Texts(String table, List<String> columns, String rows, boolean versioned, boolean byText) {
     }
 
     private static final String SUBJECTS = "(select s.id from crm_subject s where s.customer_id = ?1)";
 
     private static final List<Texts> TEXTS = List.of(
-            new Texts("crm_activity", List.of("description", "result"), "subject_id in " + SUBJECTS, true),
-            new Texts("crm_note", List.of("text"), "subject_id in " + SUBJECTS, true),
+            new Texts("crm_activity", List.of("description", "result"), "subject_id in " + SUBJECTS, true, false),
+            new Texts("crm_note", List.of("text"), "subject_id in " + SUBJECTS, true, false),
             new Texts("crm_mail", List.of("to_addresses", "cc_addresses", "mail_subject", "body", "last_error"),
-                    "subject_id in " + SUBJECTS, true),
-            new Texts("crm_proposal", List.of("payment_terms", "notes"), "subject_id in " + SUBJECTS, true),
-            new Texts("crm_consent", List.of("how"), "customer_id = ?1", false),
+                    "subject_id in " + SUBJECTS, true, false),
+            new Texts("crm_proposal", List.of("payment_terms", "notes"), "subject_id in " + SUBJECTS, true, false),
+            new Texts("crm_consent", List.of("how"), "customer_id = ?1", false, false),
             new Texts("crm_webhook_delivery", List.of("payload", "last_answer"),
-                    "subject_id in " + SUBJECTS + " or event_type like 'customer.%'", true),
+                    "subject_id in " + SUBJECTS + " or event_type like 'customer.%'", true, true),
             new Texts("crm_audit", List.of("summary", "changes"), "subject_id in " + SUBJECTS
-                    + " or (entity = 'CUSTOMER' and entity_id = ?1)", false));
+                    + " or (entity = 'CUSTOMER' and entity_id = ?1)", false, true));
 
     @PersistenceContext
     EntityManager em;
@@ -56,12 +61,13 @@ public class Anonymizer {
     public Map<String, Integer> anonymize(Customer customer, String by) {
         Redaction redaction = Redaction.of(customer.getName(), customer.getKind(), customer.getTaxId(),
                 customer.getEmail(), customer.getPhone());
+        List<String> identifiers = identifiers(customer);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         customer.anonymize(placeholderName(customer.getId()), now);
         Map<String, Integer> replaced = new LinkedHashMap<>();
         replaced.put("crm_subject", subjects(customer, redaction));
         for (Texts texts : TEXTS) {
-            replaced.put(texts.table(), replace(texts, customer.getId(), redaction));
+            replaced.put(texts.table(), replace(texts, customer.getId(), identifiers, redaction));
         }
         // An e-mail not yet sent would go to nobody now (its addresses are placeholders): it fails for good.
         em.createNativeQuery("update crm_mail set status = 'FAILED', last_error = ?2, version = version + 1 "
@@ -104,11 +110,47 @@ public class Anonymizer {
         return named;
     }
 
-    private int replace(Texts texts, long customerId, Redaction redaction) {
+    /**
+     * What names the person beyond doubt, to find them in rows no longer tied to them: the full name, the CPF/CNPJ
+     * (bare and punctuated), the e-mail. Parts of a name would find everyone called Maria.
+     */
+    private static List<String> identifiers(Customer customer) {
+        List<String> found = new ArrayList<>();
+        found.add(customer.getName());
+        if (customer.getTaxId() != null) {
+            found.add(customer.getTaxId());
+            found.add(TaxId.format(customer.getTaxId()));
+        }
+        if (customer.getEmail() != null) {
+            found.add(customer.getEmail());
+        }
+        return found;
+    }
+
+    private int replace(Texts texts, long customerId, List<String> identifiers, Redaction redaction) {
         String columns = String.join(", ", texts.columns());
+        StringBuilder where = new StringBuilder(texts.rows());
+        if (texts.byText()) {
+            // A scan of the whole table: an anonymisation is rare, and these rows have nothing else to go by.
+            int parameter = 2;
+            for (String column : texts.columns()) {
+                for (int i = 0; i < identifiers.size(); i++) {
+                    where.append(" or lower(").append(column).append(") like ?").append(parameter++);
+                }
+            }
+        }
+        var select = em.createNativeQuery("select id, " + columns + " from " + texts.table() + " where " + where)
+                .setParameter(1, customerId);
+        if (texts.byText()) {
+            int parameter = 2;
+            for (int c = 0; c < texts.columns().size(); c++) {
+                for (String identifier : identifiers) {
+                    select.setParameter(parameter++, "%" + likeEscaped(identifier.toLowerCase(Locale.ROOT)) + "%");
+                }
+            }
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, " + columns + " from " + texts.table() + " where "
-                + texts.rows()).setParameter(1, customerId).getResultList();
+        List<Object[]> rows = select.getResultList();
         int named = 0;
         for (Object[] row : rows) {
             List<String> after = new ArrayList<>();
@@ -139,6 +181,11 @@ public class Anonymizer {
             update.setParameter(after.size() + 1, ((Number) row[0]).longValue()).executeUpdate();
         }
         return named;
+    }
+
+    /** Backslash is LIKE's escape character on H2 and PostgreSQL alike. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private List<Long> subjectIds(long customerId) {
