@@ -305,7 +305,10 @@ final class Api {
         }
     }
 
-    /** Removes every stage but {@code found} (stages a test added, holding no subject). */
+    /**
+     * Removes every stage but {@code found} (stages a test added, holding no subject), and gives {@code found} back
+     * the proposal rules they had.
+     */
     void removeStagesBut(List<JsonObject> found) {
         List<Long> kept = found.stream().map(Api::id).toList();
         // One at a time, read afresh: a removal renumbers (and so versions) the stages after it.
@@ -314,6 +317,23 @@ final class Api {
             HttpResponse<String> removed = call("admin", "DELETE", "api/v1/stages/" + id(added.get()),
                     ifMatch(added.get()), null);
             assertThat(removed.statusCode()).as(removed.body()).isEqualTo(204);
+        }
+        // A stage added with a proposal rule took it from the stage that had it: give it back.
+        for (JsonObject before : found) {
+            stages().stream().filter(now -> id(now) == id(before)).findFirst()
+                    .filter(now -> !before.getString("proposalRule", "").equals(now.getString("proposalRule", "")))
+                    .ifPresent(now -> {
+                        var input = Json.createObjectBuilder();
+                        for (String field : List.of("description", "descriptionEn", "staleDays", "proposalRule",
+                                "probability")) {
+                            if (before.containsKey(field) && !before.isNull(field)) {
+                                input.add(field, before.get(field));
+                            }
+                        }
+                        HttpResponse<String> restored = call("admin", "PUT", "api/v1/stages/" + id(now),
+                                ifMatch(now), input.build().toString());
+                        assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+                    });
         }
     }
 
