@@ -1,5 +1,9 @@
 package br.com.crm.it;
 
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
@@ -187,6 +191,36 @@ final class Browser {
         Files.createDirectories(directory);
         Files.write(directory.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         Files.writeString(directory.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Runs Deque's axe-core on the page as it is now (WCAG 2.x A and AA rules and best practices) and fails listing
+     * every serious or critical violation: its rule, impact, help and the selectors of the elements concerned.
+     * Minor and moderate findings are left to review.
+     */
+    Browser accessible() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                "wcag22aa", "best-practice")).analyze(driver);
+        if (results.isErrored()) {
+            throw new AssertionError("axe-core could not run on " + driver.getCurrentUrl() + ": "
+                    + results.getErrorMessage());
+        }
+        List<String> violations = results.getViolations().stream()
+                .filter(rule -> SERIOUS.contains(rule.getImpact()))
+                .map(Browser::describe).toList();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Accessibility violations (axe-core) on " + driver.getCurrentUrl() + ":\n"
+                    + String.join("\n", violations));
+        }
+        return this;
+    }
+
+    private static final List<String> SERIOUS = List.of("serious", "critical");
+
+    private static String describe(Rule rule) {
+        return "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
+                .collect(Collectors.joining(", "));
     }
 
     /** What the page's Content-Security-Policy refused since the last call (a script, a handler, a style...). */
