@@ -36,6 +36,25 @@ var crmFunnel = {
             crmFunnel.closing = false;
             PF('moveDialog').show();
         }
+        crmFunnel.announce(args);
+    },
+
+    /*
+     * A move was saved: the live region says where the card went ("Movido para Negociação"), and the focus goes back
+     * to the card, now in its new column (the board was drawn anew under it).
+     */
+    announce: function (args) {
+        if (!args || !args.moved) {
+            return;
+        }
+        crmFunnel.focusSubject = String(args.movedSubject);
+        var region = document.getElementById('funnelStatus');
+        // Emptied first: the same words again ("Movido para Fechado" twice) are announced again.
+        region.textContent = '';
+        setTimeout(function () {
+            region.textContent = args.moved;
+        }, 100);
+        setTimeout(crmFunnel.restoreFocus, 0);
     },
 
     /* Closing the dialog without confirming puts the board back as the server has it. */
@@ -44,6 +63,7 @@ var crmFunnel = {
             crmCancelMove();
         }
         crmFunnel.closing = false;
+        setTimeout(crmFunnel.restoreFocus, 0);
     }
 };
 
@@ -98,8 +118,94 @@ crmFunnel.refreshed = function () {
     crmFunnel.initDraggables();
 };
 
-$(document).on('pfAjaxSend', crmFunnel.rememberScroll);
-$(document).on('pfAjaxComplete', crmFunnel.refreshed);
+/*
+ * The focus stays where the user was when the board is drawn anew (a move, a colleague's change pushed to the board,
+ * more cards): the focused card, its title or its menu button is found again by its subject, any other element by
+ * its id. Nothing is taken from an open dialog or from an element that kept the focus.
+ */
+crmFunnel.focusSubject = null;
+crmFunnel.focused = null;
+crmFunnel.rememberFocus = function () {
+    var element = document.activeElement;
+    if (!element || element === document.body) {
+        return;
+    }
+    var card = $(element).closest('.crm-board .crm-card[data-subject]');
+    if (card.length) {
+        crmFunnel.focused = {
+            subject: card.attr('data-subject'),
+            part: element === card[0] ? null : $(element).is('.crm-card-menu') ? '.crm-card-menu' : '.crm-card-title'
+        };
+    } else {
+        crmFunnel.focused = element.id ? {id: element.id} : null;
+    }
+};
+crmFunnel.lostFocus = function () {
+    var element = document.activeElement;
+    return !element || element === document.body || !document.body.contains(element);
+};
+crmFunnel.restoreFocus = function () {
+    if ($('.ui-dialog:visible').length) {
+        return;
+    }
+    var target = null;
+    if (crmFunnel.focusSubject) {
+        target = $('.crm-board .crm-card[data-subject="' + crmFunnel.focusSubject + '"]');
+        crmFunnel.focusSubject = null;
+    } else if (crmFunnel.focused && crmFunnel.lostFocus()) {
+        var was = crmFunnel.focused;
+        target = was.id ? $(document.getElementById(was.id))
+            : $('.crm-board .crm-card[data-subject="' + was.subject + '"]');
+        if (was.part) {
+            target = target.find(was.part).first();
+        }
+    }
+    if (target && target.length) {
+        target[0].focus({preventScroll: false});
+    }
+};
+
+/*
+ * A focused card moves with the keyboard: Shift+Right/Left to the next/previous stage (as a drop there, the closing
+ * stage asking for the outcome first), Up/Down to the neighbouring card of its column, Enter opens its subject.
+ */
+crmFunnel.onCardKey = function (e) {
+    var card = $(this);
+    if (e.target !== this) {
+        return;
+    }
+    if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+        e.preventDefault();
+        if ($('.crm-board').attr('data-editor') !== 'true') {
+            return;
+        }
+        var columns = $('.crm-board .crm-column-body[data-stage]');
+        var to = columns.index(card.closest('.crm-column-body')) + (e.key === 'ArrowRight' ? 1 : -1);
+        if (to >= 0 && to < columns.length) {
+            crmFunnel.focusSubject = card.attr('data-subject');
+            crmFunnel.dropped(card, columns.eq(to));
+        }
+    } else if (!e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+        e.preventDefault();
+        var cards = card.closest('.crm-column-body').find('.crm-card[data-subject]');
+        cards.eq(Math.max(0, cards.index(card) + (e.key === 'ArrowDown' ? 1 : -1))).trigger('focus');
+    } else if (e.key === 'Enter') {
+        e.preventDefault();
+        window.location = card.find('.crm-card-title').attr('href');
+    }
+};
+
+$(document).on('pfAjaxSend', function () {
+    crmFunnel.rememberScroll();
+    crmFunnel.rememberFocus();
+});
+$(document).on('pfAjaxComplete', function () {
+    crmFunnel.refreshed();
+    // After the update's own scripts (a dialog shown or hidden by oncomplete).
+    setTimeout(crmFunnel.restoreFocus, 0);
+});
+$(document).on('keydown', '.crm-board .crm-card[data-subject]', crmFunnel.onCardKey);
+
 $(function () {
     crmFunnel.observeMore();
     crmFunnel.initDraggables();
@@ -145,6 +251,10 @@ $(function () {
         } else if (action === 'delete') {
             PF('confirmDelete').show();
         } else {
+            if (action === 'move' || action === 'tags') {
+                // Back to the card once its dialog is done.
+                crmFunnel.focusSubject = crmFunnel.card.subject;
+            }
             crmFunnel.run(action);
         }
     });

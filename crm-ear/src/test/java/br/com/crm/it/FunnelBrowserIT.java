@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -139,6 +140,128 @@ class FunnelBrowserIT {
 
         browser.until(d -> Browser.columnOf(d, id) == target);
         assertThat(api.subject(id).getJsonNumber("stageId").longValue()).isEqualTo(target);
+    }
+
+    /**
+     * Create → move → close with the keyboard alone, keys sent to whatever has the focus: the live region says where
+     * the card went, and the focus stays on the card after each move (the board is drawn anew under it).
+     */
+    @Test
+    void aSubjectIsCreatedMovedAndClosedWithTheKeyboardAlone(Browser browser) {
+        String token = Api.token();
+        String customer = "Teclado " + token + " Ltda";
+        api.newCustomer(customer);
+        String title = "Sem mouse " + token;
+        JsonObject second = api.openStage(2);
+        JsonObject closing = api.closingStage();
+
+        browser.open("login.xhtml");
+        tabTo(browser, "#login\\:username");
+        keys(browser, "ana", Keys.TAB, "ana", Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("shell:menu")));
+
+        tabTo(browser, "#newSubject a");
+        keys(browser, Keys.ENTER);
+        browser.until(ExpectedConditions.urlContains("subject/new.xhtml"));
+        tabTo(browser, "#subject\\:title");
+        keys(browser, title);
+        tabTo(browser, "#subject\\:customer_input");
+        keys(browser, "Teclado " + token);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#subject\\:customer_panel .ui-autocomplete-item")));
+        keys(browser, Keys.ARROW_DOWN, Keys.ENTER);
+        browser.until(d -> customer.equals(browser.find(By.id("subject:customer_input")).getAttribute("value")));
+        tabTo(browser, "#subject\\:save");
+        keys(browser, Keys.ENTER);
+        browser.until(ExpectedConditions.urlContains("subject/view.xhtml"));
+        long id = Long.parseLong(URI.create(browser.driver().getCurrentUrl()).getQuery().replaceAll(".*id=(\\d+).*", "$1"));
+        assertThat(api.subject(id).getString("title")).isEqualTo(title);
+
+        tabTo(browser, "a.crm-brand");
+        keys(browser, Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+        tabTo(browser, "#q");
+        keys(browser, token, Keys.ENTER);
+        browser.until(ExpectedConditions.urlContains("q="));
+        String cardSelector = ".crm-card[data-subject='" + id + "']";
+        tabTo(browser, cardSelector);
+
+        keys(browser, Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        browser.until(ExpectedConditions.textToBe(By.id("funnelStatus"), "Movido para " + second.getString("description")));
+        browser.until(d -> Browser.columnOf(d, id) == Api.id(second));
+        browser.until(d -> focused(browser, cardSelector));
+        assertThat(api.subject(id).getJsonNumber("stageId").longValue()).isEqualTo(Api.id(second));
+
+        // On to the closing stage, which asks for the outcome first.
+        for (int moves = 0; !browser.find(By.id("moveDialog")).isDisplayed(); moves++) {
+            assertThat(moves).as("moves before the closing stage").isLessThan(6);
+            long from = Browser.columnOf(browser.driver(), id);
+            keys(browser, Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+            browser.until(d -> browser.find(By.id("moveDialog")).isDisplayed()
+                    || Browser.columnOf(d, id) != from && focused(browser, cardSelector));
+        }
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:outcome")));
+        browser.accessible();
+        tabTo(browser, "#moveForm\\:outcome\\:0");
+        keys(browser, Keys.SPACE);
+        tabTo(browser, "#moveForm\\:confirm");
+        keys(browser, Keys.ENTER);
+
+        browser.until(ExpectedConditions.textToBe(By.id("funnelStatus"),
+                "Movido para " + closing.getString("description")));
+        browser.until(d -> Browser.columnOf(d, id) == Api.id(closing));
+        browser.until(d -> focused(browser, cardSelector));
+        JsonObject stored = api.subject(id);
+        assertThat(stored.getJsonNumber("stageId").longValue()).isEqualTo(Api.id(closing));
+        assertThat(stored.getString("outcome")).isEqualTo("WON");
+        browser.accessible();
+    }
+
+    /** A colleague's change draws the board anew: the card the user was on keeps the focus. */
+    @Test
+    void theFocusStaysOnItsCardWhenAColleaguesChangeRedrawsTheBoard(@Browser.Language("en-US") Browser browser) {
+        long mine = api.newSubject("Foco " + Api.token());
+        long theirs = api.newSubject("Outro foco " + Api.token());
+        JsonObject stage = api.openStage(2);
+        long second = Api.id(stage);
+        browser.login("bruno");
+        WebElement card = card(browser, mine);
+        browser.script("arguments[0].focus()", card);
+
+        api.move(theirs, "{\"stageId\":" + second + "}");
+        browser.waiting(Duration.ofSeconds(10)).until(d -> Browser.columnOf(d, theirs) == second);
+
+        browser.until(ExpectedConditions.stalenessOf(card));
+        browser.until(d -> focused(browser, ".crm-card[data-subject='" + mine + "']"));
+        // And a move by the keyboard is announced in English.
+        keys(browser, Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        browser.until(ExpectedConditions.textToBe(By.id("funnelStatus"),
+                "Moved to " + stage.getString("descriptionEn", stage.getString("description"))));
+        browser.accessible();
+    }
+
+    /** Keys typed into whatever has the focus, as a keyboard does. */
+    private static void keys(Browser browser, CharSequence... keys) {
+        for (CharSequence key : keys) {
+            browser.driver().switchTo().activeElement().sendKeys(key);
+        }
+    }
+
+    /** Tabs forward until the focus is on what the selector finds (at most 120 times). */
+    private static void tabTo(Browser browser, String selector) {
+        for (int i = 0; i < 120; i++) {
+            if (focused(browser, selector)) {
+                return;
+            }
+            keys(browser, Keys.TAB);
+        }
+        throw new AssertionError("Tabbing never reached " + selector + "; the focus is on "
+                + browser.script("return document.activeElement && document.activeElement.outerHTML.substring(0, 200)"));
+    }
+
+    private static boolean focused(Browser browser, String selector) {
+        return Boolean.TRUE.equals(browser.script(
+                "return !!document.activeElement && document.activeElement.matches(arguments[0])", selector));
     }
 
     @Test
