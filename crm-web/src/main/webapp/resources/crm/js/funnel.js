@@ -206,6 +206,34 @@ $(document).on('pfAjaxComplete', function () {
 });
 $(document).on('keydown', '.crm-board .crm-card[data-subject]', crmFunnel.onCardKey);
 
+/*
+ * Touch: dragging is for a mouse (a finger scrolls the board), so a long press on a card opens its menu, whose
+ * "Mover para…" moves it. A finger that moves or lifts before half a second is a scroll or a tap.
+ */
+crmFunnel.press = null;
+crmFunnel.pressStarted = function (e) {
+    var card = $(this);
+    if ($(e.target).closest('a, button').length || !card.find('.crm-card-menu').length) {
+        return;
+    }
+    clearTimeout(crmFunnel.press);
+    crmFunnel.press = setTimeout(function () {
+        crmFunnel.press = null;
+        crmFunnel.openMenu(card.find('.crm-card-menu')[0]);
+    }, 500);
+};
+crmFunnel.pressEnded = function () {
+    clearTimeout(crmFunnel.press);
+    crmFunnel.press = null;
+};
+$(document).on('touchstart', '.crm-board .crm-card[data-subject]', crmFunnel.pressStarted);
+$(document).on('touchmove touchend touchcancel', '.crm-board .crm-card[data-subject]', crmFunnel.pressEnded);
+// The long press's own context menu (Chromium on Android) would cover the card's.
+$(document).on('contextmenu', '.crm-board .crm-card[data-subject]', function (e) {
+    if (e.originalEvent && e.originalEvent.pointerType === 'touch' || $('#cardMenu:not([hidden])').length) {
+        e.preventDefault();
+    }
+});
 $(function () {
     crmFunnel.observeMore();
     crmFunnel.initDraggables();
@@ -217,7 +245,11 @@ crmFunnel.openMenu = function (button) {
     var panel = $('#cardMenu');
     crmFunnel.card = {subject: card.attr('data-subject'), version: card.attr('data-version'), button: button};
     var at = $(button).offset();
-    panel.removeAttr('hidden').css({top: at.top + $(button).outerHeight(), left: at.left - panel.outerWidth() + $(button).outerWidth()});
+    panel.removeAttr('hidden');
+    // Under the button, right-aligned with it, and never out of the window (a phone's first column).
+    var left = at.left - panel.outerWidth() + $(button).outerWidth();
+    left = Math.max(8, Math.min(left, $(window).scrollLeft() + window.innerWidth - panel.outerWidth() - 8));
+    panel.css({top: at.top + $(button).outerHeight(), left: left});
     panel.find('button').first().trigger('focus');
 };
 crmFunnel.closeMenu = function (refocus) {

@@ -56,15 +56,25 @@ final class Browser {
         String value();
     }
 
+    /** A phone instead of a desktop window: Chromium's mobile emulation, 390 × 844 CSS pixels, touch. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Phone {
+    }
+
     private final ChromeDriver driver;
     private final Api api;
 
     Browser(String language, Supplier<URL> base) {
-        this.driver = start(language);
+        this(language, false, base);
+    }
+
+    Browser(String language, boolean phone, Supplier<URL> base) {
+        this.driver = start(language, phone);
         this.api = new Api(base);
     }
 
-    private static ChromeDriver start(String language) {
+    private static ChromeDriver start(String language, boolean phone) {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
@@ -74,6 +84,10 @@ final class Browser {
                     "--lang=" + language,
                     "--user-data-dir=" + Files.createTempDirectory("crm-chromium-"));
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            if (phone) {
+                options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                        Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true)));
+            }
             // The console, to find what the Content-Security-Policy refused.
             options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
@@ -221,6 +235,15 @@ final class Browser {
         return "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
                 + rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Whether the page is no wider than the window: nothing sticks out to scroll the whole page sideways. On a phone
+     * the window's width grows to what sticks out (the page is zoomed out), hence the screen's width too.
+     */
+    boolean fitsTheWidth() {
+        return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth"
+                + " <= Math.min(window.innerWidth, screen.width)"));
     }
 
     /** What the page's Content-Security-Policy refused since the last call (a script, a handler, a style...). */

@@ -12,6 +12,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Interactive;
+import org.openqa.selenium.interactions.Pause;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URI;
@@ -19,6 +23,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -238,6 +243,79 @@ class FunnelBrowserIT {
         browser.until(ExpectedConditions.textToBe(By.id("funnelStatus"),
                 "Moved to " + stage.getString("descriptionEn", stage.getString("description"))));
         browser.accessible();
+    }
+
+    /**
+     * On a phone the page fits the width and the board scrolls sideways by whole columns, each nearly as wide as the
+     * window; a long press on a card opens its menu, which moves it.
+     */
+    @Test
+    void onAPhoneTheFunnelScrollsByColumnAndALongPressMovesACard(@Browser.Phone Browser phone) {
+        long id = api.newSubject("Celular " + Api.token());
+        JsonObject second = api.openStage(2);
+        phone.login("ana");
+        card(phone, id);
+
+        assertThat(phone.fitsTheWidth()).as("the funnel fits the phone's width").isTrue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> board = (Map<String, Object>) phone.script("var b = document.querySelector('.crm-board');"
+                + " var c = b.querySelector('.crm-column'); return {snap: getComputedStyle(b).scrollSnapType,"
+                + " align: getComputedStyle(c).scrollSnapAlign, column: c.getBoundingClientRect().width,"
+                + " window: window.innerWidth, scrolls: b.scrollWidth > b.clientWidth};");
+        assertThat(board.get("snap")).asString().startsWith("x mandatory");
+        assertThat(board.get("align")).asString().startsWith("start");
+        assertThat(((Number) board.get("column")).doubleValue()).as("a column's width")
+                .isBetween(0.8 * 390, 390.0);
+        assertThat(board.get("window")).isEqualTo(390L);
+        assertThat(board.get("scrolls")).as("the board scrolls sideways").isEqualTo(true);
+
+        longPress(phone, card(phone, id));
+        WebElement move = phone.until(ExpectedConditions.visibilityOfElementLocated(By.id("cardMenuMove")));
+        assertThat(phone.fitsTheWidth()).as("the card's menu fits the phone's width").isTrue();
+        move.click();
+        phone.until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:stage")));
+        assertThat(phone.fitsTheWidth()).as("the move dialog fits the phone's width").isTrue();
+        phone.select("moveForm:stage", String.valueOf(Api.id(second)));
+        phone.find(By.id("moveForm:confirm")).click();
+
+        phone.until(ExpectedConditions.textToBe(By.id("funnelStatus"), "Movido para " + second.getString("description")));
+        phone.until(d -> Browser.columnOf(d, id) == Api.id(second));
+        assertThat(api.subject(id).getJsonNumber("stageId").longValue()).isEqualTo(Api.id(second));
+    }
+
+    /** On a phone the subject page, its forms and the list fit the width, and have no serious accessibility fault. */
+    @Test
+    void onAPhoneTheSubjectPageAndItsFormsFitTheWidth(@Browser.Phone Browser phone) {
+        long id = api.newSubject("Celular ficha " + Api.token());
+        phone.login("ana");
+        for (String page : List.of("subject/view.xhtml?id=" + id, "subject/edit.xhtml?id=" + id, "subject/new.xhtml",
+                "list.xhtml", "agenda.xhtml")) {
+            phone.open(page);
+            phone.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+            assertThat(phone.fitsTheWidth()).as(page + " fits the phone's width").isTrue();
+            phone.accessible();
+        }
+        // The new customer dialog too.
+        phone.open("subject/new.xhtml");
+        phone.find(By.id("subject:newCustomer")).click();
+        phone.until(ExpectedConditions.visibilityOfElementLocated(By.id("customerForm:name")));
+        assertThat(phone.fitsTheWidth()).as("the customer dialog fits the phone's width").isTrue();
+    }
+
+    /**
+     * A finger held on the element for most of a second, as a touch screen sends it: near its bottom left corner,
+     * away from the card's title link and menu button.
+     */
+    private static void longPress(Browser browser, WebElement element) {
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        int x = -element.getSize().getWidth() / 2 + 12;
+        int y = element.getSize().getHeight() / 2 - 6;
+        Sequence press = new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(element), x, y))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(new Pause(finger, Duration.ofMillis(900)))
+                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        ((Interactive) browser.driver()).perform(List.of(press));
     }
 
     /** Keys typed into whatever has the focus, as a keyboard does. */
