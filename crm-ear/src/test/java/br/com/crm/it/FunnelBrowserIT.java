@@ -161,61 +161,61 @@ class FunnelBrowserIT {
         JsonObject closing = api.closingStage();
 
         browser.open("login.xhtml");
-        tabTo(browser, "#login\\:username");
-        keys(browser, "ana", Keys.TAB, "ana", Keys.ENTER);
+        browser.tabTo("#login\\:username");
+        browser.keys("ana", Keys.TAB, "ana", Keys.ENTER);
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("shell:menu")));
 
-        tabTo(browser, "#newSubject a");
-        keys(browser, Keys.ENTER);
+        browser.tabTo("#newSubject a");
+        browser.keys(Keys.ENTER);
         browser.until(ExpectedConditions.urlContains("subject/new.xhtml"));
-        tabTo(browser, "#subject\\:title");
-        keys(browser, title);
-        tabTo(browser, "#subject\\:customer_input");
-        keys(browser, "Teclado " + token);
+        browser.tabTo("#subject\\:title");
+        browser.keys(title);
+        browser.tabTo("#subject\\:customer_input");
+        browser.keys("Teclado " + token);
         browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#subject\\:customer_panel .ui-autocomplete-item")));
-        keys(browser, Keys.ARROW_DOWN, Keys.ENTER);
+        browser.keys(Keys.ARROW_DOWN, Keys.ENTER);
         browser.until(d -> customer.equals(browser.find(By.id("subject:customer_input")).getAttribute("value")));
-        tabTo(browser, "#subject\\:save");
-        keys(browser, Keys.ENTER);
+        browser.tabTo("#subject\\:save");
+        browser.keys(Keys.ENTER);
         browser.until(ExpectedConditions.urlContains("subject/view.xhtml"));
         long id = Long.parseLong(URI.create(browser.driver().getCurrentUrl()).getQuery().replaceAll(".*id=(\\d+).*", "$1"));
         assertThat(api.subject(id).getString("title")).isEqualTo(title);
 
-        tabTo(browser, "a.crm-brand");
-        keys(browser, Keys.ENTER);
+        browser.tabTo("a.crm-brand");
+        browser.keys(Keys.ENTER);
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
-        tabTo(browser, "#q");
-        keys(browser, token, Keys.ENTER);
+        browser.tabTo("#q");
+        browser.keys(token, Keys.ENTER);
         browser.until(ExpectedConditions.urlContains("q="));
         String cardSelector = ".crm-card[data-subject='" + id + "']";
-        tabTo(browser, cardSelector);
+        browser.tabTo(cardSelector);
 
-        keys(browser, Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        browser.keys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
         browser.until(ExpectedConditions.textToBe(By.id("funnelStatus"), "Movido para " + second.getString("description")));
         browser.until(d -> Browser.columnOf(d, id) == Api.id(second));
-        browser.until(d -> focused(browser, cardSelector));
+        browser.until(d -> browser.focused(cardSelector));
         assertThat(api.subject(id).getJsonNumber("stageId").longValue()).isEqualTo(Api.id(second));
 
         // On to the closing stage, which asks for the outcome first.
         for (int moves = 0; !browser.find(By.id("moveDialog")).isDisplayed(); moves++) {
             assertThat(moves).as("moves before the closing stage").isLessThan(6);
             long from = Browser.columnOf(browser.driver(), id);
-            keys(browser, Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+            browser.keys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
             browser.until(d -> browser.find(By.id("moveDialog")).isDisplayed()
-                    || Browser.columnOf(d, id) != from && focused(browser, cardSelector));
+                    || Browser.columnOf(d, id) != from && browser.focused(cardSelector));
         }
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:outcome")));
         browser.accessible();
-        tabTo(browser, "#moveForm\\:outcome\\:0");
-        keys(browser, Keys.SPACE);
-        tabTo(browser, "#moveForm\\:confirm");
-        keys(browser, Keys.ENTER);
+        browser.tabTo("#moveForm\\:outcome\\:0");
+        browser.keys(Keys.SPACE);
+        browser.tabTo("#moveForm\\:confirm");
+        browser.keys(Keys.ENTER);
 
         browser.until(ExpectedConditions.textToBe(By.id("funnelStatus"),
                 "Movido para " + closing.getString("description")));
         browser.until(d -> Browser.columnOf(d, id) == Api.id(closing));
-        browser.until(d -> focused(browser, cardSelector));
+        browser.until(d -> browser.focused(cardSelector));
         JsonObject stored = api.subject(id);
         assertThat(stored.getJsonNumber("stageId").longValue()).isEqualTo(Api.id(closing));
         assertThat(stored.getString("outcome")).isEqualTo("WON");
@@ -237,9 +237,9 @@ class FunnelBrowserIT {
         browser.waiting(Duration.ofSeconds(10)).until(d -> Browser.columnOf(d, theirs) == second);
 
         browser.until(ExpectedConditions.stalenessOf(card));
-        browser.until(d -> focused(browser, ".crm-card[data-subject='" + mine + "']"));
+        browser.until(d -> browser.focused(".crm-card[data-subject='" + mine + "']"));
         // And a move by the keyboard is announced in English.
-        keys(browser, Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        browser.keys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
         browser.until(ExpectedConditions.textToBe(By.id("funnelStatus"),
                 "Moved to " + stage.getString("descriptionEn", stage.getString("description"))));
         browser.accessible();
@@ -316,30 +316,6 @@ class FunnelBrowserIT {
                 .addAction(new Pause(finger, Duration.ofMillis(900)))
                 .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
         ((Interactive) browser.driver()).perform(List.of(press));
-    }
-
-    /** Keys typed into whatever has the focus, as a keyboard does. */
-    private static void keys(Browser browser, CharSequence... keys) {
-        for (CharSequence key : keys) {
-            browser.driver().switchTo().activeElement().sendKeys(key);
-        }
-    }
-
-    /** Tabs forward until the focus is on what the selector finds (at most 120 times). */
-    private static void tabTo(Browser browser, String selector) {
-        for (int i = 0; i < 120; i++) {
-            if (focused(browser, selector)) {
-                return;
-            }
-            keys(browser, Keys.TAB);
-        }
-        throw new AssertionError("Tabbing never reached " + selector + "; the focus is on "
-                + browser.script("return document.activeElement && document.activeElement.outerHTML.substring(0, 200)"));
-    }
-
-    private static boolean focused(Browser browser, String selector) {
-        return Boolean.TRUE.equals(browser.script(
-                "return !!document.activeElement && document.activeElement.matches(arguments[0])", selector));
     }
 
     @Test
