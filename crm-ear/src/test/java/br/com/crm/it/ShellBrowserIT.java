@@ -141,8 +141,15 @@ class ShellBrowserIT {
         for (String page : List.of("index.xhtml", "list.xhtml", "subject/new.xhtml", "subject/view.xhtml?id=" + subject,
                 "subject/edit.xhtml?id=" + subject, "subject/import.xhtml", "proposal/edit.xhtml?subject=" + subject,
                 "report.xhtml", "forecast.xhtml", "agenda.xhtml", "account/calendar.xhtml", "account/password.xhtml",
-                "settings/sales.xhtml", "settings/users.xhtml", "settings/audit.xhtml", "settings/integrations.xhtml",
-                "no-such-page.xhtml", "expired.xhtml")) {
+                "settings/sales.xhtml", "settings/users.xhtml", "settings/audit.xhtml", "settings/integrations.xhtml")) {
+            browser.open(page);
+            // The page itself, not the error page (which has no menu).
+            if (browser.findAll(By.id("shell:menu")).isEmpty()) {
+                failures.add(page + " did not render: " + browser.find(By.tagName("main")).getText());
+            }
+            check(browser, failures);
+        }
+        for (String page : List.of("no-such-page.xhtml", "expired.xhtml")) {
             browser.open(page);
             check(browser, failures);
         }
