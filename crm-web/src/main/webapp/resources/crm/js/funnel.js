@@ -36,6 +36,25 @@ var crmFunnel = {
             crmFunnel.closing = false;
             PF('moveDialog').show();
         }
+        crmFunnel.announce(args);
+    },
+
+    /*
+     * A move was saved: the live region says where the card went ("Movido para Negociação"), and the focus goes back
+     * to the card, now in its new column (the board was drawn anew under it).
+     */
+    announce: function (args) {
+        if (!args || !args.moved) {
+            return;
+        }
+        crmFunnel.focusSubject = String(args.movedSubject);
+        var region = document.getElementById('funnelStatus');
+        // Emptied first: the same words again ("Movido para Fechado" twice) are announced again.
+        region.textContent = '';
+        setTimeout(function () {
+            region.textContent = args.moved;
+        }, 100);
+        setTimeout(crmFunnel.restoreFocus, 0);
     },
 
     /* Closing the dialog without confirming puts the board back as the server has it. */
@@ -44,6 +63,7 @@ var crmFunnel = {
             crmCancelMove();
         }
         crmFunnel.closing = false;
+        setTimeout(crmFunnel.restoreFocus, 0);
     }
 };
 
@@ -98,8 +118,122 @@ crmFunnel.refreshed = function () {
     crmFunnel.initDraggables();
 };
 
-$(document).on('pfAjaxSend', crmFunnel.rememberScroll);
-$(document).on('pfAjaxComplete', crmFunnel.refreshed);
+/*
+ * The focus stays where the user was when the board is drawn anew (a move, a colleague's change pushed to the board,
+ * more cards): the focused card, its title or its menu button is found again by its subject, any other element by
+ * its id. Nothing is taken from an open dialog or from an element that kept the focus.
+ */
+crmFunnel.focusSubject = null;
+crmFunnel.focused = null;
+crmFunnel.rememberFocus = function () {
+    var element = document.activeElement;
+    if (!element || element === document.body) {
+        return;
+    }
+    var card = $(element).closest('.crm-board .crm-card[data-subject]');
+    if (card.length) {
+        crmFunnel.focused = {
+            subject: card.attr('data-subject'),
+            part: element === card[0] ? null : $(element).is('.crm-card-menu') ? '.crm-card-menu' : '.crm-card-title'
+        };
+    } else {
+        crmFunnel.focused = element.id ? {id: element.id} : null;
+    }
+};
+crmFunnel.lostFocus = function () {
+    var element = document.activeElement;
+    return !element || element === document.body || !document.body.contains(element);
+};
+crmFunnel.restoreFocus = function () {
+    if ($('.ui-dialog:visible').length) {
+        return;
+    }
+    var target = null;
+    if (crmFunnel.focusSubject) {
+        target = $('.crm-board .crm-card[data-subject="' + crmFunnel.focusSubject + '"]');
+        crmFunnel.focusSubject = null;
+    } else if (crmFunnel.focused && crmFunnel.lostFocus()) {
+        var was = crmFunnel.focused;
+        target = was.id ? $(document.getElementById(was.id))
+            : $('.crm-board .crm-card[data-subject="' + was.subject + '"]');
+        if (was.part) {
+            target = target.find(was.part).first();
+        }
+    }
+    if (target && target.length) {
+        target[0].focus({preventScroll: false});
+    }
+};
+
+/*
+ * A focused card moves with the keyboard: Shift+Right/Left to the next/previous stage (as a drop there, the closing
+ * stage asking for the outcome first), Up/Down to the neighbouring card of its column, Enter opens its subject.
+ */
+crmFunnel.onCardKey = function (e) {
+    var card = $(this);
+    if (e.target !== this) {
+        return;
+    }
+    if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+        e.preventDefault();
+        if ($('.crm-board').attr('data-editor') !== 'true') {
+            return;
+        }
+        var columns = $('.crm-board .crm-column-body[data-stage]');
+        var to = columns.index(card.closest('.crm-column-body')) + (e.key === 'ArrowRight' ? 1 : -1);
+        if (to >= 0 && to < columns.length) {
+            crmFunnel.focusSubject = card.attr('data-subject');
+            crmFunnel.dropped(card, columns.eq(to));
+        }
+    } else if (!e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+        e.preventDefault();
+        var cards = card.closest('.crm-column-body').find('.crm-card[data-subject]');
+        cards.eq(Math.max(0, cards.index(card) + (e.key === 'ArrowDown' ? 1 : -1))).trigger('focus');
+    } else if (e.key === 'Enter') {
+        e.preventDefault();
+        window.location = card.find('.crm-card-title').attr('href');
+    }
+};
+
+$(document).on('pfAjaxSend', function () {
+    crmFunnel.rememberScroll();
+    crmFunnel.rememberFocus();
+});
+$(document).on('pfAjaxComplete', function () {
+    crmFunnel.refreshed();
+    // After the update's own scripts (a dialog shown or hidden by oncomplete).
+    setTimeout(crmFunnel.restoreFocus, 0);
+});
+$(document).on('keydown', '.crm-board .crm-card[data-subject]', crmFunnel.onCardKey);
+
+/*
+ * Touch: dragging is for a mouse (a finger scrolls the board), so a long press on a card opens its menu, whose
+ * "Mover para…" moves it. A finger that moves or lifts before half a second is a scroll or a tap.
+ */
+crmFunnel.press = null;
+crmFunnel.pressStarted = function (e) {
+    var card = $(this);
+    if ($(e.target).closest('a, button').length || !card.find('.crm-card-menu').length) {
+        return;
+    }
+    clearTimeout(crmFunnel.press);
+    crmFunnel.press = setTimeout(function () {
+        crmFunnel.press = null;
+        crmFunnel.openMenu(card.find('.crm-card-menu')[0]);
+    }, 500);
+};
+crmFunnel.pressEnded = function () {
+    clearTimeout(crmFunnel.press);
+    crmFunnel.press = null;
+};
+$(document).on('touchstart', '.crm-board .crm-card[data-subject]', crmFunnel.pressStarted);
+$(document).on('touchmove touchend touchcancel', '.crm-board .crm-card[data-subject]', crmFunnel.pressEnded);
+// The long press's own context menu (Chromium on Android) would cover the card's.
+$(document).on('contextmenu', '.crm-board .crm-card[data-subject]', function (e) {
+    if (e.originalEvent && e.originalEvent.pointerType === 'touch' || $('#cardMenu:not([hidden])').length) {
+        e.preventDefault();
+    }
+});
 $(function () {
     crmFunnel.observeMore();
     crmFunnel.initDraggables();
@@ -111,7 +245,11 @@ crmFunnel.openMenu = function (button) {
     var panel = $('#cardMenu');
     crmFunnel.card = {subject: card.attr('data-subject'), version: card.attr('data-version'), button: button};
     var at = $(button).offset();
-    panel.removeAttr('hidden').css({top: at.top + $(button).outerHeight(), left: at.left - panel.outerWidth() + $(button).outerWidth()});
+    panel.removeAttr('hidden');
+    // Under the button, right-aligned with it, and never out of the window (a phone's first column).
+    var left = at.left - panel.outerWidth() + $(button).outerWidth();
+    left = Math.max(8, Math.min(left, $(window).scrollLeft() + window.innerWidth - panel.outerWidth() - 8));
+    panel.css({top: at.top + $(button).outerHeight(), left: left});
     panel.find('button').first().trigger('focus');
 };
 crmFunnel.closeMenu = function (refocus) {
@@ -145,6 +283,10 @@ $(function () {
         } else if (action === 'delete') {
             PF('confirmDelete').show();
         } else {
+            if (action === 'move' || action === 'tags') {
+                // Back to the card once its dialog is done.
+                crmFunnel.focusSubject = crmFunnel.card.subject;
+            }
             crmFunnel.run(action);
         }
     });

@@ -61,6 +61,7 @@ class ActivityBrowserIT {
         long mineBefore = Long.parseLong(browser.find(By.id("myOverdue")).getText().strip());
         long allBefore = Long.parseLong(browser.find(By.id("allOverdue")).getText().strip());
         browser.open("subject/view.xhtml?id=" + subject);
+        browser.accessible();
 
         browser.select("activities:kind", "VISIT");
         browser.find(By.id("activities:description")).sendKeys("Visitar a fábrica");
@@ -115,6 +116,7 @@ class ActivityBrowserIT {
         item.findElement(By.cssSelector("button")).click();
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("doneForm:result")))
                 .sendKeys("Fechou a visita");
+        browser.accessible();
         browser.find(By.id("doneForm:confirmDone")).click();
         browser.until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("li[data-activity='" + activity + "']")));
@@ -226,6 +228,16 @@ class ActivityBrowserIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        browser.accessible();
+
+        // The filter from the keyboard alone: another grouping chosen with the arrows, run with Enter.
+        browser.tabTo("#by");
+        browser.keys(Keys.HOME, Keys.ARROW_DOWN);
+        Object chosen = browser.script("return document.getElementById('by').value");
+        browser.tabTo("#runReport");
+        browser.keys(Keys.ENTER);
+        browser.until(ExpectedConditions.urlContains("by=" + chosen));
+        assertThat(browser.find(By.id("grandTotal")).getText()).isEqualTo("3");
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * headless Chromium on the module the test class deployed (its {@code @ArquillianResource URL} field). After the
  * test, the extension quits them all; when the test failed, it first keeps what each browser showed in
  * {@code target/failsafe-reports/browser/<TestClass>.<method>.png} and {@code .html} (a second browser of the
- * same test adds {@code -2}, a repetition or parameterised run {@code [n]}).
+ * same test adds {@code -2}, a repetition or parameterised run {@code [n]}). {@code @Browser.Phone} on the parameter
+ * for a phone-sized, touch browser.
  */
 final class BrowserExtension implements ParameterResolver, AfterEachCallback {
 
@@ -39,7 +40,8 @@ final class BrowserExtension implements ParameterResolver, AfterEachCallback {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         String language = parameter.findAnnotation(Browser.Language.class).map(Browser.Language::value)
                 .orElse("pt-BR");
-        Browser browser = new Browser(language, base(context.getRequiredTestInstance()));
+        Browser browser = new Browser(language, parameter.isAnnotated(Browser.Phone.class),
+                base(context.getRequiredTestInstance()));
         browsers(context).add(browser);
         return parameter.getParameter().getType() == Browser.class ? browser : browser.driver();
     }

@@ -12,12 +12,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Interactive;
+import org.openqa.selenium.interactions.Pause;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -139,6 +145,177 @@ class FunnelBrowserIT {
 
         browser.until(d -> Browser.columnOf(d, id) == target);
         assertThat(api.subject(id).getJsonNumber("stageId").longValue()).isEqualTo(target);
+    }
+
+    /**
+     * Create → move → close with the keyboard alone, keys sent to whatever has the focus: the live region says where
+     * the card went, and the focus stays on the card after each move (the board is drawn anew under it).
+     */
+    @Test
+    void aSubjectIsCreatedMovedAndClosedWithTheKeyboardAlone(Browser browser) {
+        String token = Api.token();
+        String customer = "Teclado " + token + " Ltda";
+        api.newCustomer(customer);
+        String title = "Sem mouse " + token;
+        JsonObject second = api.openStage(2);
+        JsonObject closing = api.closingStage();
+
+        browser.open("login.xhtml");
+        browser.tabTo("#login\\:username");
+        browser.keys("ana", Keys.TAB, "ana", Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("shell:menu")));
+
+        browser.tabTo("#newSubject a");
+        browser.keys(Keys.ENTER);
+        browser.until(ExpectedConditions.urlContains("subject/new.xhtml"));
+        browser.tabTo("#subject\\:title");
+        browser.keys(title);
+        browser.tabTo("#subject\\:customer_input");
+        browser.keys("Teclado " + token);
+        browser.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#subject\\:customer_panel .ui-autocomplete-item")));
+        browser.keys(Keys.ARROW_DOWN, Keys.ENTER);
+        browser.until(d -> customer.equals(browser.find(By.id("subject:customer_input")).getAttribute("value")));
+        browser.tabTo("#subject\\:save");
+        browser.keys(Keys.ENTER);
+        browser.until(ExpectedConditions.urlContains("subject/view.xhtml"));
+        long id = Long.parseLong(URI.create(browser.driver().getCurrentUrl()).getQuery().replaceAll(".*id=(\\d+).*", "$1"));
+        assertThat(api.subject(id).getString("title")).isEqualTo(title);
+
+        browser.tabTo("a.crm-brand");
+        browser.keys(Keys.ENTER);
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+        browser.tabTo("#q");
+        browser.keys(token, Keys.ENTER);
+        browser.until(ExpectedConditions.urlContains("q="));
+        String cardSelector = ".crm-card[data-subject='" + id + "']";
+        browser.tabTo(cardSelector);
+
+        browser.keys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        browser.until(ExpectedConditions.textToBe(By.id("funnelStatus"), "Movido para " + second.getString("description")));
+        browser.until(d -> Browser.columnOf(d, id) == Api.id(second));
+        browser.until(d -> browser.focused(cardSelector));
+        assertThat(api.subject(id).getJsonNumber("stageId").longValue()).isEqualTo(Api.id(second));
+
+        // On to the closing stage, which asks for the outcome first.
+        for (int moves = 0; !browser.find(By.id("moveDialog")).isDisplayed(); moves++) {
+            assertThat(moves).as("moves before the closing stage").isLessThan(6);
+            long from = Browser.columnOf(browser.driver(), id);
+            browser.keys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+            browser.until(d -> browser.find(By.id("moveDialog")).isDisplayed()
+                    || Browser.columnOf(d, id) != from && browser.focused(cardSelector));
+        }
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:outcome")));
+        browser.accessible();
+        browser.tabTo("#moveForm\\:outcome\\:0");
+        browser.keys(Keys.SPACE);
+        browser.tabTo("#moveForm\\:confirm");
+        browser.keys(Keys.ENTER);
+
+        browser.until(ExpectedConditions.textToBe(By.id("funnelStatus"),
+                "Movido para " + closing.getString("description")));
+        browser.until(d -> Browser.columnOf(d, id) == Api.id(closing));
+        browser.until(d -> browser.focused(cardSelector));
+        JsonObject stored = api.subject(id);
+        assertThat(stored.getJsonNumber("stageId").longValue()).isEqualTo(Api.id(closing));
+        assertThat(stored.getString("outcome")).isEqualTo("WON");
+        browser.accessible();
+    }
+
+    /** A colleague's change draws the board anew: the card the user was on keeps the focus. */
+    @Test
+    void theFocusStaysOnItsCardWhenAColleaguesChangeRedrawsTheBoard(@Browser.Language("en-US") Browser browser) {
+        long mine = api.newSubject("Foco " + Api.token());
+        long theirs = api.newSubject("Outro foco " + Api.token());
+        JsonObject stage = api.openStage(2);
+        long second = Api.id(stage);
+        browser.login("bruno");
+        WebElement card = card(browser, mine);
+        browser.script("arguments[0].focus()", card);
+
+        api.move(theirs, "{\"stageId\":" + second + "}");
+        browser.waiting(Duration.ofSeconds(10)).until(d -> Browser.columnOf(d, theirs) == second);
+
+        browser.until(ExpectedConditions.stalenessOf(card));
+        browser.until(d -> browser.focused(".crm-card[data-subject='" + mine + "']"));
+        // And a move by the keyboard is announced in English.
+        browser.keys(Keys.chord(Keys.SHIFT, Keys.ARROW_RIGHT));
+        browser.until(ExpectedConditions.textToBe(By.id("funnelStatus"),
+                "Moved to " + stage.getString("descriptionEn", stage.getString("description"))));
+        browser.accessible();
+    }
+
+    /**
+     * On a phone the page fits the width and the board scrolls sideways by whole columns, each nearly as wide as the
+     * window; a long press on a card opens its menu, which moves it.
+     */
+    @Test
+    void onAPhoneTheFunnelScrollsByColumnAndALongPressMovesACard(@Browser.Phone Browser phone) {
+        long id = api.newSubject("Celular " + Api.token());
+        JsonObject second = api.openStage(2);
+        phone.login("ana");
+        card(phone, id);
+
+        assertThat(phone.fitsTheWidth()).as("the funnel fits the phone's width").isTrue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> board = (Map<String, Object>) phone.script("var b = document.querySelector('.crm-board');"
+                + " var c = b.querySelector('.crm-column'); return {snap: getComputedStyle(b).scrollSnapType,"
+                + " align: getComputedStyle(c).scrollSnapAlign, column: c.getBoundingClientRect().width,"
+                + " window: window.innerWidth, scrolls: b.scrollWidth > b.clientWidth};");
+        assertThat(board.get("snap")).asString().startsWith("x mandatory");
+        assertThat(board.get("align")).asString().startsWith("start");
+        assertThat(((Number) board.get("column")).doubleValue()).as("a column's width")
+                .isBetween(0.8 * 390, 390.0);
+        assertThat(board.get("window")).isEqualTo(390L);
+        assertThat(board.get("scrolls")).as("the board scrolls sideways").isEqualTo(true);
+
+        longPress(phone, card(phone, id));
+        WebElement move = phone.until(ExpectedConditions.visibilityOfElementLocated(By.id("cardMenuMove")));
+        assertThat(phone.fitsTheWidth()).as("the card's menu fits the phone's width").isTrue();
+        move.click();
+        phone.until(ExpectedConditions.visibilityOfElementLocated(By.id("moveForm:stage")));
+        assertThat(phone.fitsTheWidth()).as("the move dialog fits the phone's width").isTrue();
+        phone.select("moveForm:stage", String.valueOf(Api.id(second)));
+        phone.find(By.id("moveForm:confirm")).click();
+
+        phone.until(ExpectedConditions.textToBe(By.id("funnelStatus"), "Movido para " + second.getString("description")));
+        phone.until(d -> Browser.columnOf(d, id) == Api.id(second));
+        assertThat(api.subject(id).getJsonNumber("stageId").longValue()).isEqualTo(Api.id(second));
+    }
+
+    /** On a phone the subject page, its forms and the list fit the width, and have no serious accessibility fault. */
+    @Test
+    void onAPhoneTheSubjectPageAndItsFormsFitTheWidth(@Browser.Phone Browser phone) {
+        long id = api.newSubject("Celular ficha " + Api.token());
+        phone.login("ana");
+        for (String page : List.of("subject/view.xhtml?id=" + id, "subject/edit.xhtml?id=" + id, "subject/new.xhtml",
+                "list.xhtml", "agenda.xhtml")) {
+            phone.open(page);
+            phone.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+            assertThat(phone.fitsTheWidth()).as(page + " fits the phone's width").isTrue();
+            phone.accessible();
+        }
+        // The new customer dialog too.
+        phone.open("subject/new.xhtml");
+        phone.find(By.id("subject:newCustomer")).click();
+        phone.until(ExpectedConditions.visibilityOfElementLocated(By.id("customerForm:name")));
+        assertThat(phone.fitsTheWidth()).as("the customer dialog fits the phone's width").isTrue();
+    }
+
+    /**
+     * A finger held on the element for most of a second, as a touch screen sends it: near its bottom left corner,
+     * away from the card's title link and menu button.
+     */
+    private static void longPress(Browser browser, WebElement element) {
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        int x = -element.getSize().getWidth() / 2 + 12;
+        int y = element.getSize().getHeight() / 2 - 6;
+        Sequence press = new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(element), x, y))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(new Pause(finger, Duration.ofMillis(900)))
+                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        ((Interactive) browser.driver()).perform(List.of(press));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -59,11 +60,13 @@ class ListBrowserIT {
         check(browser, first);
         check(browser, second);
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"), "2 selecionado"));
+        browser.accessible();
         browser.click(By.id("list:bulkMore_button"));
         browser.until(ExpectedConditions.elementToBeClickable(By.id("list:bulkAddTags"))).click();
         WebElement choice = browser.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                 "//form[@id='tagForm']//label[normalize-space()='" + tag + "']")));
         browser.script("arguments[0].scrollIntoView({block: 'center'})", choice);
+        browser.accessible();
         choice.click();
         browser.find(By.id("tagForm:applyTags")).click();
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
@@ -83,6 +86,25 @@ class ListBrowserIT {
         assertThat(browser.findAll(By.cssSelector(".crm-card[data-subject='" + untouched + "']"))).isEmpty();
         assertThat(browser.find(By.id("viewList")).getAttribute("href")).contains("list.xhtml")
                 .contains("tag=" + tagId);
+    }
+
+    /** The list from the keyboard alone: a row ticked with Space, archived with Enter on the bulk action. */
+    @Test
+    void aRowIsTickedAndArchivedWithTheKeyboardAlone(Browser browser) {
+        String token = Api.token();
+        long id = api.newSubject("Teclado " + token);
+        browser.login("ana");
+
+        browser.open("list.xhtml?q=" + token);
+        row(browser, id);
+        browser.tabTo("tr[data-rk='" + id + "'] td.ui-selection-column [role=checkbox]");
+        browser.keys(Keys.SPACE);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"), "1 selecionado"));
+        browser.tabTo("#list\\:bulkArchive");
+        browser.keys(Keys.ENTER);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("growl_container"),
+                "1 de 1 assunto(s) arquivado(s)"));
+        assertThat(api.subject(id).getBoolean("archived")).isTrue();
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +121,47 @@ class ShellBrowserIT {
         browser.open("no-such-page.xhtml");
         assertThat(browser.driver().getPageSource()).contains("A página que você procurou não existe.")
                 .doesNotContain("Caused by").doesNotContain("at org.").doesNotContain("at br.com");
+    }
+
+    /**
+     * Every page of the module, as an administrator sees it (all menus and actions), has no serious or critical
+     * accessibility violation by axe-core; all pages are checked before the test fails, and it names each.
+     */
+    @Test
+    void everyPageHasNoSeriousOrCriticalAccessibilityViolation(Browser browser) {
+        List<String> failures = new ArrayList<>();
+        browser.open("login.xhtml");
+        check(browser, failures);
+        browser.login("admin", "wrong");
+        check(browser, failures);
+
+        Api api = new Api(() -> base);
+        long subject = api.newSubject("Acessível " + Api.token());
+        browser.login("admin");
+        for (String page : List.of("index.xhtml", "list.xhtml", "subject/new.xhtml", "subject/view.xhtml?id=" + subject,
+                "subject/edit.xhtml?id=" + subject, "subject/import.xhtml", "proposal/edit.xhtml?subject=" + subject,
+                "report.xhtml", "forecast.xhtml", "agenda.xhtml", "account/calendar.xhtml", "account/password.xhtml",
+                "settings/sales.xhtml", "settings/users.xhtml", "settings/audit.xhtml", "settings/integrations.xhtml")) {
+            browser.open(page);
+            // The page itself, not the error page (which has no menu).
+            if (browser.findAll(By.id("shell:menu")).isEmpty()) {
+                failures.add(page + " did not render: " + browser.find(By.tagName("main")).getText());
+            }
+            check(browser, failures);
+        }
+        for (String page : List.of("no-such-page.xhtml", "expired.xhtml")) {
+            browser.open(page);
+            check(browser, failures);
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static void check(Browser browser, List<String> failures) {
+        try {
+            browser.accessible();
+        } catch (AssertionError e) {
+            failures.add(e.getMessage());
+        }
     }
 
     private static String sessionId(Browser browser) {

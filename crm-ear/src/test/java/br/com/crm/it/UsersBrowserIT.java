@@ -50,6 +50,7 @@ class UsersBrowserIT {
         admin.find(By.id("userDialogForm:displayName")).sendKeys("Vendedora " + username);
         admin.find(By.id("userDialogForm:email")).sendKeys(username + "@empresa.test");
         admin.find(By.id("userDialogForm:password")).sendKeys(first);
+        admin.accessible();
         admin.click(By.id("userDialogForm:save"));
         admin.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:table"), username));
         assertThat(admin.find(By.id("users:table")).getText()).contains("Vendedor")
@@ -58,6 +59,7 @@ class UsersBrowserIT {
         seller.login(username, first);
         seller.until(ExpectedConditions.urlContains("account/password.xhtml"));
         assertThat(seller.find(By.id("mustChange")).getText()).contains("escolha a sua");
+        seller.accessible();
         seller.open("index.xhtml");
         assertThat(seller.driver().getCurrentUrl()).as("nothing else before the password")
                 .contains("account/password.xhtml");
@@ -104,6 +106,7 @@ class UsersBrowserIT {
         admin.click(By.id("audit:search"));
         admin.until(ExpectedConditions.stalenessOf(latest));
         admin.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:entries"), "Excluiu"));
+        admin.accessible();
         String entries = admin.find(By.id("audit:entries")).getText();
         assertThat(entries).contains("Moveu").contains("Excluiu").contains("Criou").contains("ana").contains(title)
                 .contains(today).contains(api.openStage(2).getString("description"));

@@ -203,6 +203,7 @@ public class FunnelBacking implements Serializable {
             boolean closing = isMoveCloses();
             subjects.move(moveSubject, moveVersion, move.getStageId(), move.outcomeFor(closing),
                     move.lostReasonFor(closing));
+            announceMove();
         } catch (BusinessException e) {
             feedback.refused(e);
         } catch (EJBAccessException e) {
@@ -210,6 +211,17 @@ public class FunnelBacking implements Serializable {
         }
         // The board's own push will not come back to it.
         load();
+    }
+
+    /**
+     * What the page's live region says of the move just saved ("Movido para Negociação"), and the card it keeps the
+     * focus on: a screen reader hears where the card went, whether dragged, moved by the keyboard or by its menu.
+     */
+    private void announceMove() {
+        PrimeFaces.Ajax ajax = PrimeFaces.current().ajax();
+        ajax.addCallbackParam("movedSubject", moveSubject);
+        stageList.stream().filter(s -> s.getId().equals(move.getStageId())).findFirst().ifPresent(stage ->
+                ajax.addCallbackParam("moved", feedback.text("card.moved", stage.describedIn(Faces.getLocale()))));
     }
 
     /** Saves the tags chosen in the dialog on the subject of the card menu. */

@@ -57,6 +57,8 @@ public class FunnelCards extends UIComponentBase {
                     null);
             writer.writeAttribute("role", "listitem", null);
             writer.writeAttribute("tabindex", "0", null);
+            // The keys that move it (funnel.js), said after the card's own text.
+            writer.writeAttribute("aria-describedby", "cardKeys", null);
             writer.writeAttribute("data-subject", card.id(), null);
             writer.writeAttribute("data-version", card.version(), null);
 

@@ -105,6 +105,11 @@ public class Feedback {
         Messages.addFlashGlobalInfo(format(bundle(), key, arguments));
     }
 
+    /** A text of the bundle, in the page's language (e.g. what a live region announces). */
+    public String text(String key, Object... arguments) {
+        return format(bundle(), key, arguments);
+    }
+
     public String text(BusinessException e) {
         return format(bundle(), e.getMessageKey(), e.getArguments());
     }

@@ -16,6 +16,7 @@ import br.com.crm.tag.boundary.Tags;
 import br.com.crm.tag.entity.Tag;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.ViewScoped;
@@ -258,6 +259,11 @@ public class SubjectListBacking implements Serializable {
     }
 
     public void applyTags() {
+        if (chosenTags == null || chosenTags.isEmpty()) {
+            feedback.refused(new BusinessException(BusinessException.Kind.INVALID, "bulk.tags.none", null));
+            FacesContext.getCurrentInstance().validationFailed();
+            return;
+        }
         List<Long> chosen = List.copyOf(chosenTags);
         run(removingTags ? s -> bulk.removeTags(s, chosen) : s -> bulk.addTags(s, chosen),
                 removingTags ? "bulk.untagged" : "bulk.tagged");
