@@ -349,6 +349,7 @@ class PrivacyIT {
         admin.click(By.id("customer:record"));
         admin.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer:consents"),
                 "Formulário <b>assinado</b>"));
+        admin.accessible();
         assertThat(admin.find(By.id("customerBasis")).getText()).startsWith("Consentimento");
 
         String href = link(admin, "personalDataPdf");
@@ -360,6 +361,7 @@ class PrivacyIT {
 
         admin.click(By.id("customer:anonymize"));
         admin.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-confirm-dialog-message"), p.name()));
+        admin.accessible();
         admin.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         admin.until(ExpectedConditions.textToBe(By.id("customerName"), "Titular anonimizado " + p.customer()));
         assertThat(admin.findAll(By.id("customer:anonymize"))).isEmpty();

@@ -141,7 +141,8 @@ class ShellBrowserIT {
         for (String page : List.of("index.xhtml", "list.xhtml", "subject/new.xhtml", "subject/view.xhtml?id=" + subject,
                 "subject/edit.xhtml?id=" + subject, "subject/import.xhtml", "proposal/edit.xhtml?subject=" + subject,
                 "report.xhtml", "forecast.xhtml", "agenda.xhtml", "account/calendar.xhtml", "account/password.xhtml",
-                "settings/sales.xhtml", "settings/users.xhtml", "settings/audit.xhtml", "settings/integrations.xhtml")) {
+                "settings/sales.xhtml", "settings/users.xhtml", "settings/audit.xhtml", "settings/integrations.xhtml",
+                "settings/privacy.xhtml", "customer/view.xhtml?id=" + api.subject(subject).getJsonNumber("customerId"))) {
             browser.open(page);
             // The page itself, not the error page (which has no menu).
             if (browser.findAll(By.id("shell:menu")).isEmpty()) {
