@@ -5,10 +5,6 @@ import jakarta.json.JsonObject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -37,17 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Activities and notes in real headless Chromium: the card's colour, the agenda, a note shown as text. */
-@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
+@ExtendWith({MicroServer.class, BrowserExtension.class})
 class ActivityBrowserIT {
 
     private static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

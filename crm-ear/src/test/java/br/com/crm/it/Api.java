@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reasons are read from the API and chosen by position, closing flag or rule, never by name or count.
  * <p>
  * Declare one per test class as {@code final Api api = new Api(() -> base);}: the base URL is read at each call,
- * after Arquillian has injected it.
+ * after the test extension (MicroServer) has set it.
  */
 final class Api {
 

@@ -3,10 +3,6 @@ package br.com.crm.it;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,15 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deleted subject's entry keeps what was lost; failed logins and exports are recorded; only administrators read
  * the trail, while whoever sees a subject reads its history.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(MicroServer.class)
 class AuditApiIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

@@ -1,6 +1,5 @@
 package br.com.crm.it;
 
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Browsers for browser tests: each {@link Browser} (or {@link WebDriver}) parameter of a test method is a fresh
- * headless Chromium on the module the test class deployed (its {@code @ArquillianResource URL} field). After the
+ * headless Chromium on the module the test class deployed (its {@code @MicroServer.Base URL} field). After the
  * test, the extension quits them all; when the test failed, it first keeps what each browser showed in
  * {@code target/failsafe-reports/browser/<TestClass>.<method>.png} and {@code .html} (a second browser of the
  * same test adds {@code -2}, a repetition or parameterised run {@code [n]}). {@code @Browser.Phone} on the parameter
@@ -93,11 +92,11 @@ final class BrowserExtension implements ParameterResolver, AfterEachCallback {
                 List.class);
     }
 
-    /** The test's {@code @ArquillianResource URL} field, read when the browser first needs it. */
+    /** The test's {@code @MicroServer.Base URL} field, read when the browser first needs it. */
     private static Supplier<URL> base(Object test) {
         for (Class<?> type = test.getClass(); type != null; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
-                if (field.getType() == URL.class && field.isAnnotationPresent(ArquillianResource.class)) {
+                if (field.getType() == URL.class && field.isAnnotationPresent(MicroServer.Base.class)) {
                     field.setAccessible(true);
                     return () -> {
                         try {
@@ -109,6 +108,6 @@ final class BrowserExtension implements ParameterResolver, AfterEachCallback {
                 }
             }
         }
-        throw new IllegalStateException(test.getClass().getName() + " has no @ArquillianResource URL field");
+        throw new IllegalStateException(test.getClass().getName() + " has no @MicroServer.Base URL field");
     }
 }

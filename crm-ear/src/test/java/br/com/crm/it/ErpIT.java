@@ -3,10 +3,6 @@ package br.com.crm.it;
 import br.com.crm.customer.entity.TaxId;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -34,18 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tabs and badge in real headless Chromium. The ERP is another system: its demo customers and documents are its
  * own data; the CRM customers are linked to them here, and what a test needs new in the ERP it adds there.
  */
-@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
+@ExtendWith({MicroServer.class, BrowserExtension.class})
 class ErpIT {
 
     /** A customer of the demo ERP with documents, receivables overdue and open orders (CNPJ 11.222.333/0001-81). */
     private static final String PADARIA = "Padaria Pão Dourado Ltda";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

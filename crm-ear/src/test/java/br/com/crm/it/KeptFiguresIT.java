@@ -1,10 +1,6 @@
 package br.com.crm.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,18 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * history counted afresh. Refusals (a move of an archived subject, a stale version) are part of the game: they
  * must change nothing.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(MicroServer.class)
 class KeptFiguresIT {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
     private static final String[] KINDS = {"CALL", "EMAIL", "MEETING", "VISIT", "TASK"};
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

@@ -5,10 +5,6 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -32,15 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the person everywhere the module wrote them and keeps the figures, the retention review that proposes and
  * anonymises only on confirmation, CPFs masked for a viewer; and the customer's page in Chromium.
  */
-@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
+@ExtendWith({MicroServer.class, BrowserExtension.class})
 class PrivacyIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

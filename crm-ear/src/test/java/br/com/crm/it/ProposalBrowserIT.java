@@ -8,10 +8,6 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,17 +33,13 @@ import static org.awaitility.Awaitility.await;
  * the Micro under test is configured with): the PDF holds the items and total, the e-mail arrives with it, and
  * the timeline says it was sent.
  */
-@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
+@ExtendWith({MicroServer.class, BrowserExtension.class})
 class ProposalBrowserIT {
 
     private static GreenMail smtp;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

@@ -9,10 +9,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,17 +36,13 @@ import static org.awaitility.Awaitility.await;
  * real SMTP server (GreenMail on the port the Micro is configured with): the PDF that arrives, a mail server that is
  * down and comes back, refusals, revisions and numbers.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(MicroServer.class)
 class ProposalsApiIT {
 
     private static GreenMail smtp;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

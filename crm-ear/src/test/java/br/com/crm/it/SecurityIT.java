@@ -1,10 +1,6 @@
 package br.com.crm.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,15 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a hostile or careless client meets at the door, on a real Payara Micro: the response headers, logins that
  * slow down, and anonymous visits that cost the server no session.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(MicroServer.class)
+@MicroServer.Fresh // its throttled logins (bruno, from this address) would slow the next classes' logins down
 class SecurityIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

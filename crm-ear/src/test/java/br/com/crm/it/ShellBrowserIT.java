@@ -1,9 +1,5 @@
 package br.com.crm.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,15 +15,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Logging in and out, the shell and its languages, in real headless Chromium against a real Payara Micro. */
-@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
+@ExtendWith({MicroServer.class, BrowserExtension.class})
 class ShellBrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     @ParameterizedTest

@@ -4,10 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,15 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with -Ppostgresql): optimistic locking (412/428), invalid input (400/422, nothing saved), permissions (403),
  * the stage history, the five-stage limit, archive and delete. Each test makes its own customer and subjects.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(MicroServer.class)
 class SubjectsApiIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

@@ -2,10 +2,6 @@ package br.com.crm.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,15 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API access at once (also a remembered login) and reactivation restores it; a reset forces a new choice; the
  * password rules; the last administrator; every refusal for those who are not administrators; all audited.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(MicroServer.class)
 class UsersApiIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

@@ -1,9 +1,5 @@
 package br.com.crm.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -24,15 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * logs in, must choose a password, works, is deactivated and is thrown out at the next click; the audit page shows
  * a move, a deletion and a failed login with the right person and day.
  */
-@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
+@ExtendWith({MicroServer.class, BrowserExtension.class})
 class UsersBrowserIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return MicroDeployment.war();
-    }
 
-    @ArquillianResource
+    @MicroServer.Base
     URL base;
 
     private final Api api = new Api(() -> base);

@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,8 +56,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(BrowserExtension.class)
 class WebhooksIT {
 
-    /** Where this test's own Micro answers; the browser extension reads it from this field (no Arquillian here). */
-    @ArquillianResource
+    /** Where this test's own Micro answers; the browser extension reads it from this field (not MicroServer's: this test starts its own). */
+    @MicroServer.Base
     URL base;
 
     private Receiver receiver;

@@ -3,6 +3,7 @@ package br.com.crm.web.activity;
 import br.com.crm.activity.boundary.ActivityCalendar;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.shell.IdParameter;
 import br.com.crm.web.shell.Languages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -30,11 +31,8 @@ public class ActivityIcsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long id;
-        try {
-            id = Long.parseLong(request.getParameter("id"));
-        } catch (NumberFormatException e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        Long id = IdParameter.readOrRefuse(request, response);
+        if (id == null) {
             return;
         }
         String body;

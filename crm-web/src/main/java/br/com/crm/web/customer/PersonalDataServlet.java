@@ -2,6 +2,7 @@ package br.com.crm.web.customer;
 
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.privacy.boundary.PersonalData;
+import br.com.crm.web.shell.IdParameter;
 import br.com.crm.web.shell.LocaleBacking;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
@@ -36,14 +37,11 @@ public class PersonalDataServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long id;
-        String format = request.getParameter("format");
-        try {
-            id = Long.parseLong(request.getParameter("id"));
-        } catch (NumberFormatException e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        Long id = IdParameter.readOrRefuse(request, response);
+        if (id == null) {
             return;
         }
+        String format = request.getParameter("format");
         if (!"pdf".equals(format) && !"json".equals(format)) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;

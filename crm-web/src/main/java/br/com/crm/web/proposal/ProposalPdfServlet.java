@@ -3,6 +3,7 @@ package br.com.crm.web.proposal;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.proposal.boundary.Proposals;
 import br.com.crm.proposal.entity.Proposal;
+import br.com.crm.web.shell.IdParameter;
 import br.com.crm.web.shell.LocaleBacking;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -26,11 +27,8 @@ public class ProposalPdfServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long id;
-        try {
-            id = Long.parseLong(request.getParameter("id"));
-        } catch (NumberFormatException e) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        Long id = IdParameter.readOrRefuse(request, response);
+        if (id == null) {
             return;
         }
         byte[] pdf;
