@@ -144,6 +144,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void jsonIsMadeByTheProviderLookedUpOnce() {
+        noClasses().that().doNotHaveFullyQualifiedName("br.com.crm.kernel.Jsonp")
+                .should().callMethodWhere(DescribedPredicate.describe("a factory method of jakarta.json.Json",
+                        call -> call.getTargetOwner().isEquivalentTo(jakarta.json.Json.class)))
+                .because("jakarta.json.Json looks its provider up on every call, a scan of the class path (Jsonp)")
+                .check(classes);
+    }
+
+    @Test
     void aBoundaryNeverInjectsAnotherBoundary() {
         fields().that().areDeclaredInClassesThat(BOUNDARY)
                 .and().areAnnotatedWith(Inject.class).or().areAnnotatedWith(EJB.class)

@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -146,11 +145,11 @@ public class Changes {
 
     /** A change as it crosses the data grid: JSON, JDK types only. */
     static String write(Change change) {
-        JsonArrayBuilder subjects = Json.createArrayBuilder();
+        JsonArrayBuilder subjects = Jsonp.createArrayBuilder();
         change.subjects().forEach(subjects::add);
-        JsonArrayBuilder stages = Json.createArrayBuilder();
+        JsonArrayBuilder stages = Jsonp.createArrayBuilder();
         change.stages().forEach(stages::add);
-        JsonObjectBuilder json = Json.createObjectBuilder().add("kind", change.kind().name())
+        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("kind", change.kind().name())
                 .add("subjects", subjects).add("many", change.many()).add("stages", stages)
                 .add("at", change.at().toString()).add("member", change.member());
         if (change.record() != null) {
@@ -166,7 +165,7 @@ public class Changes {
     }
 
     static Change read(String written) {
-        try (JsonReader reader = Json.createReader(new StringReader(written))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(written))) {
             JsonObject json = reader.readObject();
             return new Change(Change.Kind.valueOf(json.getString("kind")), ids(json.getJsonArray("subjects")),
                     json.getBoolean("many"), ids(json.getJsonArray("stages")),

@@ -3,12 +3,12 @@ package br.com.crm.audit.control;
 import br.com.crm.database.control.SchemaMigration;
 import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.ChangeOrigin;
+import br.com.crm.kernel.Jsonp;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.PersistenceException;
@@ -101,10 +101,10 @@ public class AuditTrail {
     }
 
     static String json(Map<String, AuditEvent.FieldChange> changes) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
-        changes.forEach((field, change) -> object.add(field, Json.createArrayBuilder()
-                .add(change.before() == null ? JsonValue.NULL : Json.createValue(change.before()))
-                .add(change.after() == null ? JsonValue.NULL : Json.createValue(change.after()))));
+        JsonObjectBuilder object = Jsonp.createObjectBuilder();
+        changes.forEach((field, change) -> object.add(field, Jsonp.createArrayBuilder()
+                .add(change.before() == null ? JsonValue.NULL : Jsonp.createValue(change.before()))
+                .add(change.after() == null ? JsonValue.NULL : Jsonp.createValue(change.after()))));
         return object.build().toString();
     }
 

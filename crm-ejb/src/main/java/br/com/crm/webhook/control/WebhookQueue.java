@@ -6,6 +6,7 @@ import br.com.crm.customer.boundary.CustomerJson;
 import br.com.crm.customer.entity.Customer;
 import br.com.crm.kernel.Change;
 import br.com.crm.kernel.Cluster;
+import br.com.crm.kernel.Jsonp;
 import br.com.crm.proposal.boundary.ProposalJson;
 import br.com.crm.security.control.CurrentCaller;
 import br.com.crm.proposal.entity.Proposal;
@@ -23,7 +24,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
@@ -111,7 +111,7 @@ public class WebhookQueue {
 
     /** A test event for one endpoint, whatever it subscribed to. */
     public WebhookDelivery test(WebhookEndpoint endpoint, String actor) {
-        JsonObjectBuilder data = Json.createObjectBuilder().add("endpointId", endpoint.getId())
+        JsonObjectBuilder data = Jsonp.createObjectBuilder().add("endpointId", endpoint.getId())
                 .add("name", endpoint.getName());
         return queue(List.of(endpoint), WebhookEvent.TEST, null, actor, Instant.now(clock),
                 data.build().toString()).get(0);
@@ -244,14 +244,14 @@ public class WebhookQueue {
 
     /** The event as a receiver reads it: {@code id, type, time, actor, data} (the record as the API shows it). */
     static String envelope(String id, WebhookEvent event, Instant at, String actor, String data) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", id).add("type", event.type())
+        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("id", id).add("type", event.type())
                 .add("time", at.toString());
         if (actor == null) {
             json.addNull("actor");
         } else {
             json.add("actor", actor);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(data))) {
             json.add("data", reader.readValue());
         }
         return json.build().toString();

@@ -3,10 +3,10 @@ package br.com.crm.web.api;
 import br.com.crm.audit.boundary.Audit;
 import br.com.crm.audit.boundary.AuditPage;
 import br.com.crm.audit.entity.AuditEntry;
+import br.com.crm.kernel.Jsonp;
 import br.com.crm.web.audit.AuditEntries;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.DefaultValue;
@@ -35,7 +35,7 @@ public class AuditResource {
         static Entry of(AuditEntry e) {
             JsonObject changes = null;
             if (e.getChanges() != null) {
-                try (JsonReader reader = Json.createReader(new StringReader(e.getChanges()))) {
+                try (JsonReader reader = Jsonp.createReader(new StringReader(e.getChanges()))) {
                     changes = reader.readObject();
                 }
             }

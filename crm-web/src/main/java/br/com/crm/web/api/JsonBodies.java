@@ -1,8 +1,8 @@
 package br.com.crm.web.api;
 
+import br.com.crm.kernel.Jsonp;
 import br.com.crm.kernel.Text;
 import br.com.crm.web.shell.RequestLimits;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -73,7 +73,7 @@ public class JsonBodies implements ReaderInterceptor {
             throw new BadRequestBody(null, "api.body.encoding");
         }
         Deque<Frame> path = new ArrayDeque<>();
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Jsonp.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 switch (event) {
@@ -121,7 +121,7 @@ public class JsonBodies implements ReaderInterceptor {
         }
         // Read as text (checked UTF-8): from bytes, the reader guesses the encoding, and cannot from fewer than
         // two ("1").
-        try (JsonReader reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             refuseUnknownFields(reader.readValue(), type, null);
         }
     }

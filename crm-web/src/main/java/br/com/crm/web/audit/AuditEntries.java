@@ -4,8 +4,8 @@ import br.com.crm.audit.boundary.AuditQuery;
 import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.BusinessCalendar;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Jsonp;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -48,7 +48,7 @@ public final class AuditEntries {
             return List.of();
         }
         List<Changed> changed = new ArrayList<>();
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
             reader.readObject().forEach((field, pair) -> {
                 JsonArray values = pair.asJsonArray();
                 changed.add(new Changed(field, text(values.get(0)), text(values.get(1))));

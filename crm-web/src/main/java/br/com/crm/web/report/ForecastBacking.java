@@ -1,6 +1,7 @@
 package br.com.crm.web.report;
 
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Jsonp;
 import br.com.crm.report.boundary.ForecastReport;
 import br.com.crm.security.boundary.Users;
 import br.com.crm.security.entity.User;
@@ -11,7 +12,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.omnifaces.util.Faces;
@@ -76,25 +76,25 @@ public class ForecastBacking {
     /** The Chart.js configuration: open, weighted and won value per row, as bars; safe inside a script block. */
     public String getChart() {
         ResourceBundle bundle = Faces.getResourceBundle("msg");
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
         rows.labels().forEach(labels::add);
-        JsonArrayBuilder datasets = Json.createArrayBuilder()
+        JsonArrayBuilder datasets = Jsonp.createArrayBuilder()
                 .add(dataset(bundle.getString("forecast.openValue"), "#94a3b8", ForecastReport.Row::openValue))
                 .add(dataset(bundle.getString("forecast.weighted"), "#1f6feb", ForecastReport.Row::weighted))
                 .add(dataset(bundle.getString("forecast.wonValue"), "#1a7f37", ForecastReport.Row::wonValue))
                 .add(dataset(bundle.getString("forecast.lostValue"), "#b42318", ForecastReport.Row::lostValue));
-        return ScriptJson.safe(Json.createObjectBuilder()
+        return ScriptJson.safe(Jsonp.createObjectBuilder()
                 .add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        .add("scales", Json.createObjectBuilder()
-                                .add("y", Json.createObjectBuilder().add("beginAtZero", true))))
+                .add("data", Jsonp.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", Jsonp.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        .add("scales", Jsonp.createObjectBuilder()
+                                .add("y", Jsonp.createObjectBuilder().add("beginAtZero", true))))
                 .build().toString());
     }
 
     private JsonObjectBuilder dataset(String label, String colour, Function<ForecastReport.Row, BigDecimal> value) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
         rows.result().rows().forEach(row -> data.add(value.apply(row)));
-        return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", colour);
+        return Jsonp.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", colour);
     }
 }

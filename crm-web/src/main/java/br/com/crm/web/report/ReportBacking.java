@@ -2,6 +2,7 @@ package br.com.crm.web.report;
 
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.kernel.BusinessException;
+import br.com.crm.kernel.Jsonp;
 import br.com.crm.report.boundary.ActivityReport;
 import br.com.crm.report.boundary.StageReport;
 import br.com.crm.security.boundary.Users;
@@ -15,7 +16,6 @@ import br.com.crm.web.shell.ScriptJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
@@ -119,32 +119,32 @@ public class ReportBacking implements Serializable {
 
     /** The Chart.js configuration: a stacked bar per group and the total as a line; safe inside a script block. */
     public String getChart() {
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = Jsonp.createArrayBuilder();
         ActivityReport.Result result = table.result();
         for (int g = 0; g < result.groups().size(); g++) {
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = Jsonp.createArrayBuilder();
             for (long count : result.counts().get(result.groups().get(g))) {
                 data.add(count);
             }
-            datasets.add(Json.createObjectBuilder().add("type", "bar").add("label", table.groupLabels().get(g))
+            datasets.add(Jsonp.createObjectBuilder().add("type", "bar").add("label", table.groupLabels().get(g))
                     .add("data", data).add("backgroundColor", COLOURS[g % COLOURS.length]).add("stack", "s"));
         }
-        JsonArrayBuilder totals = Json.createArrayBuilder();
+        JsonArrayBuilder totals = Jsonp.createArrayBuilder();
         for (int p = 0; p < result.periods().size(); p++) {
             totals.add(result.totalAt(p));
         }
-        datasets.add(Json.createObjectBuilder().add("type", "line").add("label",
+        datasets.add(Jsonp.createObjectBuilder().add("type", "line").add("label",
                         Feedback.format(Faces.getResourceBundle("msg"), "report.total"))
                 .add("data", totals).add("borderColor", "#24292f").add("backgroundColor", "#24292f"));
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
         table.periodLabels().forEach(labels::add);
-        return ScriptJson.safe(Json.createObjectBuilder()
+        return ScriptJson.safe(Jsonp.createObjectBuilder()
                 .add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        .add("scales", Json.createObjectBuilder()
-                                .add("x", Json.createObjectBuilder().add("stacked", true))
-                                .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true))))
+                .add("data", Jsonp.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", Jsonp.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        .add("scales", Jsonp.createObjectBuilder()
+                                .add("x", Jsonp.createObjectBuilder().add("stacked", true))
+                                .add("y", Jsonp.createObjectBuilder().add("stacked", true).add("beginAtZero", true))))
                 .build().toString());
     }
 

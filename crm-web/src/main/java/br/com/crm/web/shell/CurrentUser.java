@@ -35,13 +35,15 @@ public class CurrentUser implements Serializable {
         return displayName;
     }
 
+    // Asked by many components of a page; the container's role check is not cheap, so once per request.
     public boolean isAdmin() {
-        return Faces.isUserInRole(Roles.ADMIN);
+        return Faces.getRequestAttribute("crm.currentUser.admin", () -> Faces.isUserInRole(Roles.ADMIN));
     }
 
     /** May change subjects (viewers may not). */
     public boolean isEditor() {
-        return Faces.isUserInRole(Roles.ADMIN) || Faces.isUserInRole(Roles.USER);
+        return Faces.getRequestAttribute("crm.currentUser.editor",
+                () -> Faces.isUserInRole(Roles.ADMIN) || Faces.isUserInRole(Roles.USER));
     }
 
     /** A customer's CPF or CNPJ as this user may see it: a viewer's CPFs masked (who edits sees people's data). */

@@ -1,6 +1,6 @@
 package br.com.crm.web.shell;
 
-import jakarta.json.Json;
+import br.com.crm.kernel.Jsonp;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
@@ -17,7 +17,7 @@ public final class ServletProblems {
         response.setCharacterEncoding("UTF-8");
         response.setContentType("application/problem+json");
         try {
-            response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+            response.getWriter().write(Jsonp.createObjectBuilder().add("type", "about:blank").add("title", title)
                     .add("status", status).add("detail", detail).build().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
