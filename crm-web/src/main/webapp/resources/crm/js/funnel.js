@@ -238,8 +238,11 @@ $(function () {
     crmFunnel.observeMore();
     crmFunnel.initDraggables();
 });
-/* The shared card menu: opened from a card's ⋮ button, by mouse or keyboard. */
+/* The shared card menu: opened from a card's ⋮ button, by mouse or keyboard (one listener for every card). */
 crmFunnel.card = null;
+$(document).on('click', '.crm-board .crm-card-menu', function () {
+    crmFunnel.openMenu(this);
+});
 crmFunnel.openMenu = function (button) {
     var card = $(button).closest('[data-subject]');
     var panel = $('#cardMenu');

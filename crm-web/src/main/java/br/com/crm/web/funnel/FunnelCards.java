@@ -148,7 +148,8 @@ public class FunnelCards extends UIComponentBase {
             writer.writeAttribute("aria-haspopup", "menu", null);
             writer.writeAttribute("aria-label", texts.get("card.actions") + ": " + card.title(), null);
             writer.writeAttribute("title", texts.get("card.actions"), null);
-            writer.writeAttribute("onclick", "crmFunnel.openMenu(this)", null);
+            // No onclick: funnel.js listens on the board. Under the CSP PrimeFaces would give each button an id and a
+            // script of its own, 2.8 % of the server's CPU under load (BENCHMARKS.md, session 16).
             writer.startElement("span", null);
             writer.writeAttribute("class", "ui-button-icon-left ui-icon ui-c pi pi-ellipsis-v", null);
             writer.writeAttribute("aria-hidden", "true", null);
