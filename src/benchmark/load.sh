@@ -36,10 +36,6 @@ gatling() {
         "${@:2}" > $out/gatling.log 2>&1 || echo "(Gatling reports failed requests or assertions: see the table)"
     gatling_run=$(ls -td src/benchmark/load/target/gatling/*/ | head -1)
 }
-# CPU time of the server process so far, in milliseconds.
-cpu_ms() {
-    awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' /proc/$bench_micro/stat
-}
 # CPU time of PostgreSQL so far, in milliseconds: its live processes and what its postmaster collected from the
 # ended ones (parallel workers live for one query, so sampling them would miss most of their time).
 pg_cpu_ms() {

@@ -23,9 +23,6 @@ if curl -s -b "$jar" "$bench_url/$page" | grep -q 'id="login"'; then
     echo "the login as seller1 failed (load the data set first: load.sh or run.sh)" >&2
     exit 1
 fi
-cpu_ms() {
-    awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' /proc/$bench_micro/stat
-}
 for round in 1 2 3 4; do
     start=$(cpu_ms)
     for _ in $(seq 1 "$gets"); do

@@ -37,6 +37,11 @@ bench_start() {
     return 1
 }
 
+# CPU time of the benchmark's server process so far, in milliseconds.
+cpu_ms() {
+    awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' /proc/$bench_micro/stat
+}
+
 bench_stop() {
     if [ -n "${bench_micro:-}" ]; then
         kill "$bench_micro" 2>/dev/null || true
