@@ -23,6 +23,9 @@ var crmFunnel = {
         if (from === to) {
             return;
         }
+        // The columns the server draws anew (crmDrop's update): the card's and the one it goes to.
+        $('.crm-column').removeClass('crm-column-moving');
+        $('.crm-column[data-stage="' + from + '"], .crm-column[data-stage="' + to + '"]').addClass('crm-column-moving');
         crmDrop([
             {name: 'subject', value: card.attr('data-subject')},
             {name: 'version', value: card.attr('data-version')},
@@ -32,6 +35,7 @@ var crmFunnel = {
 
     /* A drop into the closing stage asks for the outcome before anything is saved. */
     afterDrop: function (args) {
+        $('.crm-column').removeClass('crm-column-moving');
         if (args && args.ask) {
             crmFunnel.closing = false;
             PF('moveDialog').show();

@@ -185,17 +185,19 @@ public class SalesFloor extends Simulation {
             return session.markAsFailed();
         }
         String[] card = found.get(ThreadLocalRandom.current().nextInt(found.size()));
-        return session.set("column", from).set("subject", card[0]).set("version", card[1])
+        return session.set("column", from).set("next", from + 1).set("subject", card[0]).set("version", card[1])
                 .set("to", stages.get(from + 1));
     }
 
     static ChainBuilder scroll() {
         return exec(ajax("column next page", "/index.xhtml", "board", "board:columns:#{column}:more",
-                "board:columns:#{column}:more", "board"));
+                "board:columns:#{column}:more", "board:columns:#{column}:column"));
     }
 
     static ChainBuilder move() {
-        return exec(ajax("move", "/index.xhtml", "board", "#{drop}", "#{drop}", "board moveForm")
+        // What the page's script asks to draw anew: the two columns, the figures and the dialog's form.
+        return exec(ajax("move", "/index.xhtml", "board", "#{drop}", "#{drop}",
+                "board:columns:#{column}:column board:columns:#{next}:column board:figures moveForm")
                 .formParam("subject", "#{subject}")
                 .formParam("version", "#{version}")
                 .formParam("stage", "#{to}"));

@@ -70,6 +70,57 @@ class FunnelBrowserIT {
                 .isEqualTo(api.firstStage().getString("description"));
     }
 
+    /**
+     * A column's next page draws that column alone, a drag the two columns it touches: the other columns keep their
+     * elements (a mark put on them survives), and the cards just loaded drag like the first ones.
+     */
+    @Test
+    void aColumnsNextCardsAndAMoveRedrawOnlyTheColumnsTheyTouch(Browser browser) {
+        String unique = Api.token();
+        long first = Api.id(api.firstStage());
+        long second = Api.id(api.openStage(2));
+        long third = Api.id(api.openStage(3));
+        // A column shows the subjects that entered it last first: the oldest comes with the next page.
+        long oldest = api.newSubject("Página " + unique + " 0");
+        for (int i = 1; i < 27; i++) {
+            api.newSubject("Página " + unique + " " + i);
+        }
+        long elsewhere = api.newSubject("Página " + unique + " outro");
+        api.move(elsewhere, "{\"stageId\":" + third + "}");
+        browser.login("ana");
+        browser.open("index.xhtml?q=" + unique);
+        assertThat(cardsIn(browser, first)).hasSize(25);
+        browser.script("document.querySelector('.crm-column[data-stage=\"' + arguments[0] + '\"]').crmKept = true",
+                third);
+
+        WebElement more = browser.find(By.cssSelector(".crm-column[data-stage='" + first + "'] .crm-more"));
+        browser.script("arguments[0].click()", more);
+        browser.until(d -> cardsIn(browser, first).size() == 27);
+        assertThat(kept(browser, third)).as("a column that did not change is not drawn again").isTrue();
+
+        long loaded = oldest;
+        assertThat(Browser.columnOf(browser.driver(), loaded)).isEqualTo(first);
+        drag(browser, loaded, second);
+        browser.until(d -> Browser.columnOf(d, loaded) == second);
+        assertThat(api.subject(loaded).getJsonNumber("stageId").longValue()).isEqualTo(second);
+        assertThat(browser.find(By.cssSelector(".crm-column[data-stage='" + second + "'] .crm-count")).getText())
+                .isEqualTo("1");
+        assertThat(browser.find(By.cssSelector(".crm-column[data-stage='" + first + "'] .crm-count")).getText())
+                .isEqualTo("26");
+        assertThat(kept(browser, third)).as("nor by a move between two others").isTrue();
+        assertThat(Browser.columnOf(browser.driver(), elsewhere)).isEqualTo(third);
+    }
+
+    private static List<WebElement> cardsIn(Browser browser, long stage) {
+        return browser.findAll(By.cssSelector(".crm-column-body[data-stage='" + stage + "'] .crm-card[data-subject]"));
+    }
+
+    private static boolean kept(Browser browser, long stage) {
+        return Boolean.TRUE.equals(browser.script(
+                "return document.querySelector('.crm-column[data-stage=\"' + arguments[0] + '\"]').crmKept === true",
+                stage));
+    }
+
     @Test
     void aDraggedCardStaysInItsNewStageAfterAReload(Browser browser) {
         long id = api.newSubject("Arrastar " + Api.token());
