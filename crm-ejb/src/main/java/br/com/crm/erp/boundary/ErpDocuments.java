@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,13 +43,24 @@ public class ErpDocuments {
         return erp.products(text);
     }
 
-    /** The document's page in the ERP, when the administrator configured a URL pattern; else {@code null}. */
-    public String link(String kind, String number) {
-        return documentUrl.filter(p -> !p.isBlank())
-                .map(p -> p.replace("{kind}", encode(kind)).replace("{number}", encode(number))).orElse(null);
+    /**
+     * The links to documents' pages in the ERP, as the administrator configured them: asked once per table, not per
+     * row (a page of twenty documents asked forty times through the container).
+     */
+    public DocumentLinks documentLinks() {
+        return new DocumentLinks(documentUrl.filter(p -> !p.isBlank()).orElse(null));
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8).replace("+", "%20");
+    /** A URL pattern with {@code {kind}} and {@code {number}}, or none. */
+    public record DocumentLinks(String pattern) implements Serializable {
+
+        /** The document's page in the ERP, when a URL pattern is configured; else {@code null}. */
+        public String link(String kind, String number) {
+            return pattern == null ? null : pattern.replace("{kind}", encode(kind)).replace("{number}", encode(number));
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8).replace("+", "%20");
+        }
     }
 }

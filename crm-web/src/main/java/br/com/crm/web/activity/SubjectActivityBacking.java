@@ -11,9 +11,9 @@ import br.com.crm.security.entity.User;
 import br.com.crm.timeline.boundary.Timeline;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
+import br.com.crm.web.subject.SubjectBacking;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.omnifaces.cdi.Param;
 import org.omnifaces.cdi.ViewScoped;
 import org.omnifaces.util.Faces;
 
@@ -39,9 +39,11 @@ public class SubjectActivityBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The page's subject: its id, from the URL. */
     @Inject
-    @Param(name = "id", required = true)
-    Long subjectId;
+    SubjectBacking subjectPage;
+
+    private Long subjectId;
 
     @Inject
     Activities activities;
@@ -83,15 +85,33 @@ public class SubjectActivityBacking implements Serializable {
 
     @PostConstruct
     void init() {
+        subjectId = subjectPage.getId();
         responsibles = users.responsibles();
         newActivity();
         load();
     }
 
-    /** Reads the activities, notes and the timeline's first page again (after a change). */
-    public void load() {
+    /** Reads the activities, notes and the timeline's first page. */
+    private void load() {
         activityList = activities.ofSubject(subjectId);
         noteList = notes.ofSubject(subjectId);
+        readTimeline();
+    }
+
+    /** After a change of an activity: the activities and the timeline, not the notes. */
+    private void activitiesChanged() {
+        activityList = activities.ofSubject(subjectId);
+        readTimeline();
+    }
+
+    /** After a change of a note: the notes and the timeline, not the activities. */
+    private void notesChanged() {
+        noteList = notes.ofSubject(subjectId);
+        readTimeline();
+    }
+
+    /** The timeline's first page again: its kinds were chosen, or something else on the page changed. */
+    public void readTimeline() {
         items.clear();
         Timeline.Page page = timeline.page(subjectId, kindSet(), null, Timeline.PAGE_SIZE);
         items.addAll(page.items());
@@ -135,7 +155,7 @@ public class SubjectActivityBacking implements Serializable {
         if (done) {
             newActivity();
         }
-        load();
+        activitiesChanged();
     }
 
     public void prepareDone(Activity activity) {
@@ -146,17 +166,17 @@ public class SubjectActivityBacking implements Serializable {
 
     public void complete() {
         feedback.attempt(() -> activities.complete(completing, completingVersion, null, result), "activity.completed");
-        load();
+        activitiesChanged();
     }
 
     public void reopen(Activity activity) {
         feedback.attempt(() -> activities.reopen(activity.getId(), activity.getVersion()), "activity.reopened");
-        load();
+        activitiesChanged();
     }
 
     public void delete(Activity activity) {
         feedback.attempt(() -> activities.delete(activity.getId(), activity.getVersion()), "activity.deleted");
-        load();
+        activitiesChanged();
     }
 
     /** The wa.me link of a WhatsApp activity: the customer's phone and a greeting. */
@@ -174,7 +194,7 @@ public class SubjectActivityBacking implements Serializable {
         if (feedback.attempt(() -> notes.add(subjectId, noteText), "note.added")) {
             noteText = null;
         }
-        load();
+        notesChanged();
     }
 
     public void editNote(Note note) {
@@ -187,12 +207,12 @@ public class SubjectActivityBacking implements Serializable {
         if (feedback.attempt(() -> notes.edit(editingNote, editingNoteVersion, editedNoteText), "note.saved")) {
             editingNote = null;
         }
-        load();
+        notesChanged();
     }
 
     public void deleteNote(Note note) {
         feedback.attempt(() -> notes.delete(note.getId(), note.getVersion()), "note.deleted");
-        load();
+        notesChanged();
     }
 
     /** A proposal's total on the timeline, which carries it as text (the item's text is free text for others). */

@@ -4,9 +4,9 @@ import br.com.crm.audit.boundary.Audit;
 import br.com.crm.audit.boundary.AuditPage;
 import br.com.crm.audit.entity.AuditEntry;
 import br.com.crm.web.shell.Feedback;
+import br.com.crm.web.subject.SubjectBacking;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.omnifaces.cdi.Param;
 import org.omnifaces.cdi.ViewScoped;
 
 import java.io.Serializable;
@@ -23,9 +23,9 @@ public class SubjectHistoryBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The page's subject. */
     @Inject
-    @Param(name = "id", required = true)
-    Long subjectId;
+    SubjectBacking subjectPage;
 
     @Inject
     Audit audit;
@@ -50,7 +50,7 @@ public class SubjectHistoryBacking implements Serializable {
     }
 
     private void read(Long cursor) {
-        AuditPage page = feedback.attempt(() -> audit.history(subjectId, cursor, AuditBacking.PAGE));
+        AuditPage page = feedback.attempt(() -> audit.history(subjectPage.getId(), cursor, AuditBacking.PAGE));
         if (page != null) {
             entries.addAll(page.entries());
             next = page.next();

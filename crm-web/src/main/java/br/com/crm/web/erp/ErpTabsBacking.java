@@ -5,11 +5,10 @@ import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.boundary.ErpDocuments;
 import br.com.crm.erp.boundary.ErpUnavailable;
 import br.com.crm.kernel.BusinessCalendar;
-import br.com.crm.subject.boundary.Subjects;
 import jakarta.annotation.PostConstruct;
+import br.com.crm.web.subject.SubjectBacking;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.omnifaces.cdi.Param;
 import org.omnifaces.cdi.ViewScoped;
 
 import java.io.Serializable;
@@ -25,12 +24,9 @@ public class ErpTabsBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The page's subject, as the page read it. */
     @Inject
-    @Param(name = "id", required = true)
-    Long subjectId;
-
-    @Inject
-    Subjects subjects;
+    SubjectBacking subjectPage;
 
     @Inject
     ErpDocuments erp;
@@ -44,10 +40,11 @@ public class ErpTabsBacking implements Serializable {
     private ErpTable<Erp.SalesDocument> sales;
     private ErpTable<Erp.Receivable> receivables;
     private ErpTable<Erp.ServiceDocument> service;
+    private ErpDocuments.DocumentLinks links;
 
     @PostConstruct
     void init() {
-        customerId = subjects.find(subjectId).getCustomer().getId();
+        customerId = subjectPage.getSubject().getCustomer().getId();
         try {
             facts = documents.facts(customerId);
         } catch (ErpUnavailable e) {
@@ -62,7 +59,10 @@ public class ErpTabsBacking implements Serializable {
 
     /** The document's page in the ERP, when configured. */
     public String link(String kind, String number) {
-        return erp.link(kind, number);
+        if (links == null) {
+            links = erp.documentLinks();
+        }
+        return links.link(kind, number);
     }
 
     public boolean isOverdue(Erp.Receivable receivable) {

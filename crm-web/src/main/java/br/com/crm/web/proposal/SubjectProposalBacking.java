@@ -7,9 +7,9 @@ import br.com.crm.proposal.entity.Proposal;
 import br.com.crm.web.activity.SubjectActivityBacking;
 import br.com.crm.web.shell.Feedback;
 import jakarta.annotation.PostConstruct;
+import br.com.crm.web.subject.SubjectBacking;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.omnifaces.cdi.Param;
 import org.omnifaces.cdi.ViewScoped;
 
 import java.io.Serializable;
@@ -25,9 +25,11 @@ public class SubjectProposalBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The page's subject: its id, from the URL. */
     @Inject
-    @Param(name = "id", required = true)
-    Long subjectId;
+    SubjectBacking subjectPage;
+
+    private Long subjectId;
 
     @Inject
     Proposals proposals;
@@ -56,6 +58,7 @@ public class SubjectProposalBacking implements Serializable {
 
     @PostConstruct
     void init() {
+        subjectId = subjectPage.getId();
         load();
     }
 
@@ -65,7 +68,7 @@ public class SubjectProposalBacking implements Serializable {
 
     private void reload() {
         load();
-        activity.load();
+        activity.readTimeline();
     }
 
     public void decide(Proposal proposal, boolean accepted) {

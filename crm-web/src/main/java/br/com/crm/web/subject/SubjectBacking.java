@@ -138,6 +138,14 @@ public class SubjectBacking implements Serializable {
         return "true".equals(Faces.getRequestParameter("created"));
     }
 
+    /**
+     * The page's subject, as its URL names it: the one {@code @Param} of the page, read by the page's other beans
+     * (each reading it again cost a converter, validators and a bean validation per bean, per view).
+     */
+    public Long getId() {
+        return id;
+    }
+
     public Subject getSubject() {
         return subject;
     }
