@@ -216,12 +216,14 @@ public class SalesFloor extends Simulation {
                         .formParam("activities:description", "Retornar a ligação (carga)")
                         .formParam("activities:dueAt_input", "#{due}")
                         .formParam("activities:activityResponsible_input", "#{seller}")
-                        .check(regex("id=\"(activities:list:\\d+:done)\"").saveAs("done")))
+                        .check(regex("data-activity=\"(\\d+)\" data-version").saveAs("doneActivity"))
+                        .check(regex("data-activity=\"\\d+\" data-version=\"(\\d+)\"").saveAs("doneVersion")))
                 .exec(think())
-                .exec(ajax("complete: open", "/subject/view.xhtml?id=#{subject}", "activities", "#{done}",
-                        "#{done}", "doneForm"))
+                // The "done" button opens its dialog in the page; the confirmation posts the row's activity.
                 .exec(ajax("complete", "/subject/view.xhtml?id=#{subject}", "doneForm", "doneForm:confirmDone",
                         "doneForm", "activities timeline")
+                        .formParam("doneForm:activity", "#{doneActivity}")
+                        .formParam("doneForm:version", "#{doneVersion}")
                         .formParam("doneForm:result", "Feito"));
     }
 

@@ -116,6 +116,51 @@ class ActivityBrowserIT {
                 .isEqualTo("Fechou a visita");
     }
 
+    /**
+     * The subject page's "done" button opens its dialog without a round trip (the row's activity goes into the
+     * dialog's form), and the server completes only an activity the page shows: one of another subject, put in the
+     * form by hand, is refused and stays open.
+     */
+    @Test
+    void anActivityIsCompletedFromTheSubjectPageAndOnlyOneThePageShows(Browser browser) {
+        OffsetDateTime due = LocalDate.now(ZONE).plusDays(2).atTime(10, 0).atZone(ZONE).toOffsetDateTime();
+        long subject = api.newSubject("Concluir " + Api.token());
+        long activity = Api.id(Api.json(api.plan(subject, "CALL", "Ligar para o comprador", due, "ana")));
+        long elsewhere = Api.id(Api.json(api.plan(api.newSubject("Outro " + Api.token()), "CALL", "Alheia", due,
+                "ana")));
+        browser.login("ana");
+        browser.open("subject/view.xhtml?id=" + subject);
+
+        WebElement done = browser.find(By.cssSelector(".crm-activity-done[data-activity='" + activity + "']"));
+        browser.script("window.crmRequests = 0; var send = XMLHttpRequest.prototype.send;"
+                + "XMLHttpRequest.prototype.send = function () { window.crmRequests++; return send.apply(this, arguments); };");
+        done.click();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("doneForm:result"))).sendKeys("Atendeu");
+        assertThat(((Number) browser.script("return window.crmRequests")).longValue())
+                .as("the dialog opens without a request").isZero();
+        browser.accessible();
+        browser.find(By.id("doneForm:confirmDone")).click();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("doneDialog")));
+        browser.until(d -> d.findElements(By.cssSelector(".crm-activity-done[data-activity='" + activity + "']"))
+                .isEmpty());
+        JsonObject completed = Api.json(api.call("ana", "GET", "api/v1/activities/" + activity, null, null));
+        assertThat(completed.getString("result")).isEqualTo("Atendeu");
+        assertThat(completed.containsKey("doneAt")).isTrue();
+
+        // The other subject's activity, put in the dialog's form by hand.
+        long planned = Api.id(Api.json(api.plan(subject, "CALL", "Mais uma", due, "ana")));
+        browser.open("subject/view.xhtml?id=" + subject);
+        browser.find(By.cssSelector(".crm-activity-done[data-activity='" + planned + "']")).click();
+        browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("doneForm:result")));
+        browser.script("document.getElementById('doneForm:activity').value = arguments[0]", elsewhere);
+        browser.find(By.id("doneForm:confirmDone")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subject:messages"), "não existe"));
+        assertThat(Api.json(api.call("ana", "GET", "api/v1/activities/" + elsewhere, null, null))
+                .containsKey("doneAt")).isFalse();
+        assertThat(Api.json(api.call("ana", "GET", "api/v1/activities/" + planned, null, null))
+                .containsKey("doneAt")).isFalse();
+    }
+
     @Test
     void aNoteWithMarkupIsShownAsTextKeepingItsLineBreaks(Browser browser) {
         long subject = api.newSubject("Nota " + Api.token());

@@ -4,6 +4,7 @@ import br.com.crm.activity.boundary.Activities;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.kernel.BusinessCalendar;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.note.boundary.Notes;
 import br.com.crm.note.entity.Note;
 import br.com.crm.security.boundary.Users;
@@ -158,14 +159,20 @@ public class SubjectActivityBacking implements Serializable {
         activitiesChanged();
     }
 
-    public void prepareDone(Activity activity) {
-        completing = activity.getId();
-        completingVersion = activity.getVersion();
-        result = null;
-    }
-
+    /**
+     * The "done" dialog's confirmation. The page's script opened it from the row's button and put the row's
+     * activity and version in the form (no round trip to open a dialog): only an activity this page shows is
+     * completed here.
+     */
     public void complete() {
-        feedback.attempt(() -> activities.complete(completing, completingVersion, null, result), "activity.completed");
+        Long id = completing;
+        if (id == null || activityList.stream().noneMatch(a -> a.getId().equals(id))) {
+            feedback.refused(BusinessException.notFound("activity", id == null ? 0 : id));
+        } else {
+            feedback.attempt(() -> activities.complete(id, completingVersion, null, result), "activity.completed");
+        }
+        completing = null;
+        result = null;
         activitiesChanged();
     }
 
@@ -303,6 +310,22 @@ public class SubjectActivityBacking implements Serializable {
 
     public void setResponsible(String responsible) {
         this.responsible = responsible;
+    }
+
+    public Long getCompleting() {
+        return completing;
+    }
+
+    public void setCompleting(Long completing) {
+        this.completing = completing;
+    }
+
+    public long getCompletingVersion() {
+        return completingVersion;
+    }
+
+    public void setCompletingVersion(long completingVersion) {
+        this.completingVersion = completingVersion;
     }
 
     public String getResult() {
