@@ -216,8 +216,8 @@ public class SalesFloor extends Simulation {
                         .formParam("activities:description", "Retornar a ligação (carga)")
                         .formParam("activities:dueAt_input", "#{due}")
                         .formParam("activities:activityResponsible_input", "#{seller}")
-                        .check(regex("data-activity=\"(\\d+)\" data-version").saveAs("doneActivity"))
-                        .check(regex("data-activity=\"\\d+\" data-version=\"(\\d+)\"").saveAs("doneVersion")))
+                        .check(regex("data-activity=\"(\\d+)\"").saveAs("doneActivity"))
+                        .check(regex("data-activity=\"\\d+\"[^>]*data-version=\"(\\d+)\"").saveAs("doneVersion")))
                 .exec(think())
                 // The "done" button opens its dialog in the page; the confirmation posts the row's activity.
                 .exec(ajax("complete", "/subject/view.xhtml?id=#{subject}", "doneForm", "doneForm:confirmDone",

@@ -2,6 +2,7 @@ package br.com.crm.it;
 
 import br.com.crm.customer.entity.TaxId;
 import br.com.crm.funnel.boundary.SubjectList;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -81,6 +82,46 @@ class ListBrowserIT {
     }
 
     /** The list from the keyboard alone: a row ticked with Space, archived with Enter on the bulk action. */
+    /**
+     * A text search's matches are kept between searches (moves, activities and tags leave them); what can change
+     * them (a subject created, its title edited) is found at once, and an archived or untagged match goes at once.
+     */
+    @Test
+    void aTextSearchFollowsNewEditedArchivedAndRetaggedSubjectsAtOnce(Browser browser) {
+        String token = Api.token();
+        long first = api.newSubject("Busca " + token + " um");
+        long tag = api.newTag("Busca " + token, "#0e7490");
+        browser.login("ana");
+        browser.open("list.xhtml?q=busca+" + token);
+        assertThat(rowIds(browser.driver())).containsExactly(first);
+
+        long second = api.newSubject("Busca " + token + " dois");
+        api.move(first, "{\"stageId\":" + Api.id(api.openStage(2)) + "}");
+        browser.open("list.xhtml?q=busca+" + token);
+        assertThat(rowIds(browser.driver())).containsExactlyInAnyOrder(first, second);
+
+        JsonObject stored = api.subject(second);
+        HttpResponse<String> tagged = api.call("ana", "PUT", "api/v1/subjects/" + second + "/tags",
+                Api.ifMatch(stored), "[" + tag + "]");
+        assertThat(tagged.statusCode()).as(tagged.body()).isEqualTo(200);
+        browser.open("list.xhtml?q=busca+" + token + "&tag=" + tag);
+        assertThat(rowIds(browser.driver())).containsExactly(second);
+
+        HttpResponse<String> archived = api.call("ana", "POST", "api/v1/subjects/" + first + "/archive",
+                Api.ifMatch(api.subject(first)), null);
+        assertThat(archived.statusCode()).as(archived.body()).isEqualTo(200);
+        stored = api.subject(second);
+        HttpResponse<String> edited = api.call("ana", "PUT", "api/v1/subjects/" + second, Api.ifMatch(stored),
+                Json.createObjectBuilder().add("title", "Renomeado " + token)
+                        .add("customerId", stored.getJsonNumber("customerId").longValue())
+                        .add("responsible", "ana").add("amount", 250).build().toString());
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        browser.open("list.xhtml?q=busca+" + token);
+        assertThat(rowIds(browser.driver())).isEmpty();
+        browser.open("list.xhtml?q=renomeado+" + token);
+        assertThat(rowIds(browser.driver())).containsExactly(second);
+    }
+
     @Test
     void aRowIsTickedAndArchivedWithTheKeyboardAlone(Browser browser) {
         String token = Api.token();
