@@ -45,15 +45,6 @@ public record Change(Kind kind, Set<Long> subjects, boolean many, Set<Long> stag
         LOST_REASONS_CHANGED,
         USERS_CHANGED;
 
-        /** Whether it may change which subjects a text search finds (their titles, their customers' names). */
-        public boolean changesSearchText() {
-            return switch (this) {
-                case SUBJECT_CREATED, SUBJECT_EDITED, SUBJECT_DELETED, SUBJECTS_IMPORTED, CUSTOMER_SAVED,
-                     CUSTOMER_ANONYMIZED -> true;
-                default -> false;
-            };
-        }
-
         /** What the audit trail calls this kind of change. */
         public AuditEvent.Action action() {
             return switch (this) {

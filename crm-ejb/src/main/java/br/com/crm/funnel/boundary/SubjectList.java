@@ -6,7 +6,6 @@ import br.com.crm.erp.boundary.Erp;
 import br.com.crm.erp.boundary.ErpUnavailable;
 import br.com.crm.erp.control.ErpCalls;
 import br.com.crm.funnel.control.ResultSnapshots;
-import br.com.crm.funnel.control.TextMatches;
 import br.com.crm.security.entity.Roles;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.entity.Outcome;
@@ -37,8 +36,7 @@ import java.util.Map;
  * something changes, so paging costs one small query. Only that many: a broad filter ("ltda", a tag most subjects
  * carry) then stops walking the sorted index at the first thousand matches instead of reading and sorting a
  * hundred thousand, and the list says that more match (the exact count is read only when the user selects them
- * all). A narrow text's matches are themselves kept as ids ({@link TextMatches}), much longer: any change drops the
- * sorted ids, but only a change of titles or customers what a text finds.
+ * all).
  */
 @Stateless
 @RolesAllowed({Roles.ADMIN, Roles.USER, Roles.VIEWER})
@@ -113,9 +111,6 @@ public class SubjectList {
     ResultSnapshots snapshots;
 
     @Inject
-    TextMatches textMatches;
-
-    @Inject
     NextActivities activities;
 
     /** What identifies a kept list of ids. */
@@ -169,33 +164,13 @@ public class SubjectList {
 
     private long[] snapshot(SubjectFilter filter, Sort sort, boolean ascending) {
         return snapshots.ids(new Key(filter, sort, ascending), () -> {
-            long[] matches = filter.text() == null ? null : textMatches(filter.textPattern());
-            if (matches != null && matches.length == 0) {
-                return matches;
-            }
-            // A narrow text's matches as ids (kept), the other conditions and the order read for them now.
-            SubjectFilter asked = matches == null ? filter : filter.withoutText();
             Map<String, Object> parameters = new HashMap<>();
-            String among = "1 = 1";
-            if (matches != null) {
-                among = "s.id in :matches";
-                parameters.put("matches", Arrays.stream(matches).boxed().toList());
-            }
-            var query = em.createQuery(idsQuery(asked, among, sort, ascending, parameters), Long.class);
+            var query = em.createQuery(idsQuery(filter, sort, ascending, parameters), Long.class);
             parameters.forEach(query::setParameter);
             // One more than shown: whether more match, without reading them.
             return query.setHint(SubjectFilter.BIND_PARAMETERS, "True").setMaxResults(SHOWN_AT_MOST + 1)
                     .getResultStream().mapToLong(Long::longValue).toArray();
         });
-    }
-
-    /** The ids whose search text matches, archived or not, when at most {@link TextMatches#AT_MOST}; else null. */
-    private long[] textMatches(String pattern) {
-        return textMatches.ids(pattern, () -> em.createQuery(
-                        "select s.id from Subject s where s.searchText like :text", Long.class)
-                .setParameter("text", pattern)
-                .setMaxResults(TextMatches.AT_MOST + 1)
-                .getResultStream().mapToLong(Long::longValue).toArray());
     }
 
     /** The rows of these ids, in this order, with their tags. */
@@ -235,7 +210,7 @@ public class SubjectList {
 
     private List<Long> pageIds(SubjectFilter filter, Sort sort, boolean ascending, int first, int size) {
         Map<String, Object> parameters = new HashMap<>();
-        var query = em.createQuery(idsQuery(filter, "1 = 1", sort, ascending, parameters), Long.class);
+        var query = em.createQuery(idsQuery(filter, sort, ascending, parameters), Long.class);
         parameters.forEach(query::setParameter);
         return query.setHint(SubjectFilter.BIND_PARAMETERS, "True")
                 .setFirstResult(first)
@@ -243,10 +218,9 @@ public class SubjectList {
                 .getResultList();
     }
 
-    private static String idsQuery(SubjectFilter filter, String among, Sort sort, boolean ascending,
-                                   Map<String, Object> parameters) {
+    private static String idsQuery(SubjectFilter filter, Sort sort, boolean ascending, Map<String, Object> parameters) {
         String direction = ascending ? " asc" : " desc";
-        return "select s.id" + from(filter, sort) + " where " + among + filter.conditions(parameters)
+        return "select s.id" + from(filter, sort) + " where 1 = 1" + filter.conditions(parameters)
                 + " order by " + sort.path + direction + ", s.id" + direction;
     }
 

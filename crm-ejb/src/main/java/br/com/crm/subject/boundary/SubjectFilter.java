@@ -29,17 +29,6 @@ public record SubjectFilter(String text, List<Long> tagIds, Long customerId, Str
         responsible = responsible == null || responsible.isBlank() ? null : responsible.strip();
     }
 
-    /** The same filter without its text (whose matches are then given another way). */
-    public SubjectFilter withoutText() {
-        return new SubjectFilter(null, tagIds, customerId, responsible, minAmount, maxAmount, closeFrom, closeTo,
-                archived);
-    }
-
-    /** The text as a LIKE pattern on {@code searchText} (folded title and customer name), or {@code null}. */
-    public String textPattern() {
-        return text == null ? null : likePattern();
-    }
-
     /** Active subjects, nothing else asked: the board can use the kept column totals. */
     public boolean isEmpty() {
         return text == null && tagIds.isEmpty() && customerId == null && responsible == null && minAmount == null
