@@ -15,16 +15,7 @@ trap bench_stop EXIT
 bench_start 512m
 
 jar=$(mktemp)
-login_page=$(curl -s -c "$jar" -b "$jar" "$bench_url/login.xhtml")
-view_state=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<< "$login_page" | head -1 | sed 's/.*value="//; s/"$//')
-nonce=$(grep -o "PrimeFaces\.csp\.init('[^']*')" <<< "$login_page" | head -1 | sed "s/.*init('//; s/')//")
-curl -s -o /dev/null -c "$jar" -b "$jar" -L "$bench_url/login.xhtml" --data-urlencode "login=login" \
-    --data-urlencode "login:username=seller1" --data-urlencode "login:password=bench" --data-urlencode "login:submit=" \
-    --data-urlencode "next=" --data-urlencode "jakarta.faces.ViewState=$view_state" --data-urlencode "primefaces.nonce=$nonce"
-if curl -s -b "$jar" "$bench_url/${pages[0]}" | grep -q 'id="login"'; then
-    echo "the login as seller1 failed (load the data set first: load.sh or run.sh)" >&2
-    exit 1
-fi
+bench_login "$jar"
 for page in "${pages[@]}"; do
     for round in 1 2 3 4; do
         start=$(cpu_ms)

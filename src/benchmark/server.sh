@@ -42,6 +42,24 @@ cpu_ms() {
     awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' /proc/$bench_micro/stat
 }
 
+# Faces' view state and PrimeFaces' CSP nonce of a page's HTML: sets view_state and nonce.
+bench_page_state() {
+    view_state=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<< "$1" | head -1 | sed 's/.*value="//; s/"$//')
+    nonce=$(grep -o "PrimeFaces\.csp\.init('[^']*')" <<< "$1" | head -1 | sed "s/.*init('//; s/')//")
+}
+
+# bench_login JAR: logs seller1 in with the login form, the session's cookie kept in the curl cookie file JAR.
+bench_login() {
+    bench_page_state "$(curl -s -c "$1" -b "$1" "$bench_url/login.xhtml")"
+    curl -s -o /dev/null -c "$1" -b "$1" -L "$bench_url/login.xhtml" --data-urlencode "login=login" \
+        --data-urlencode "login:username=seller1" --data-urlencode "login:password=bench" --data-urlencode "login:submit=" \
+        --data-urlencode "next=" --data-urlencode "jakarta.faces.ViewState=$view_state" --data-urlencode "primefaces.nonce=$nonce"
+    if curl -s -b "$1" "$bench_url/index.xhtml" | grep -q 'id="login"'; then
+        echo "the login as seller1 failed (load the data set first: load.sh or run.sh)" >&2
+        return 1
+    fi
+}
+
 bench_stop() {
     if [ -n "${bench_micro:-}" ]; then
         kill "$bench_micro" 2>/dev/null || true
