@@ -60,6 +60,18 @@ bench_login() {
     fi
 }
 
+# bench_ajax JAR PAGE SOURCE EXECUTE RENDER FORM [curl argument...]: a PrimeFaces ajax postback of PAGE (its view
+# state and nonce from the last bench_page_state), in the session of the cookie file JAR; prints the partial response.
+bench_ajax() {
+    local jar=$1 page=$2 source=$3 execute=$4 render=$5 form=$6
+    shift 6
+    curl -s -b "$jar" "$page" -H 'Faces-Request: partial/ajax' -H 'X-Requested-With: XMLHttpRequest' \
+        --data-urlencode "jakarta.faces.partial.ajax=true" --data-urlencode "jakarta.faces.source=$source" \
+        --data-urlencode "jakarta.faces.partial.execute=$execute" --data-urlencode "jakarta.faces.partial.render=$render" \
+        --data-urlencode "$source=$source" --data-urlencode "$form=$form" \
+        --data-urlencode "jakarta.faces.ViewState=$view_state" --data-urlencode "primefaces.nonce=$nonce" "$@"
+}
+
 bench_stop() {
     if [ -n "${bench_micro:-}" ]; then
         kill "$bench_micro" 2>/dev/null || true

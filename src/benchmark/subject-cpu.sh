@@ -18,15 +18,8 @@ bench_start 512m
 jar=$(mktemp)
 bench_login "$jar"
 
-# A PrimeFaces ajax postback of the page: SOURCE EXECUTE RENDER FORM [curl arguments...]
 ajax() {
-    local source=$1 execute=$2 render=$3 form=$4
-    shift 4
-    curl -s -b "$jar" "$page" -H 'Faces-Request: partial/ajax' -H 'X-Requested-With: XMLHttpRequest' \
-        --data-urlencode "jakarta.faces.partial.ajax=true" --data-urlencode "jakarta.faces.source=$source" \
-        --data-urlencode "jakarta.faces.partial.execute=$execute" --data-urlencode "jakarta.faces.partial.render=$render" \
-        --data-urlencode "$source=$source" --data-urlencode "$form=$form" \
-        --data-urlencode "jakarta.faces.ViewState=$view_state" --data-urlencode "primefaces.nonce=$nonce" "$@"
+    bench_ajax "$jar" "$page" "$@"
 }
 declare -A cpu
 # One round on subject $1; the CPU of each step is added to cpu[step].

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The read side of the kanban board. One grouped query gives every column's count and sum; a column's cards come
@@ -140,6 +141,15 @@ public class Funnel {
      * for more than the page size in a column (a board that was scrolled).
      */
     public Board board(int pageSize, Map<Long, Integer> loaded, SubjectFilter filter) {
+        return board(pageSize, loaded, filter, null);
+    }
+
+    /**
+     * The board with the cards of some columns only ({@code columns}, stage ids; {@code null} for all): every
+     * stage and figure, and the pages of the columns a screen redraws (a column's next page, the two columns of a
+     * move). The statements are the whole board's, on fewer cards.
+     */
+    public Board board(int pageSize, Map<Long, Integer> loaded, SubjectFilter filter, Set<Long> columns) {
         Map<Long, Stage> stages = new LinkedHashMap<>();
         Map<Long, Map<Outcome, Figures>> grouped = new HashMap<>();
         for (Object[] row : em.createQuery("select st, t from Stage st, StageTotal t where t.stageId = st.id "
@@ -152,7 +162,9 @@ public class Funnel {
                     .put(outcome, new Figures(total.getSubjects(), total.getAmount()));
         }
         List<Stage> all = List.copyOf(stages.values());
-        Map<Long, Page> pages = all.isEmpty() ? new LinkedHashMap<>() : pages(all.stream()
+        List<Stage> paged = columns == null ? all
+                : all.stream().filter(stage -> columns.contains(stage.getId())).toList();
+        Map<Long, Page> pages = paged.isEmpty() ? new LinkedHashMap<>() : pages(paged.stream()
                 .map(stage -> new Slice(stage.getId(), Math.max(pageSize, loaded.getOrDefault(stage.getId(), 0)),
                         null, 0)).toList(), filter);
         List<Long> ids = pages.values().stream().flatMap(p -> p.cards().stream()).map(Card::id).toList();

@@ -19,6 +19,7 @@ import br.com.crm.web.subject.MoveChoice;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.context.PartialViewContext;
 import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,9 +32,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The funnel board: columns, their figures and cards (a page at a time), moving cards by drag and drop or by the
@@ -94,6 +99,10 @@ public class FunnelBacking implements Serializable {
     @Inject
     ShownBoard shown;
 
+    // The render ids of the board and of its columns, as index.xhtml names them.
+    private static final String BOARD_ID = "board";
+    private static final Pattern COLUMN_ID = Pattern.compile(BOARD_ID + ":columns:(\\d{1,4}):column");
+
     // As the last render showed them: what the postbacks of this view decode and act on.
     private List<Stage> stageList = List.of();
     private final Map<Long, Boolean> more = new HashMap<>();
@@ -129,17 +138,50 @@ public class FunnelBacking implements Serializable {
         load();
     }
 
-    /** The board of this request, read once: stages with their kept totals, a page of cards per column. */
+    /**
+     * The board of this request, read once: stages with their kept totals, a page of cards per column this render
+     * draws.
+     */
     private ShownBoard board() {
-        if (!shown.isRead()) {
-            Funnel.Board board = funnel.board(Funnel.PAGE_SIZE, loaded, filter);
-            shown.read(board, activities.dueFigures());
-            stageList = board.stages();
-            erpAvailable = board.erpAvailable();
+        return shown.isRead() ? shown : read(drawnColumns());
+    }
+
+    private ShownBoard read(Set<Long> columns) {
+        Funnel.Board board = funnel.board(Funnel.PAGE_SIZE, loaded, filter, columns);
+        shown.read(board);
+        stageList = board.stages();
+        erpAvailable = board.erpAvailable();
+        if (columns == null) {
             more.clear();
-            board.pages().forEach((stage, page) -> more.put(stage, page.more()));
         }
+        board.pages().forEach((stage, page) -> more.put(stage, page.more()));
         return shown;
+    }
+
+    /**
+     * The stages whose cards this render draws, or {@code null} for all. A column's next page and a move redraw one
+     * or two columns by their client ids ({@code board:columns:2:column}, the row of the stage as the last render
+     * listed them): reading the other columns' cards would be work thrown away.
+     */
+    private Set<Long> drawnColumns() {
+        PartialViewContext partial = FacesContext.getCurrentInstance().getPartialViewContext();
+        if (!partial.isAjaxRequest() || partial.isRenderAll()) {
+            return null;
+        }
+        Set<Long> drawn = new HashSet<>();
+        for (String id : partial.getRenderIds()) {
+            Matcher column = COLUMN_ID.matcher(id);
+            if (column.matches()) {
+                int row = Integer.parseInt(column.group(1));
+                if (row >= stageList.size()) {
+                    return null;
+                }
+                drawn.add(stageList.get(row).getId());
+            } else if (id.equals(BOARD_ID) || id.startsWith(BOARD_ID + ":columns")) {
+                return null;
+            }
+        }
+        return drawn;
     }
 
     /**
@@ -283,7 +325,12 @@ public class FunnelBacking implements Serializable {
 
     public Column column(long stageId) {
         if (rendering()) {
-            return board().columns().get(stageId);
+            Column column = board().columns().get(stageId);
+            if (column == null) {
+                // Not a column the render ids named: the stages changed since the last render. Read them all.
+                column = read(null).columns().get(stageId);
+            }
+            return column;
         }
         return new Column(List.of(), more.getOrDefault(stageId, false));
     }
@@ -339,7 +386,7 @@ public class FunnelBacking implements Serializable {
 
     /** Open activities overdue and due today: {@code overdue}, {@code today}, {@code myOverdue}, {@code myToday}. */
     public Map<String, Long> getActivityFigures() {
-        return board().activityFigures();
+        return shown.activityFigures(activities::dueFigures);
     }
 
     /** Today in the business day's time zone: a card's next activity is overdue, due today or later. */

@@ -5,9 +5,11 @@ import jakarta.enterprise.context.RequestScoped;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The funnel board as one request shows it: read once, when the page renders it, and dropped with the request.
+ * The funnel board as one request shows it: read once, when the page renders it (only the columns it redraws), and
+ * dropped with the request.
  * The view (in the session) keeps only what its next postback needs (FunnelBacking), not a hundred cards.
  */
 @RequestScoped
@@ -21,9 +23,8 @@ public class ShownBoard {
         return board != null;
     }
 
-    void read(Funnel.Board board, Map<String, Long> activityFigures) {
+    void read(Funnel.Board board) {
         this.board = board;
-        this.activityFigures = activityFigures;
         columns = new LinkedHashMap<>();
         board.pages().forEach((stage, page) -> columns.put(stage, new FunnelBacking.Column(page.cards(),
                 page.more())));
@@ -44,7 +45,11 @@ public class ShownBoard {
         return columns;
     }
 
-    Map<String, Long> activityFigures() {
+    /** The open activities' figures, read when the render first shows them (a column's next page does not). */
+    Map<String, Long> activityFigures(Supplier<Map<String, Long>> read) {
+        if (activityFigures == null) {
+            activityFigures = read.get();
+        }
         return activityFigures;
     }
 }
