@@ -2,7 +2,7 @@
 # Many users at once: a sales floor of N logged-in users (Gatling, src/benchmark/load) on the large data set, the
 # floor under the funnel page, and 1,000 sessions in the heap. Prints the tables that BENCHMARKS.md keeps. Needs a
 # built module (mvn package), PostgreSQL at 127.0.0.1:5432 with trust authentication for the postgres role, root
-# (to read its log), pgbench and Maven online once (Gatling's libraries). Not part of CI: it runs about 25 minutes.
+# (to read its log), pgbench and Maven online once (Gatling's libraries). Not part of CI: it runs about 35 minutes.
 #
 #   src/benchmark/load.sh
 #
@@ -12,6 +12,8 @@
 # CRM_LOAD_SESSIONS=1000    sessions kept for the memory run (0: none)
 # CRM_LOAD_HEAP=512m        the server's heap
 # CRM_LOAD_JFR=true         record the 50-user run with Flight Recorder and print where the time went
+# CRM_LOAD_WARMUP=300       seconds of 25 users before the measured runs: on two cores the JIT compilers take a
+#                           quarter of the server's CPU and more for minutes after a start (each run says how much)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/benchmark/server.sh
@@ -65,7 +67,7 @@ bench_stop
 echo
 echo "## A sales floor (-Xmx$heap, $duration s each user, think time 0.5-1.5 s between steps)"
 bench_start "$heap"
-gatling warm-up -Dusers=10 -Dramp=10 -Dduration=60
+gatling warm-up -Dusers=25 -Dramp=10 -Dduration="${CRM_LOAD_WARMUP:-300}"
 for n in $users; do
     ramp=$(( n / 5 > 10 ? n / 5 : 10 ))
     jfr=
@@ -74,14 +76,17 @@ for n in $users; do
         jfr=yes
     fi
     start=$(cpu_ms)
+    jit=$(jit_ms)
     pg_start=$(pg_cpu_ms)
     gatling "$n users" -Dusers="$n" -Dramp=$ramp -Dduration="$duration"
     cpu=$(( $(cpu_ms) - start ))
+    jit=$(( $(jit_ms) - jit ))
     pg_cpu=$(( $(pg_cpu_ms) - pg_start ))
     [ -n "$jfr" ] && jcmd $bench_micro JFR.stop name=load > /dev/null
     echo
     echo "### $n users (ramp $ramp s)"
     java src/benchmark/LoadReport.java "$gatling_run" "$cpu" "$(heap_mb)" "$pg_cpu"
+    echo "Of the server's CPU in this run, the JIT compilers took $jit ms ($(( jit * 100 / (cpu > 0 ? cpu : 1) )) %)."
     [ -n "$jfr" ] && java src/benchmark/Profile.java $out/load-50.jfr
 done
 
@@ -98,12 +103,15 @@ if [ "$sessions" -gt 0 ]; then
     jcmd $bench_micro GC.class_histogram | head -28 > $out/sessions-histogram.txt
     echo "The heap's largest classes with the sessions: $out/sessions-histogram.txt"
     start=$(cpu_ms)
+    jit=$(jit_ms)
     pg_start=$(pg_cpu_ms)
     gatling "50 users beside $sessions sessions" -Dusers=50 -Dramp=10 -Dduration="$duration"
     cpu=$(( $(cpu_ms) - start ))
+    jit=$(( $(jit_ms) - jit ))
     pg_cpu=$(( $(pg_cpu_ms) - pg_start ))
     echo
     echo "### 50 users while the $sessions sessions are kept"
     java src/benchmark/LoadReport.java "$gatling_run" "$cpu" "$(heap_mb)" "$pg_cpu"
+    echo "Of the server's CPU in this run, the JIT compilers took $jit ms ($(( jit * 100 / (cpu > 0 ? cpu : 1) )) %)."
 fi
 bench_machine

@@ -42,6 +42,17 @@ cpu_ms() {
     awk -v tick="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / tick)}' /proc/$bench_micro/stat
 }
 
+# CPU time of the JIT compilers' threads so far, in milliseconds. It is part of cpu_ms: for minutes after a start the
+# compilers take as much CPU as the requests, and how much varies from run to run. (On two cores the JVM keeps one
+# C1 and one C2 thread for its whole life, so none of their time is lost with an ended thread.)
+jit_ms() {
+    local ticks
+    ticks=$(for t in /proc/$bench_micro/task/*; do
+        if grep -q '^C[12] CompilerThre' "$t/comm" 2>/dev/null; then sed 's/^.*) //' "$t/stat" 2>/dev/null; fi
+    done | awk '{ t += $12 + $13 } END { print t + 0 }')
+    echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
 # Faces' view state and PrimeFaces' CSP nonce of a page's HTML: sets view_state and nonce.
 bench_page_state() {
     view_state=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<< "$1" | head -1 | sed 's/.*value="//; s/"$//')
