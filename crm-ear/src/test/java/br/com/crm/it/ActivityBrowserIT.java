@@ -89,6 +89,10 @@ class ActivityBrowserIT {
                 .contains("Nenhuma ação planejada");
     }
 
+    /**
+     * The agenda's "done" button opens its dialog without a round trip, as the subject page's does, and the server
+     * completes only an activity the agenda shows: another user's, put in the form by hand, is refused.
+     */
     @Test
     void todaysActivityIsDoneFromTheAgenda(Browser browser) {
         long subject = api.newSubject("Agenda " + Api.token());
@@ -105,15 +109,22 @@ class ActivityBrowserIT {
         String title = api.subject(subject).getString("title");
         browser.until(d -> d.findElements(By.cssSelector("#calendarForm .fc-event.crm-event-today")).stream()
                 .anyMatch(e -> e.getAttribute("textContent").contains("Ligação: " + title)));
-        item.findElement(By.cssSelector("button")).click();
+        countRequests(browser);
+        item.findElement(By.cssSelector("button.crm-activity-done")).click();
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("doneForm:result")))
                 .sendKeys("Fechou a visita");
+        assertThat(((Number) browser.script("return window.crmRequests")).longValue())
+                .as("the dialog opens without a request").isZero();
         browser.accessible();
         browser.find(By.id("doneForm:confirmDone")).click();
         browser.until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("li[data-activity='" + activity + "']")));
         assertThat(Api.json(api.call("ana", "GET", "api/v1/activities/" + activity, null, null)).getString("result"))
                 .isEqualTo("Fechou a visita");
+
+        long others = Api.id(Api.json(api.plan(subject, "CALL", "Do Bruno " + subject, due, "bruno")));
+        long mine = Api.id(Api.json(api.plan(subject, "CALL", "Mais uma " + subject, due, "ana")));
+        forgedCompletionIsRefused(browser, "agenda.xhtml", mine, others, "growl_container");
     }
 
     /**
@@ -132,8 +143,7 @@ class ActivityBrowserIT {
         browser.open("subject/view.xhtml?id=" + subject);
 
         WebElement done = browser.find(By.cssSelector(".crm-activity-done[data-activity='" + activity + "']"));
-        browser.script("window.crmRequests = 0; var send = XMLHttpRequest.prototype.send;"
-                + "XMLHttpRequest.prototype.send = function () { window.crmRequests++; return send.apply(this, arguments); };");
+        countRequests(browser);
         done.click();
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("doneForm:result"))).sendKeys("Atendeu");
         assertThat(((Number) browser.script("return window.crmRequests")).longValue())
@@ -149,16 +159,30 @@ class ActivityBrowserIT {
 
         // The other subject's activity, put in the dialog's form by hand.
         long planned = Api.id(Api.json(api.plan(subject, "CALL", "Mais uma", due, "ana")));
-        browser.open("subject/view.xhtml?id=" + subject);
-        browser.find(By.cssSelector(".crm-activity-done[data-activity='" + planned + "']")).click();
+        forgedCompletionIsRefused(browser, "subject/view.xhtml?id=" + subject, planned, elsewhere, "subject:messages");
+    }
+
+    /**
+     * On {@code page}, the "done" dialog opened by the row of {@code shown}, with {@code forged} put in its form by
+     * hand: refused, the message in {@code messages}, and neither activity is completed.
+     */
+    private void forgedCompletionIsRefused(Browser browser, String page, long shown, long forged, String messages) {
+        browser.open(page);
+        browser.find(By.cssSelector(".crm-activity-done[data-activity='" + shown + "']")).click();
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id("doneForm:result")));
-        browser.script("document.getElementById('doneForm:activity').value = arguments[0]", elsewhere);
+        browser.script("document.getElementById('doneForm:activity').value = arguments[0]", forged);
         browser.find(By.id("doneForm:confirmDone")).click();
-        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subject:messages"), "não existe"));
-        assertThat(Api.json(api.call("ana", "GET", "api/v1/activities/" + elsewhere, null, null))
-                .containsKey("doneAt")).isFalse();
-        assertThat(Api.json(api.call("ana", "GET", "api/v1/activities/" + planned, null, null))
-                .containsKey("doneAt")).isFalse();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id(messages), "não existe"));
+        for (long activity : List.of(shown, forged)) {
+            assertThat(Api.json(api.call("ana", "GET", "api/v1/activities/" + activity, null, null))
+                    .containsKey("doneAt")).as("activity %d stays open", activity).isFalse();
+        }
+    }
+
+    /** Counts the page's Ajax requests from now on in {@code window.crmRequests}. */
+    private static void countRequests(Browser browser) {
+        browser.script("window.crmRequests = 0; var send = XMLHttpRequest.prototype.send;"
+                + "XMLHttpRequest.prototype.send = function () { window.crmRequests++; return send.apply(this, arguments); };");
     }
 
     @Test

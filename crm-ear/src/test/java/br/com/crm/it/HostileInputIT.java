@@ -501,6 +501,7 @@ class HostileInputIT {
                 new Form("ana", "subject/view.xhtml?id=" + subject, "activities", "activities:saveActivity"),
                 new Form("ana", "subject/view.xhtml?id=" + subject, "notes", "notes:addNote"),
                 new Form("ana", "subject/view.xhtml?id=" + subject, "doneForm", "doneForm:confirmDone"),
+                new Form("ana", "agenda.xhtml", "doneForm", "doneForm:confirmDone"),
                 new Form("admin", "settings/sales.xhtml", "tags", "tags:create"),
                 new Form("admin", "settings/sales.xhtml", "stages", "stages:add"),
                 new Form("admin", "settings/integrations.xhtml", "webhookDialogForm", "webhookDialogForm:save"),

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Minhas ações: the user's open activities across subjects, overdue, today's and upcoming, done in place. */
 @Named
@@ -37,9 +38,7 @@ public class AgendaBacking implements Serializable {
     private List<Activity> today;
     private List<Activity> upcoming;
     private final Calendar calendar = new Calendar();
-    private Long completing;
-    private long completingVersion;
-    private String result;
+    private final DoneDialog done = new DoneDialog();
 
     @PostConstruct
     public void load() {
@@ -52,14 +51,9 @@ public class AgendaBacking implements Serializable {
         upcoming = activities.search(me, false, startOfTomorrow, null, LIMIT);
     }
 
-    public void prepareDone(Activity activity) {
-        completing = activity.getId();
-        completingVersion = activity.getVersion();
-        result = null;
-    }
-
+    /** The "done" dialog's confirmation: only an activity this page shows is completed here. */
     public void complete() {
-        feedback.attempt(() -> activities.complete(completing, completingVersion, null, result), "activity.completed");
+        done.complete(Stream.of(overdue, today, upcoming).flatMap(List::stream).toList(), activities, feedback);
         load();
     }
 
@@ -104,11 +98,7 @@ public class AgendaBacking implements Serializable {
         return upcoming;
     }
 
-    public String getResult() {
-        return result;
-    }
-
-    public void setResult(String result) {
-        this.result = result;
+    public DoneDialog getDone() {
+        return done;
     }
 }

@@ -4,7 +4,6 @@ import br.com.crm.activity.boundary.Activities;
 import br.com.crm.activity.entity.Activity;
 import br.com.crm.activity.entity.ActivityKind;
 import br.com.crm.kernel.BusinessCalendar;
-import br.com.crm.kernel.BusinessException;
 import br.com.crm.note.boundary.Notes;
 import br.com.crm.note.entity.Note;
 import br.com.crm.security.boundary.Users;
@@ -75,9 +74,7 @@ public class SubjectActivityBacking implements Serializable {
     private String description;
     private LocalDateTime dueAt;
     private String responsible;
-    private Long completing;
-    private long completingVersion;
-    private String result;
+    private final DoneDialog done = new DoneDialog();
     // Notes: a new one, and the one being edited.
     private String noteText;
     private Long editingNote;
@@ -159,20 +156,9 @@ public class SubjectActivityBacking implements Serializable {
         activitiesChanged();
     }
 
-    /**
-     * The "done" dialog's confirmation. The page's script opened it from the row's button and put the row's
-     * activity and version in the form (no round trip to open a dialog): only an activity this page shows is
-     * completed here.
-     */
+    /** The "done" dialog's confirmation: only an activity this page shows is completed here. */
     public void complete() {
-        Long id = completing;
-        if (id == null || activityList.stream().noneMatch(a -> a.getId().equals(id))) {
-            feedback.refused(BusinessException.notFound("activity", id == null ? 0 : id));
-        } else {
-            feedback.attempt(() -> activities.complete(id, completingVersion, null, result), "activity.completed");
-        }
-        completing = null;
-        result = null;
+        done.complete(activityList, activities, feedback);
         activitiesChanged();
     }
 
@@ -312,28 +298,8 @@ public class SubjectActivityBacking implements Serializable {
         this.responsible = responsible;
     }
 
-    public Long getCompleting() {
-        return completing;
-    }
-
-    public void setCompleting(Long completing) {
-        this.completing = completing;
-    }
-
-    public long getCompletingVersion() {
-        return completingVersion;
-    }
-
-    public void setCompletingVersion(long completingVersion) {
-        this.completingVersion = completingVersion;
-    }
-
-    public String getResult() {
-        return result;
-    }
-
-    public void setResult(String result) {
-        this.result = result;
+    public DoneDialog getDone() {
+        return done;
     }
 
     public String getNoteText() {
