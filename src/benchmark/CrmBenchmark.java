@@ -240,21 +240,7 @@ public class CrmBenchmark {
     }
 
     static void measure(String name, Supplier<HttpResponse<String>> call, int warmup, int runs) {
-        long first = System.nanoTime();
-        call.get();
-        double firstMillis = (System.nanoTime() - first) / 1e6;
-        for (int i = 1; i < warmup; i++) {
-            call.get();
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            call.get();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(millis);
-        System.out.printf("%-40s %7.1f  %7.1f  %7.1f  %7.1f%n", name, pct(millis, 50), pct(millis, 95), pct(millis, 99),
-                firstMillis);
+        measureInTurn(Map.of(name, call), Map.of(name, call), warmup, runs);
     }
 
     /**

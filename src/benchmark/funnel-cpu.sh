@@ -42,19 +42,4 @@ round() {
     step move "$drop" "$drop" "board:columns:0:column board:columns:1:column board:figures moveForm" board \
         --data-urlencode "subject=${card[0]}" --data-urlencode "version=${card[1]}" --data-urlencode "stage=${stages[1]}"
 }
-for _ in $(seq 1 "$rounds"); do round; done
-cpu=()
-window=$(cpu_ms)
-jit=$(jit_ms)
-for _ in $(seq 1 "$rounds"); do round; done
-window=$(( $(cpu_ms) - window ))
-jit=$(( $(jit_ms) - jit ))
-total=0
-for name in open "next page" move; do
-    echo "$name: $(( cpu[$name] * 1000 / rounds )) µs of server CPU per request"
-    total=$(( total + cpu[$name] ))
-done
-echo "one round: $(( total * 1000 / rounds )) µs ($rounds rounds)"
-# The compilers work beside the requests, also between them: the window's CPU less theirs is what serving took.
-echo "the measured rounds' whole CPU: $(( window * 1000 / rounds )) µs per round, of which the JIT compilers" \
-     "$(( jit * 1000 / rounds )) µs: $(( (window - jit) * 1000 / rounds )) µs per round without them"
+bench_measure "$rounds" open "next page" move

@@ -83,6 +83,30 @@ bench_ajax() {
         --data-urlencode "jakarta.faces.ViewState=$view_state" --data-urlencode "primefaces.nonce=$nonce" "$@"
 }
 
+# bench_measure ROUNDS STEP...: one user's rounds of a script's mix. Calls the script's function round with 0 to
+# ROUNDS-1 (warm-up), then with ROUNDS to 2*ROUNDS-1, measured; round adds each step's server CPU to cpu[STEP] (the
+# script declares "declare -A cpu"). Prints each step's CPU per request and the measured window's, with and without
+# the JIT compilers (they work beside the requests, also between them).
+bench_measure() {
+    local rounds=$1 i window jit step total=0
+    shift
+    for i in $(seq 0 $(( rounds - 1 ))); do round "$i"; done
+    cpu=()
+    window=$(cpu_ms)
+    jit=$(jit_ms)
+    for i in $(seq "$rounds" $(( 2 * rounds - 1 ))); do round "$i"; done
+    window=$(( $(cpu_ms) - window ))
+    jit=$(( $(jit_ms) - jit ))
+    for step in "$@"; do
+        [ -n "${cpu[$step]:-}" ] || continue
+        echo "$step: $(( cpu[$step] * 1000 / rounds )) µs of server CPU per request"
+        total=$(( total + cpu[$step] ))
+    done
+    echo "one round: $(( total * 1000 / rounds )) µs ($rounds rounds)"
+    echo "the measured rounds' whole CPU: $(( window * 1000 / rounds )) µs per round, of which the JIT compilers" \
+         "$(( jit * 1000 / rounds )) µs: $(( (window - jit) * 1000 / rounds )) µs per round without them"
+}
+
 bench_stop() {
     if [ -n "${bench_micro:-}" ]; then
         kill "$bench_micro" 2>/dev/null || true

@@ -22,9 +22,9 @@ ajax() {
     bench_ajax "$jar" "$page" "$@"
 }
 declare -A cpu
-# One round on subject $1; the CPU of each step is added to cpu[step].
+# Round $1, on the subject of that index; the CPU of each step is added to cpu[step].
 round() {
-    page="$bench_url/subject/view.xhtml?id=$1"
+    page="$bench_url/subject/view.xhtml?id=${subjects[$1]}"
     local start answer activity version done_id
     start=$(cpu_ms)
     bench_page_state "$(curl -s -b "$jar" "$page")"
@@ -57,20 +57,4 @@ round() {
         exit 1
     fi
 }
-for i in $(seq 0 $(( rounds - 1 ))); do round "${subjects[$i]}"; done
-cpu=()
-window=$(cpu_ms)
-jit=$(jit_ms)
-for i in $(seq "$rounds" $(( 2 * rounds - 1 ))); do round "${subjects[$i]}"; done
-window=$(( $(cpu_ms) - window ))
-jit=$(( $(jit_ms) - jit ))
-total=0
-for step in open add dialog complete; do
-    [ -n "${cpu[$step]:-}" ] || continue
-    echo "$step: $(( cpu[$step] * 1000 / rounds )) µs of server CPU per request"
-    total=$(( total + cpu[$step] ))
-done
-echo "one round: $(( total * 1000 / rounds )) µs ($rounds rounds)"
-# The compilers work beside the requests, also between them: the window's CPU less theirs is what serving took.
-echo "the measured rounds' whole CPU: $(( window * 1000 / rounds )) µs per round, of which the JIT compilers" \
-     "$(( jit * 1000 / rounds )) µs: $(( (window - jit) * 1000 / rounds )) µs per round without them"
+bench_measure "$rounds" open add dialog complete
