@@ -18,8 +18,9 @@ build_if_needed
 export CRM_DEMO=${CRM_DEMO:-true}
 export CRM_DATA_DIR=${CRM_DATA_DIR:-$PWD/data}
 mkdir -p "$CRM_DATA_DIR"
+micro_with_archive "$CRM_DATA_DIR/class-sharing"
 
-exec java ${JAVA_OPTS:--Xmx768m -XX:+UseParallelGC} -jar "$micro" \
+exec java ${JAVA_OPTS:--Xmx768m -XX:+UseParallelGC} "${micro_java[@]}" \
     --nohazelcast \
     --port "${CRM_PORT:-8080}" \
     --contextroot crm \
