@@ -5,9 +5,11 @@
 #
 #   src/benchmark/startup.sh [RESTARTS]
 #   CRM_CLASS_SHARING=false src/benchmark/startup.sh   # without the class-data sharing archive, to compare
+#   CRM_BENCH_WAR=/path/to/other/crm-micro.war src/benchmark/startup.sh   # another build of the WAR
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/build.sh
+war=${CRM_BENCH_WAR:-$war}
 restarts=${1:-3}
 data=$(mktemp -d)
 port=8182

@@ -9,8 +9,8 @@ import br.com.crm.web.report.ReportTable;
 import br.com.crm.web.report.Sheet;
 import br.com.crm.web.shell.Feedback;
 import br.com.crm.web.shell.Languages;
+import br.com.crm.web.shell.Xlsx;
 import br.com.crm.web.subject.FilterParams;
-import br.com.crm.web.subject.SubjectsXlsx;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -107,7 +107,7 @@ public class ReportsResource {
 
     @GET
     @Path("activities.xlsx")
-    @Produces(SubjectsXlsx.CONTENT_TYPE)
+    @Produces(Xlsx.CONTENT_TYPE)
     public Response xlsx() {
         return export(Sheet.Format.XLSX);
     }
@@ -194,7 +194,7 @@ public class ReportsResource {
 
     @GET
     @Path("forecast.xlsx")
-    @Produces(SubjectsXlsx.CONTENT_TYPE)
+    @Produces(Xlsx.CONTENT_TYPE)
     public Response forecastXlsx() {
         return forecastExport(Sheet.Format.XLSX);
     }

@@ -3,6 +3,7 @@ package br.com.crm.web.api;
 import br.com.crm.funnel.boundary.SubjectExports;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.web.shell.Languages;
+import br.com.crm.web.shell.Xlsx;
 import br.com.crm.web.subject.FilterParams;
 import br.com.crm.web.subject.SubjectsCsv;
 import br.com.crm.web.subject.SubjectsXlsx;
@@ -36,14 +37,14 @@ public class SubjectExportResource {
 
     /** Every subject the filter selects, streamed: {@code export.csv} (Excel pt-BR dialect) or {@code export.xlsx}. */
     @GET
-    @Produces({"text/csv", SubjectsXlsx.CONTENT_TYPE})
+    @Produces({"text/csv", Xlsx.CONTENT_TYPE})
     public Response export(@PathParam("format") String format, @BeanParam FilterParams filterParams,
                            @Context HttpHeaders headers) {
         SubjectFilter filter = filterParams.filter();
         Locale locale = Languages.of(headers);
         if ("xlsx".equals(format)) {
             StreamingOutput body = out -> SubjectsXlsx.write(exports, filter, locale, out);
-            return Response.ok(body, SubjectsXlsx.CONTENT_TYPE)
+            return Response.ok(body, Xlsx.CONTENT_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"subjects.xlsx\"").build();
         }
         StreamingOutput body = out -> SubjectsCsv.write(exports, filter, locale, out);

@@ -1,7 +1,7 @@
 package br.com.crm.web.report;
 
 import br.com.crm.web.shell.Csv;
-import br.com.crm.web.subject.SubjectsXlsx;
+import br.com.crm.web.shell.Xlsx;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -12,7 +12,6 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +34,7 @@ public record Sheet(String title, String filters, List<List<Object>> rows) {
 
     /** The export formats: file extension, content type. */
     public enum Format {
-        CSV("text/csv;charset=UTF-8"), XLSX(SubjectsXlsx.CONTENT_TYPE), PDF("application/pdf");
+        CSV("text/csv;charset=UTF-8"), XLSX(Xlsx.CONTENT_TYPE), PDF("application/pdf");
 
         public final String contentType;
 
@@ -80,41 +79,28 @@ public record Sheet(String title, String filters, List<List<Object>> rows) {
 
     /** An Excel workbook: numbers as numbers (values with two decimals), header, first column and totals in bold. */
     private void writeXlsx(OutputStream out) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            var sheet = workbook.createSheet(title);
-            var bold = workbook.createCellStyle();
-            var font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            var money = workbook.createCellStyle();
-            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-            var boldMoney = workbook.createCellStyle();
-            boldMoney.cloneStyleFrom(money);
-            boldMoney.setFont(font);
-            for (int r = 0; r < rows.size(); r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    var cell = row.createCell(c);
-                    Object value = rows.get(r).get(c);
-                    boolean strong = r == 0 || r == rows.size() - 1 || c == 0;
-                    if (value instanceof BigDecimal amount) {
-                        cell.setCellValue(amount.doubleValue());
-                        cell.setCellStyle(strong ? boldMoney : money);
-                        continue;
-                    }
-                    if (value instanceof Long number) {
-                        cell.setCellValue(number);
-                    } else {
-                        cell.setCellValue(String.valueOf(value));
-                    }
-                    if (strong) {
-                        cell.setCellStyle(bold);
-                    }
+        var workbook = Xlsx.workbook(out);
+        var sheet = workbook.newWorksheet(title);
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                Object value = rows.get(r).get(c);
+                var style = sheet.style(r, c);
+                if (value instanceof BigDecimal amount) {
+                    sheet.value(r, c, amount);
+                    style.format(Xlsx.MONEY);
+                } else if (value instanceof Long number) {
+                    sheet.value(r, c, number);
+                } else {
+                    sheet.value(r, c, String.valueOf(value));
                 }
+                if (r == 0 || r == rows.size() - 1 || c == 0) {
+                    style.bold();
+                }
+                style.set();
             }
-            sheet.createFreezePane(1, 1);
-            workbook.write(out);
         }
+        sheet.freezePane(1, 1);
+        workbook.finish();
     }
 
     /** A printable PDF (landscape A4) with the filters it was made with. */

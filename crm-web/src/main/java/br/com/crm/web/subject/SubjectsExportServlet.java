@@ -4,6 +4,7 @@ import br.com.crm.funnel.boundary.SubjectExports;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.web.shell.LocaleBacking;
+import br.com.crm.web.shell.Xlsx;
 import br.com.crm.web.subject.FilterParams;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -38,7 +39,7 @@ public class SubjectsExportServlet extends HttpServlet {
             return;
         }
         if (request.getServletPath().endsWith(".xlsx")) {
-            response.setContentType(SubjectsXlsx.CONTENT_TYPE);
+            response.setContentType(Xlsx.CONTENT_TYPE);
             response.setHeader("Content-Disposition", "attachment; filename=\"subjects.xlsx\"");
             SubjectsXlsx.write(exports, filter, locale.localeOf(request), response.getOutputStream());
         } else {
