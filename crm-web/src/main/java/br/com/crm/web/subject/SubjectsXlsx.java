@@ -16,7 +16,9 @@ import java.util.ResourceBundle;
 
 /**
  * Subjects as an Excel workbook: numbers as numbers, dates as dates, one header row frozen. Streamed: every
- * {@link #WINDOW} rows go to the response, so 100,000 rows take the same heap as 100.
+ * {@link #WINDOW} rows go to the response, and the subjects' own texts are written in their cells (inline) rather
+ * than kept for the workbook's shared table of strings, so 100,000 rows take the same heap as 100. Only the few
+ * labels that repeat (stage, outcome, yes or no) are shared.
  */
 public final class SubjectsXlsx {
 
@@ -42,10 +44,10 @@ public final class SubjectsXlsx {
             rows = exports.each(filter, subject -> {
                 int r = next[0]++;
                 sheet.value(r, 0, subject.id());
-                sheet.value(r, 1, subject.title());
-                sheet.value(r, 2, subject.customer());
+                sheet.inlineString(r, 1, subject.title());
+                sheet.inlineString(r, 2, subject.customer());
                 if (subject.taxId() != null) {
-                    sheet.value(r, 3, subject.taxId());
+                    sheet.inlineString(r, 3, subject.taxId());
                 }
                 sheet.value(r, 4, subject.stage());
                 if (subject.outcome() != null) {
@@ -59,7 +61,7 @@ public final class SubjectsXlsx {
                     sheet.value(r, 7, subject.expectedClose());
                     sheet.style(r, 7).format("dd/mm/yyyy").set();
                 }
-                sheet.value(r, 8, subject.responsible());
+                sheet.inlineString(r, 8, subject.responsible());
                 sheet.value(r, 9, bundle.getString(subject.archived() ? "yes" : "no"));
                 sheet.value(r, 10, subject.createdAt().atZoneSameInstant(ZONE).toLocalDateTime());
                 sheet.value(r, 11, subject.updatedAt().atZoneSameInstant(ZONE).toLocalDateTime());
