@@ -15,7 +15,7 @@ build_if_needed() {
 # micro_with_archive DIR: sets micro_java, the java arguments that start Payara Micro with a class-data sharing
 # archive (the JDK's CDS) kept in DIR, a folder of one server's own. A start spends most of its CPU loading classes and
 # compiling them; the first start of a build writes the classes it loaded into the archive when it stops (which then
-# takes some 10 s), and later starts map the archive instead of loading and verifying those classes again. A new WAR,
+# takes some 8 s), and later starts map the archive instead of loading and verifying those classes again. A new WAR,
 # Payara Micro or JDK writes a new one. CRM_CLASS_SHARING=false starts without it. BENCHMARKS.md has what it saves
 # and what else was tried ("Payara Micro's start").
 micro_with_archive() {

@@ -74,8 +74,14 @@ public final class SubjectsXlsx {
                     }
                 }
             });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        } catch (RuntimeException e) {
+            // The response failing (the client went away) comes back through the boundary, which wraps it.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+            }
+            throw e;
         }
         workbook.finish();
         out.flush();

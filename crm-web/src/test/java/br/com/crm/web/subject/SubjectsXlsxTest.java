@@ -3,6 +3,7 @@ package br.com.crm.web.subject;
 import br.com.crm.funnel.boundary.SubjectExports;
 import br.com.crm.subject.boundary.SubjectFilter;
 import br.com.crm.subject.entity.Outcome;
+import jakarta.ejb.EJBException;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,6 +23,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The subjects' workbook as Excel reads it back (with Apache POI, another library than the one that wrote it). */
 class SubjectsXlsxTest {
@@ -85,6 +88,28 @@ class SubjectsXlsxTest {
             assertThat(title.getCellType()).isEqualTo(CellType.STRING);
             assertThat(title.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\")<b>");
         }
+    }
+
+    @Test
+    void aResponseThatFailsMidwayIsAnIoErrorForTheCallerEvenThroughTheBoundarysWrapping() {
+        SubjectExports wrapping = new SubjectExports() {
+            @Override
+            public long each(SubjectFilter filter, Consumer<Row> sink) {
+                try {
+                    return EXPORTS.each(filter, sink);
+                } catch (RuntimeException e) {
+                    throw new EJBException(e);
+                }
+            }
+        };
+        OutputStream gone = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        assertThatThrownBy(() -> SubjectsXlsx.write(wrapping, null, Locale.forLanguageTag("pt-BR"), gone))
+                .isInstanceOf(IOException.class).hasMessage("Broken pipe");
     }
 
     private static XSSFWorkbook write() throws IOException {
