@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
@@ -288,8 +290,14 @@ class ClusterIT {
 
             // The next click on the open page: an Ajax postback of its view, now on the other instance.
             user.click(By.id("list:selectAll"));
-            user.waiting(Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("selectionInfo"), "Todos os 2 assuntos"));
+            try {
+                user.waiting(Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("selectionInfo"), "Todos os 2 assuntos"));
+            } catch (TimeoutException e) {
+                throw new AssertionError("the click after the kill was not answered; the browser shows "
+                        + user.driver().getCurrentUrl() + ": " + user.script("return document.body.innerText")
+                        + "\nthe balancer's last requests:\n" + lastLines(dir.resolve("haproxy.log"), 30), e);
+            }
             long servedAgainAt = System.nanoTime();
             assertThat(user.driver().getCurrentUrl()).as("still on the same page").isEqualTo(page);
             assertThat(user.driver().manage().getCookieNamed("CRM_SERVER").getValue()).isNotEqualTo(victim);
@@ -307,6 +315,11 @@ class ClusterIT {
             load.stop();
             user.quit();
         }
+    }
+
+    private static String lastLines(Path file, int count) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     /** Writers through the balancer (no session: spread on both), each on subjects of its own. */
@@ -394,8 +407,14 @@ class ClusterIT {
             workers.awaitTermination(60, TimeUnit.SECONDS);
         }
 
-        /** Every answered write is in the database once; an unanswered one at most once. */
+        /**
+         * No write was answered with a server error (the killed instance's unanswered ones are the balancer's 502 or
+         * a broken connection); every answered write is in the database once; an unanswered one at most once.
+         */
         void check() throws SQLException {
+            synchronized (statuses) {
+                assertThat(statuses).as("writes answered with a server error").noneMatch(s -> s.endsWith(" 500"));
+            }
             try (Connection c = connection()) {
                 Map<String, Integer> subjects = counts(c, "select title, count(*) from crm_subject where title like "
                         + "'Carga %' group by title");

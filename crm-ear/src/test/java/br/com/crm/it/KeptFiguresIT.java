@@ -27,6 +27,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeptFiguresIT {
 
     private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+    private static final int WRITERS = 4;
     private static final String[] KINDS = {"CALL", "EMAIL", "MEETING", "VISIT", "TASK"};
 
 
@@ -89,6 +94,53 @@ class KeptFiguresIT {
                 "unarchive", "delete", "bulk archive", "bulk unarchive", "bulk move", "bulk delete", "bulk tags",
                 "bulk assign",
                 "import", "plan", "done", "reopen activity", "edit activity", "delete activity");
+    }
+
+    /**
+     * Sellers at work at the same moment: new subjects and moves of the same responsible on the same day add to the
+     * same counts' rows, a create in one order (its column's total, then its day) and a move in another (its days,
+     * then its columns). Every write goes through, none ended by the database as a deadlock, and the figures still
+     * equal a fresh count.
+     */
+    @Test
+    void concurrentCreatesAndMovesAllGoThroughAndTheFiguresStillAdd() throws Exception {
+        long customer = api.newCustomer();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<List<String>>> rounds = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                rounds.add(writers.submit(() -> createAndMove(customer)));
+            }
+            List<String> refused = new ArrayList<>();
+            for (Future<List<String>> round : rounds) {
+                refused.addAll(round.get(5, TimeUnit.MINUTES));
+            }
+            assertThat(refused).as("writes not answered 2xx").isEmpty();
+        } finally {
+            writers.shutdownNow();
+        }
+        assertKeptFiguresMatchAFreshCount("concurrent writers");
+        assertStageReportMatchesTheHistory("concurrent writers");
+    }
+
+    private List<String> createAndMove(long customer) {
+        List<String> refused = new ArrayList<>();
+        for (int n = 0; n < 12; n++) {
+            HttpResponse<String> created = api.call("ana", "POST", "api/v1/subjects", null, "{\"title\":\"Ao mesmo "
+                    + "tempo " + Api.token() + "\",\"customerId\":" + customer + ",\"stageId\":" + open.get(0)
+                    + ",\"responsible\":\"ana\",\"amount\":100}");
+            if (created.statusCode() != 201) {
+                refused.add("create " + created.statusCode() + " " + created.body());
+                continue;
+            }
+            JsonObject subject = Api.json(created);
+            HttpResponse<String> moved = api.call("ana", "POST", "api/v1/subjects/" + Api.id(subject) + "/move",
+                    Api.ifMatch(subject), "{\"stageId\":" + open.get(1) + "}");
+            if (moved.statusCode() != 200) {
+                refused.add("move " + moved.statusCode() + " " + moved.body());
+            }
+        }
+        return refused;
     }
 
     private void randomChange(Random random) {

@@ -2,7 +2,10 @@ package br.com.crm.kernel;
 
 import jakarta.ejb.ApplicationException;
 
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A business rule said no. Rolls the transaction back, so nothing is saved half-way. Carries a message key of the
@@ -27,6 +30,9 @@ public class BusinessException extends RuntimeException {
         FORBIDDEN
     }
 
+    /** Class 40 (transaction rollback: serialization failure, deadlock), and a lock not had in time. */
+    private static final Set<String> CONCURRENT_WRITE_STATES = Set.of("55P03", "HYT00");
+
     private final Kind kind;
     private final String messageKey;
     private final String field;
@@ -47,6 +53,21 @@ public class BusinessException extends RuntimeException {
     /** The caller edited version {@code expected}, but the stored one has moved on. */
     public static BusinessException stale(String what) {
         return new BusinessException(Kind.STALE, "error.stale." + what, null);
+    }
+
+    /**
+     * The refusal to tell when the database ended the caller's transaction for another one writing the same rows at
+     * the same moment (a deadlock, a serialization failure, a lock waited for too long): nothing was saved, and the
+     * same request a moment later goes through. Empty for any other error, which stays a server error.
+     */
+    public static Optional<BusinessException> lostToConcurrentWrite(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("40") || CONCURRENT_WRITE_STATES.contains(sql.getSQLState()))) {
+                return Optional.of(new BusinessException(Kind.CONFLICT, "error.concurrentWrite", null));
+            }
+        }
+        return Optional.empty();
     }
 
     public Kind getKind() {

@@ -22,6 +22,10 @@ public class BusinessProblems implements ExceptionMapper<BusinessException> {
 
     @Override
     public Response toResponse(BusinessException e) {
+        return problem(e, headers);
+    }
+
+    static Response problem(BusinessException e, HttpHeaders headers) {
         Response.StatusType status = switch (e.getKind()) {
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case INVALID -> new UnprocessableEntity();

@@ -1,6 +1,7 @@
 package br.com.crm.web.api;
 
 import br.com.crm.erp.boundary.ErpUnavailable;
+import br.com.crm.kernel.BusinessException;
 import br.com.crm.web.shell.Feedback;
 import br.com.crm.web.shell.Languages;
 import br.com.crm.web.shell.RequestLimits;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.time.DateTimeException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -183,8 +185,16 @@ public final class ProblemMappers {
 
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
+        @Context
+        HttpHeaders headers;
+
         @Override
         public Response toResponse(Throwable e) {
+            Optional<BusinessException> lost = BusinessException.lostToConcurrentWrite(e);
+            if (lost.isPresent()) {
+                LOG.info(() -> "A write lost to a concurrent one, answered 409: " + e);
+                return BusinessProblems.problem(lost.get(), headers);
+            }
             LOG.log(Level.SEVERE, "Unexpected error in the REST API", e);
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, null).toResponse();
         }

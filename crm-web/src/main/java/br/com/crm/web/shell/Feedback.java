@@ -49,12 +49,14 @@ public class Feedback {
         } catch (ConstraintViolationException e) {
             invalid(e);
         } catch (EJBException e) {
-            // A boundary's own validation of its arguments (a hand-made postback past the page's validators).
+            // A boundary's own validation of its arguments (a hand-made postback past the page's validators), or a
+            // write the database gave up for a colleague's at the same moment (the user may simply repeat it).
             ConstraintViolationException invalid = violations(e);
-            if (invalid == null) {
-                throw e;
+            if (invalid != null) {
+                invalid(invalid);
+            } else {
+                refused(BusinessException.lostToConcurrentWrite(e).orElseThrow(() -> e));
             }
-            invalid(invalid);
         } catch (ErpUnavailable e) {
             // The ERP's own words are for the log; the user reads that it did not answer, and may try again.
             Logger.getLogger(Feedback.class.getName()).info(() -> "ERP unavailable: " + e.getMessage());
