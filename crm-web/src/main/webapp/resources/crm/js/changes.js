@@ -6,5 +6,33 @@ var crmChanges = {
         return (changes || []).some(function (change) {
             return !(change.origin && change.origin === view);
         });
+    },
+
+    /**
+     * A page's reload (a remote command) for pushes, one at a time: pushes that come while it runs make one more
+     * reload after it, never a queue of them. The page's Ajax requests go one after another, so reloads queued
+     * faster than the server answers them would hold the user's own clicks back behind the whole queue.
+     */
+    coalesced: function (reload) {
+        var running = false;
+        var again = false;
+        function run() {
+            running = true;
+            again = false;
+            // The remote command's promise settles when its answer has been applied (or the request failed).
+            Promise.resolve(reload()).catch(function () {}).then(function () {
+                running = false;
+                if (again) {
+                    run();
+                }
+            });
+        }
+        return function () {
+            if (running) {
+                again = true;
+            } else {
+                run();
+            }
+        };
     }
 };

@@ -6,9 +6,13 @@ var crmFunnel = {
      */
     changed: function (changes) {
         if (crmChanges.concerning(changes, $('.crm-board').attr('data-view'))) {
-            crmFunnelChanged();
+            crmFunnel.reload();
         }
     },
+
+    reload: crmChanges.coalesced(function () {
+        return crmFunnelChanged();
+    }),
 
     closing: false,
 

@@ -1,6 +1,10 @@
-/* The list of subjects: a progress indicator for bulk operations that take more than a moment. */
+/* The list of subjects: its reload on pushes, and a progress indicator for bulk operations that take more than a
+ * moment. */
 var crmList = (function () {
     var timer = null;
+    var reload = crmChanges.coalesced(function () {
+        return crmListChanged();
+    });
     return {
         busy: function () {
             clearTimeout(timer);
@@ -11,7 +15,7 @@ var crmList = (function () {
         /** A push: reload the rows, unless the only changes are this list's own. */
         changed: function (changes) {
             if (crmChanges.concerning(changes, document.getElementById('list').getAttribute('data-view'))) {
-                crmListChanged();
+                reload();
             }
         },
         done: function () {

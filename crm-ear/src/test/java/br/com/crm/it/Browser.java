@@ -166,6 +166,22 @@ final class Browser {
         script("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1])", widgetId, value);
     }
 
+    /** A push's change made elsewhere (no page's own), as the "funnel" channel sends it. */
+    static final String SOMEONE_ELSES_CHANGE = "{kind: 'SUBJECT_MOVED', stages: [], subjects: [], many: false, "
+            + "origin: ''}";
+
+    /** Counts the page's requests to the server from now on (PrimeFaces' ajax goes through XMLHttpRequest). */
+    void countRoundTrips() {
+        script("window.crmRoundTrips = 0; var send = XMLHttpRequest.prototype.send;"
+                + "XMLHttpRequest.prototype.send = function () { window.crmRoundTrips++;"
+                + " return send.apply(this, arguments); };");
+    }
+
+    /** The page's requests since {@link #countRoundTrips()}. */
+    long roundTrips() {
+        return ((Number) script("return window.crmRoundTrips")).longValue();
+    }
+
     /** Clicks what the locator finds; a live update may re-render it under the click, then it clicks again. */
     void click(By locator) {
         waiting().ignoring(ElementClickInterceptedException.class).until(d -> {

@@ -24,10 +24,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The list of subjects in real headless Chromium: bulk tags, archive, delete, export and import. */
 @ExtendWith({MicroServer.class, BrowserExtension.class})
@@ -120,6 +122,28 @@ class ListBrowserIT {
         assertThat(rowIds(browser.driver())).isEmpty();
         browser.open("list.xhtml?q=renomeado+" + token);
         assertThat(rowIds(browser.driver())).containsExactly(second);
+    }
+
+    /**
+     * Pushes that come faster than the list reloads make one reload more after the running one, never a queue of
+     * them: the page's Ajax requests go one after another, so the user's click goes right after those two.
+     */
+    @Test
+    void aBurstOfPushesReloadsTheListTwiceAtMostAndTheUsersClickGoesNext(Browser browser) {
+        String token = Api.token();
+        api.newSubject("Rajada " + token + " um");
+        api.newSubject("Rajada " + token + " dois");
+        browser.login("ana");
+        browser.open("list.xhtml?q=rajada+" + token);
+        browser.countRoundTrips();
+
+        browser.script("for (var i = 0; i < 10; i++) { crmList.changed([" + Browser.SOMEONE_ELSES_CHANGE + "]); }");
+        browser.click(By.id("list:selectAll"));
+
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selectionInfo"),
+                "Todos os 2 assuntos"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
+                .until(browser::roundTrips, trips -> trips == 3);
     }
 
     @Test
