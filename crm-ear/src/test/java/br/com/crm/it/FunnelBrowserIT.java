@@ -501,6 +501,8 @@ class FunnelBrowserIT {
     void aBurstOfPushesReloadsTheBoardTwiceAtMost(Browser browser) {
         long id = api.newSubject("Rajada " + Api.token());
         browser.login("bruno");
+        // Only the burst below reaches the page: no push of another test's writes adds a reload.
+        browser.script("OmniFaces.Push.close('funnel')");
         browser.countRoundTrips();
 
         browser.script("for (var i = 0; i < 10; i++) { crmFunnel.changed([" + Browser.SOMEONE_ELSES_CHANGE + "]); }");
