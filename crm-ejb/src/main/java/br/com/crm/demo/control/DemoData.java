@@ -9,7 +9,7 @@ import br.com.crm.customer.entity.CustomerKind;
 import br.com.crm.customer.entity.LegalBasis;
 import br.com.crm.customer.entity.TaxId;
 import br.com.crm.database.control.DemoMode;
-import br.com.crm.database.control.StartupLock;
+import br.com.crm.database.control.Locks;
 import br.com.crm.kernel.Change;
 import br.com.crm.mail.entity.Mail;
 import br.com.crm.note.entity.Note;
@@ -98,7 +98,7 @@ public class DemoData {
     EntityManager em;
 
     @Inject
-    StartupLock startup;
+    Locks locks;
 
     @Inject
     ProposalLifecycle proposals;
@@ -112,7 +112,7 @@ public class DemoData {
             return;
         }
         LOG.info("Demo mode: making sure the demo users and data exist");
-        startup.take(); // servers of a cluster starting together: one makes them, the others find them
+        locks.startup(); // servers of a cluster starting together: one makes them, the others find them
         users.createIfAbsent("admin", "Administrador", "admin@demo.crm.local", "admin".toCharArray(),
                 Set.of(Roles.ADMIN, Roles.USER));
         users.createIfAbsent("ana", "Ana Souza", "ana@demo.crm.local", "ana".toCharArray(), Set.of(Roles.USER));

@@ -1,6 +1,6 @@
 package br.com.crm.security.control;
 
-import br.com.crm.database.control.StartupLock;
+import br.com.crm.database.control.Locks;
 import br.com.crm.security.entity.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -40,14 +40,14 @@ public class FirstAdministrator {
     Directory directory;
 
     @Inject
-    StartupLock startup;
+    Locks locks;
 
     @PostConstruct
     void createWhenMissing() {
         if (directory.isUsed()) {
             return; // with the directory, its administrators' group gives the first one
         }
-        startup.take(); // servers starting together: one creates, the others find it
+        locks.startup(); // servers starting together: one creates, the others find it
         if (users.hasActiveAdministrator()) {
             return;
         }

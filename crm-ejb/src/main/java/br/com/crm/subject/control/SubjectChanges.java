@@ -1,5 +1,6 @@
 package br.com.crm.subject.control;
 
+import br.com.crm.database.control.Locks;
 import br.com.crm.kernel.AuditEvent;
 import br.com.crm.kernel.BusinessException;
 import br.com.crm.kernel.Change;
@@ -46,7 +47,7 @@ import java.util.stream.Collectors;
  * exactly one {@link Change} per call, naming the subjects and the columns it touched. No write to a subject's
  * stage, outcome, value, responsible, archiving or existence, nor to a done activity, goes around it. The
  * forecast's daily counts ({@link ForecastDays}) and the stage report's ({@link StageDays}) follow the same calls.
- * Each call that changes counts takes {@link CountsLock} first, so two never deadlock on them.
+ * Each call that changes counts takes {@link Locks#counts()} first, so two never deadlock on them.
  */
 @Dependent
 public class SubjectChanges {
@@ -85,7 +86,7 @@ public class SubjectChanges {
     StageDays stageDays;
 
     @Inject
-    CountsLock countsLock;
+    Locks locks;
 
     @Inject
     Changes changes;
@@ -116,7 +117,7 @@ public class SubjectChanges {
 
     /** New subjects, each with its entry into its stage (a subject created where it is now, e.g. by the demo). */
     public void created(Collection<Subject> subjects, Change.Kind kind) {
-        countsLock.take();
+        locks.counts();
         Set<Long> stages = new HashSet<>();
         for (Subject subject : subjects) {
             em.persist(subject);
@@ -154,7 +155,7 @@ public class SubjectChanges {
      * move or a new responsible moves the subject's history entries between the stage report's counts.
      */
     public Subject change(Subject subject, Change.Kind kind, Mutation mutation) {
-        countsLock.take();
+        locks.counts();
         Placement before = subject.placement();
         Subject.Forecast forecastBefore = subject.forecast(ForecastDays.NO_DATE);
         Map<String, String> fieldsBefore = subject.auditFields();
@@ -200,7 +201,7 @@ public class SubjectChanges {
      * (the others are told to archive it instead).
      */
     public void delete(long id, long version, boolean confirmed) {
-        countsLock.take();
+        locks.counts();
         Subject subject = current(id, version);
         boolean administrator = caller.isAdministrator();
         if (!subject.mayBeDeletedBy(caller.name(), administrator)) {
@@ -249,7 +250,7 @@ public class SubjectChanges {
      * @return how many subjects the step changed
      */
     public int bulk(List<Long> ids, Change.Kind kind, boolean moves, Step step) {
-        countsLock.take();
+        locks.counts();
         OffsetDateTime now = now();
         String by = by();
         int changed = 0;
@@ -302,7 +303,7 @@ public class SubjectChanges {
      * them as it is (nothing when it is not done, or no longer exists).
      */
     public long activity(Change.Kind kind, long subjectId, Long activityId, LongSupplier change) {
-        countsLock.take();
+        locks.counts();
         if (activityId != null) {
             activityDays.remove(activityId);
         }
